@@ -1,0 +1,90 @@
+# Cadre: build, test and run on Debian 12. `make help` lists the targets.
+#
+# Every target that compiles first installs missing Debian packages
+# (scripts/install_deps.sh: quick and offline when all are present).
+# The machine has 2 cores: builds and tests use -j2 unless JOBS says otherwise.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+JOBS ?= 2
+SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
+
+# ccache hits across checkouts in different folders (a CI clone reuses a developer's
+# cache): paths are hashed relative to the checkout. Override from the environment.
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
+
+# Our C++ sources, for clang-format.
+CXX_SOURCES = $(shell find services tools tests bench -type f \( -name '*.h' -o -name '*.cc' \) 2>/dev/null)
+
+.PHONY: help deps configure build run test test-sanitize bench format format-check \
+	compose-config compose-secrets clean clean-data
+
+help:
+	@echo "make run            build, start Redis (AOF in .run/redis/) and every service,"
+	@echo "                    load demo data, print endpoints; Ctrl-C stops all"
+	@echo "                    (REDIS_FSYNC=always, REDIS_PORT=6380 to change)"
+	@echo "make test           build and run every test (ctest; needs no running Redis)"
+	@echo "make build          install missing packages, build Release into $(BUILD_DIR)/"
+	@echo "make test-sanitize  ASan+UBSan Debug build in $(ASAN_DIR)/, unit and integration tests"
+	@echo "make bench          registry benchmarks (bench/run_registry_bench.sh)"
+	@echo "make format         clang-format -i our C++; format-check only reports"
+	@echo "make compose-config validate docker-compose.yml"
+	@echo "make compose-secrets make deploy/secrets/admin.key for docker-compose up"
+	@echo "make clean          remove build directories (keeps .run/ data)"
+	@echo "make clean-data     remove .run/: Redis data, admin key, logs"
+
+deps:
+	scripts/install_deps.sh
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
+
+build: configure
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+run:
+	BUILD_DIR=$(BUILD_DIR) scripts/run.sh
+
+# Tests start their own redis-server on free ports; make's own status is 2 when ctest fails.
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
+
+test-sanitize: deps
+	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)"
+	cmake --build $(ASAN_DIR) -j$(JOBS)
+	ASAN_OPTIONS="$${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
+	UBSAN_OPTIONS="$${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
+	ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS) -L 'unit|integration'
+
+bench: build
+	BUILD_DIR=$(BUILD_DIR) bench/run_registry_bench.sh
+
+format:
+	clang-format -i $(CXX_SOURCES)
+
+format-check:
+	clang-format --dry-run --Werror $(CXX_SOURCES)
+
+compose-config:
+	docker-compose -f docker-compose.yml config -q
+
+# The admin key compose mounts as a secret. Compose bind-mounts the file as it is, so the
+# container's user (uid 10001) must be able to read it: owned by 10001 when we are root,
+# else world-readable inside a folder only its owner can enter.
+compose-secrets:
+	mkdir -p deploy/secrets && chmod 700 deploy/secrets
+	scripts/new_key.sh deploy/secrets/admin.key
+	if [[ "$$(id -u)" == 0 ]]; then chown 10001:10001 deploy/secrets/admin.key; \
+	else chmod 644 deploy/secrets/admin.key; fi
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+
+clean-data:
+	@if [[ -f .run/run.pid ]] && kill -0 "$$(cat .run/run.pid)" 2>/dev/null; then \
+	  echo "make run is running (pid $$(cat .run/run.pid)); stop it first" >&2; exit 1; fi
+	rm -rf .run

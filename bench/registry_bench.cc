@@ -1,0 +1,305 @@
+// registry_bench: QPS and p50/p99 latency of the registry's GetRole and ListRoles beside
+// a no-op callback-API service measured in the same run, at 1, 16 and 64 calls in
+// flight, plus the Redis memory each role costs. Prints markdown to stdout, progress to
+// stderr. See bench/run_registry_bench.sh, which starts Redis and the registry around it,
+// and BENCHMARKS.md for the method and the figures.
+//
+//   registry_bench --noop_only                     # the baseline alone, no registry
+//   registry_bench --registry=127.0.0.1:50051 --redis_port=6379 --repeats=3
+//
+// The admin key (needed only to seed) comes from --admin_key or CADRE_ADMIN_KEY.
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "absl/flags/flag.h"
+#include "absl/flags/parse.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
+#include "bench/load_generator.h"
+#include "bench/noop_registry.h"
+#include "bench/redis_memory.h"
+#include "bench/report.h"
+#include "bench/role_fixture.h"
+#include "bench/seed.h"
+
+ABSL_FLAG(std::string, registry, "", "registry address, e.g. 127.0.0.1:50051");
+ABSL_FLAG(bool, noop_only, false, "measure the no-op service only");
+ABSL_FLAG(std::string, admin_key, "", "admin key for seeding; default $CADRE_ADMIN_KEY");
+ABSL_FLAG(bool, seed, true, "create the bodies and roles first (false: use open roles there)");
+ABSL_FLAG(int, roles, 10000, "roles to create when seeding");
+ABSL_FLAG(int, bodies, 12, "bodies to create when seeding, 1-26");
+ABSL_FLAG(int, seed_threads, 16, "concurrent writers when seeding");
+ABSL_FLAG(std::string, redis_host, "127.0.0.1", "the registry's Redis, for memory figures");
+ABSL_FLAG(int, redis_port, 0, "the registry's Redis port; 0: no memory figures");
+ABSL_FLAG(std::vector<std::string>, in_flight, std::vector<std::string>({"1", "16", "64"}),
+          "calls in flight to measure at, comma-separated");
+ABSL_FLAG(absl::Duration, warmup, absl::Seconds(1), "warm-up before each measurement");
+ABSL_FLAG(absl::Duration, duration, absl::Seconds(5), "length of each measurement");
+ABSL_FLAG(int, repeats, 1, "runs of the whole set of measurements (median and range)");
+ABSL_FLAG(int, driver_threads, 2, "load generator threads (one completion queue each)");
+ABSL_FLAG(int, calls_per_channel, 8, "calls in flight sharing one channel / connection");
+ABSL_FLAG(int, page_size, 50, "ListRoles page size");
+ABSL_FLAG(absl::Duration, wait_ready, absl::Seconds(30), "how long to wait for the registry");
+ABSL_FLAG(bool, noop_canned_get_role, false,
+          "no-op GetRole answers a full ~1 KB role instead of just the name");
+ABSL_FLAG(bool, parse_responses, false,
+          "parse every answer into its message (default: keep the bytes, see load_generator.h)");
+ABSL_FLAG(std::string, out, "", "also write the summary markdown to this file");
+
+namespace cadre::bench {
+namespace {
+
+using cadre::v1::GetRoleRequest;
+using cadre::v1::ListRolesRequest;
+using cadre::v1::ListRolesResponse;
+using cadre::v1::Role;
+using Stub = cadre::v1::Registry::Stub;
+
+// GetRole of a role picked uniformly from `names` on every call.
+SlotFactory GetRoleSlots(const std::vector<std::string>* names, bool parse,
+                         absl::Duration deadline) {
+  auto fill = [names](std::mt19937_64& rng, GetRoleRequest* request) {
+    request->set_name((*names)[rng() % names->size()]);
+  };
+  return [fill, parse,
+          deadline](const std::shared_ptr<grpc::Channel>& channel) -> std::unique_ptr<CallSlot> {
+    if (parse) {
+      return std::make_unique<TypedCallSlot<GetRoleRequest, Role>>(
+          channel, &Stub::PrepareAsyncGetRole, fill, deadline);
+    }
+    return std::make_unique<RawCallSlot<GetRoleRequest>>(channel, "/cadre.v1.Registry/GetRole",
+                                                         fill, deadline);
+  };
+}
+
+// ListRoles with two filters, region and level, picked at random on every call: every
+// (region, level) pair holds about 312 of the 10,000 seeded roles, so a full page.
+SlotFactory ListRolesSlots(int page_size, bool parse, absl::Duration deadline) {
+  auto fill = [page_size](std::mt19937_64& rng, ListRolesRequest* request) {
+    request->set_region(static_cast<cadre::v1::Region>(1 + rng() % kRegionCount));
+    request->set_level(static_cast<cadre::v1::InvolvementLevel>(1 + rng() % kLevelCount));
+    request->set_page_size(page_size);
+  };
+  return [fill, parse,
+          deadline](const std::shared_ptr<grpc::Channel>& channel) -> std::unique_ptr<CallSlot> {
+    if (parse) {
+      return std::make_unique<TypedCallSlot<ListRolesRequest, ListRolesResponse>>(
+          channel, &Stub::PrepareAsyncListRoles, fill, deadline);
+    }
+    return std::make_unique<RawCallSlot<ListRolesRequest>>(channel, "/cadre.v1.Registry/ListRoles",
+                                                           fill, deadline);
+  };
+}
+
+std::string Bytes(int64_t bytes) { return absl::StrFormat("%.1f MB", bytes / 1048576.0); }
+
+// Seeds (or finds) the roles and returns their names; appends the memory section.
+absl::StatusOr<std::vector<std::string>> PrepareRegistry(const std::string& target,
+                                                         std::string* memory_report) {
+  const std::string redis_host = absl::GetFlag(FLAGS_redis_host);
+  const int redis_port = absl::GetFlag(FLAGS_redis_port);
+  absl::Status ready = WaitUntilServing(target, absl::GetFlag(FLAGS_wait_ready));
+  if (!ready.ok()) {
+    return ready;
+  }
+  absl::StatusOr<int64_t> before = redis_port > 0 ? RedisUsedMemory(redis_host, redis_port)
+                                                  : absl::StatusOr<int64_t>(int64_t{0});
+  if (!before.ok()) {
+    return before.status();
+  }
+  absl::StatusOr<std::vector<std::string>> names;
+  const absl::Time start = absl::Now();
+  if (absl::GetFlag(FLAGS_seed)) {
+    SeedOptions options;
+    options.admin_key = absl::GetFlag(FLAGS_admin_key);
+    if (options.admin_key.empty() && std::getenv("CADRE_ADMIN_KEY") != nullptr) {
+      options.admin_key = std::getenv("CADRE_ADMIN_KEY");
+    }
+    options.bodies = absl::GetFlag(FLAGS_bodies);
+    options.roles = absl::GetFlag(FLAGS_roles);
+    options.threads = absl::GetFlag(FLAGS_seed_threads);
+    names = SeedRegistry(target, options);
+    if (names.ok()) {
+      std::cerr << absl::StrFormat("seeded %d roles in %.1f s\n", names->size(),
+                                   absl::ToDoubleSeconds(absl::Now() - start));
+    }
+  } else {
+    names = ListOpenRoleNames(target, absl::GetFlag(FLAGS_roles));
+  }
+  if (!names.ok()) {
+    return names.status();
+  }
+  if (names->empty()) {
+    return absl::FailedPreconditionError("the registry has no open roles: seed it first");
+  }
+  if (redis_port <= 0) {
+    return names;
+  }
+  absl::StatusOr<int64_t> after = RedisUsedMemory(redis_host, redis_port);
+  if (!after.ok()) {
+    return after.status();
+  }
+  const double roles = static_cast<double>(names->size());
+  if (absl::GetFlag(FLAGS_seed)) {
+    absl::StrAppendFormat(memory_report,
+                          "Redis used_memory before seeding %s, after %s: %.0f bytes per role "
+                          "(%d roles and %d bodies created).\n\n",
+                          Bytes(*before), Bytes(*after), (*after - *before) / roles, names->size(),
+                          absl::GetFlag(FLAGS_bodies));
+  } else {
+    absl::StrAppendFormat(memory_report,
+                          "Redis used_memory %s with %d open roles: %.0f bytes per role at "
+                          "most (not seeded by this run).\n\n",
+                          Bytes(*after), names->size(), *after / roles);
+  }
+  absl::StatusOr<std::map<std::string, KeyFamily>> families =
+      RedisKeyFamilies(redis_host, redis_port, 1000000);
+  if (families.ok()) {
+    absl::StrAppend(memory_report,
+                    "| keys (digits as #) | keys | bytes (MEMORY USAGE) | bytes per role |\n"
+                    "|---|---:|---:|---:|\n");
+    for (const auto& [family, figures] : *families) {
+      absl::StrAppendFormat(memory_report, "| `%s` | %d | %d | %.0f |\n", family, figures.keys,
+                            figures.bytes, figures.bytes / roles);
+    }
+  }
+  return names;
+}
+
+int Main() {
+  std::vector<int> in_flights;
+  for (const std::string& text : absl::GetFlag(FLAGS_in_flight)) {
+    int n = 0;
+    if (!absl::SimpleAtoi(text, &n) || n < 1 || n > 4096) {
+      std::cerr << "--in_flight: not a number 1-4096: " << text << "\n";
+      return 2;
+    }
+    in_flights.push_back(n);
+  }
+  const std::string registry = absl::GetFlag(FLAGS_registry);
+  const bool with_registry = !absl::GetFlag(FLAGS_noop_only);
+  if (with_registry && registry.empty()) {
+    std::cerr << "give --registry=HOST:PORT, or --noop_only\n";
+    return 2;
+  }
+
+  NoopOptions noop_options;
+  noop_options.canned_get_role = absl::GetFlag(FLAGS_noop_canned_get_role);
+  noop_options.list_page_size = absl::GetFlag(FLAGS_page_size);
+  absl::StatusOr<std::unique_ptr<NoopServer>> noop = NoopServer::Start(noop_options);
+  if (!noop.ok()) {
+    std::cerr << noop.status() << "\n";
+    return 1;
+  }
+  const std::string noop_target = absl::StrCat("127.0.0.1:", (*noop)->port());
+
+  std::string memory_report;
+  std::vector<std::string> names;
+  if (with_registry) {
+    absl::StatusOr<std::vector<std::string>> prepared = PrepareRegistry(registry, &memory_report);
+    if (!prepared.ok()) {
+      std::cerr << "registry: " << prepared.status() << "\n";
+      return 1;
+    }
+    names = *std::move(prepared);
+  } else {
+    for (const Role& role : CannedRoles(1000)) {
+      names.push_back(role.name());
+    }
+  }
+
+  LoadOptions load;
+  load.driver_threads = absl::GetFlag(FLAGS_driver_threads);
+  load.calls_per_channel = absl::GetFlag(FLAGS_calls_per_channel);
+  load.warmup = absl::GetFlag(FLAGS_warmup);
+  load.duration = absl::GetFlag(FLAGS_duration);
+  const int page_size = absl::GetFlag(FLAGS_page_size);
+  const bool parse = absl::GetFlag(FLAGS_parse_responses);
+  std::string sizes_report =
+      "| service | GetRole answer bytes | ListRoles page bytes |\n|---|---:|---:|\n";
+  for (const auto& [label, address, check] : {std::make_tuple("no-op", &noop_target, false),
+                                              std::make_tuple("registry", &registry, true)}) {
+    if (!check || with_registry) {
+      absl::StatusOr<AnswerSizes> sizes = ProbeAnswers(*address, names.front(), page_size, check);
+      if (!sizes.ok()) {
+        std::cerr << label << ": " << sizes.status() << "\n";
+        return 1;
+      }
+      absl::StrAppend(&sizes_report, "| ", label, " | ", sizes->get_role_bytes, " | ",
+                      sizes->list_roles_bytes, " |\n");
+    }
+  }
+  struct Target {
+    const char* label;
+    const std::string* address;
+    SlotFactory slots;
+  };
+  std::vector<Target> targets = {
+      {kNoopGetRole, &noop_target, GetRoleSlots(&names, parse, load.call_deadline)}};
+  if (with_registry) {
+    targets.push_back(
+        {kRegistryGetRole, &registry, GetRoleSlots(&names, parse, load.call_deadline)});
+  }
+  targets.push_back(
+      {kNoopListRoles, &noop_target, ListRolesSlots(page_size, parse, load.call_deadline)});
+  if (with_registry) {
+    targets.push_back(
+        {kRegistryListRoles, &registry, ListRolesSlots(page_size, parse, load.call_deadline)});
+  }
+
+  std::vector<Run> runs;
+  const int repeats = std::max(1, absl::GetFlag(FLAGS_repeats));
+  for (int r = 0; r < repeats; ++r) {
+    Run run;
+    for (int in_flight : in_flights) {
+      load.in_flight = in_flight;
+      // Interleaved per in-flight count, so drift hits the no-op and registry alike.
+      for (const Target& target : targets) {
+        LoadResult result = RunClosedLoop(*target.address, target.slots, load);
+        std::cerr << absl::StrFormat(
+            "run %d: %-18s %3d in flight: %8.0f QPS p50 %.3f ms "
+            "p99 %.3f ms errors %d\n",
+            r + 1, target.label, in_flight, result.qps, result.p50_ms, result.p99_ms,
+            result.errors);
+        run.push_back({target.label, in_flight, std::move(result)});
+      }
+    }
+    std::cout << "## Run " << r + 1 << "\n\n" << RunTable(run) << "\n" << std::flush;
+    runs.push_back(std::move(run));
+  }
+
+  std::string summary =
+      absl::StrCat("## Summary over ", runs.size(), " run(s)\n\n", SummaryTable(runs),
+                   "\nAnswers (serialised sizes):\n\n", sizes_report, "\n");
+  const std::string targets_table = TargetsTable(runs);
+  if (!targets_table.empty()) {
+    absl::StrAppend(&summary, "## Registry against the no-op service (ratios within a run)\n\n",
+                    targets_table, "\n");
+  }
+  if (!memory_report.empty()) {
+    absl::StrAppend(&summary, "## Redis memory per role\n\n", memory_report, "\n");
+  }
+  std::cout << summary << std::flush;
+  const std::string out = absl::GetFlag(FLAGS_out);
+  if (!out.empty()) {
+    std::ofstream(out) << summary;
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace cadre::bench
+
+int main(int argc, char** argv) {
+  absl::ParseCommandLine(argc, argv);
+  return cadre::bench::Main();
+}

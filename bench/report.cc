@@ -1,0 +1,174 @@
+#include "bench/report.h"
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <set>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+
+namespace cadre::bench {
+namespace {
+
+const Measurement* Find(const Run& run, const std::string& target, int in_flight) {
+  for (const Measurement& m : run) {
+    if (m.target == target && m.in_flight == in_flight) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+// Targets and in-flight counts in the order they were first measured.
+std::vector<std::pair<std::string, int>> Keys(const std::vector<Run>& runs) {
+  std::vector<std::pair<std::string, int>> keys;
+  for (const Run& run : runs) {
+    for (const Measurement& m : run) {
+      if (std::find(keys.begin(), keys.end(), std::make_pair(m.target, m.in_flight)) ==
+          keys.end()) {
+        keys.emplace_back(m.target, m.in_flight);
+      }
+    }
+  }
+  std::stable_sort(keys.begin(), keys.end(),
+                   [](const auto& a, const auto& b) { return a.second < b.second; });
+  return keys;
+}
+
+struct Spread {
+  double median = 0;
+  double low = 0;
+  double high = 0;
+};
+
+std::optional<Spread> SpreadOf(std::vector<double> values) {
+  if (values.empty()) {
+    return std::nullopt;
+  }
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  const double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  return Spread{median, values.front(), values.back()};
+}
+
+std::string Qps(double qps) { return absl::StrFormat("%.1fk", qps / 1000); }
+std::string Ms(double ms) { return absl::StrFormat("%.2f", ms); }
+std::string Ratio(double r) { return absl::StrFormat("%.2f", r); }
+
+std::string Format(const std::optional<Spread>& s, const std::function<std::string(double)>& f,
+                   bool with_range) {
+  if (!s) {
+    return "–";
+  }
+  if (!with_range) {
+    return f(s->median);
+  }
+  return absl::StrCat(f(s->median), " (", f(s->low), "–", f(s->high), ")");
+}
+
+// The per-run values of `field` for one target and in-flight count.
+std::vector<double> Values(const std::vector<Run>& runs, const std::string& target, int in_flight,
+                           double LoadResult::*field) {
+  std::vector<double> values;
+  for (const Run& run : runs) {
+    if (const Measurement* m = Find(run, target, in_flight)) {
+      values.push_back(m->result.*field);
+    }
+  }
+  return values;
+}
+
+// The per-run ratios of `numerator` to `denominator` QPS.
+std::vector<double> Ratios(const std::vector<Run>& runs, const std::string& numerator,
+                           const std::string& denominator, int in_flight) {
+  std::vector<double> ratios;
+  for (const Run& run : runs) {
+    const Measurement* n = Find(run, numerator, in_flight);
+    const Measurement* d = Find(run, denominator, in_flight);
+    if (n != nullptr && d != nullptr && d->result.qps > 0) {
+      ratios.push_back(n->result.qps / d->result.qps);
+    }
+  }
+  return ratios;
+}
+
+}  // namespace
+
+std::string RunTable(const Run& run) {
+  std::string out =
+      "| target | in flight | QPS | p50 ms | p99 ms | errors |\n"
+      "|---|---:|---:|---:|---:|---:|\n";
+  for (const Measurement& m : run) {
+    absl::StrAppend(&out, "| ", m.target, " | ", m.in_flight, " | ", Qps(m.result.qps), " | ",
+                    Ms(m.result.p50_ms), " | ", Ms(m.result.p99_ms), " | ", m.result.errors,
+                    " |\n");
+  }
+  for (const Measurement& m : run) {
+    if (m.result.errors > 0) {
+      absl::StrAppend(&out, "\nfirst error of ", m.target, " at ", m.in_flight,
+                      " in flight: ", m.result.first_error, "\n");
+    }
+  }
+  return out;
+}
+
+std::string SummaryTable(const std::vector<Run>& runs) {
+  const bool ranges = runs.size() > 1;
+  std::string out =
+      absl::StrCat("| target | in flight | QPS", ranges ? " median (range)" : "",
+                   " | p50 ms | p99 ms |", " errors |\n|---|---:|---:|---:|---:|---:|\n");
+  for (const auto& [target, in_flight] : Keys(runs)) {
+    int64_t errors = 0;
+    for (const Run& run : runs) {
+      if (const Measurement* m = Find(run, target, in_flight)) {
+        errors += m->result.errors;
+      }
+    }
+    absl::StrAppend(
+        &out, "| ", target, " | ", in_flight, " | ",
+        Format(SpreadOf(Values(runs, target, in_flight, &LoadResult::qps)), Qps, ranges), " | ",
+        Format(SpreadOf(Values(runs, target, in_flight, &LoadResult::p50_ms)), Ms, ranges), " | ",
+        Format(SpreadOf(Values(runs, target, in_flight, &LoadResult::p99_ms)), Ms, ranges), " | ",
+        errors, " |\n");
+  }
+  return out;
+}
+
+std::string TargetsTable(const std::vector<Run>& runs) {
+  std::set<int> in_flights;
+  for (const auto& [target, in_flight] : Keys(runs)) {
+    if (target == kRegistryGetRole || target == kRegistryListRoles) {
+      in_flights.insert(in_flight);
+    }
+  }
+  if (in_flights.empty()) {
+    return "";
+  }
+  const bool ranges = runs.size() > 1;
+  std::string out =
+      "| in flight | GetRole / no-op QPS | GetRole ≥ 0.5 × no-op | ListRoles / no-op QPS | "
+      "registry ListRoles p99 ms |\n|---:|---:|---|---:|---:|\n";
+  for (int in_flight : in_flights) {
+    std::optional<Spread> get = SpreadOf(Ratios(runs, kRegistryGetRole, kNoopGetRole, in_flight));
+    std::optional<Spread> list =
+        SpreadOf(Ratios(runs, kRegistryListRoles, kNoopListRoles, in_flight));
+    std::optional<Spread> p99 =
+        SpreadOf(Values(runs, kRegistryListRoles, in_flight, &LoadResult::p99_ms));
+    std::string get_met = "–";
+    if (get) {
+      get_met =
+          get->median >= 0.5 ? (get->low >= 0.5 ? "met (every run)" : "met (median)") : "NOT met";
+    }
+    std::string p99_text = Format(p99, Ms, ranges);
+    if (in_flight == 16 && p99) {
+      absl::StrAppend(&p99_text, p99->median < 10 ? " — target < 10 ms met" : " — target NOT met");
+    }
+    absl::StrAppend(&out, "| ", in_flight, " | ", Format(get, Ratio, ranges), " | ", get_met, " | ",
+                    Format(list, Ratio, ranges), " | ", p99_text, " |\n");
+  }
+  return out;
+}
+
+}  // namespace cadre::bench

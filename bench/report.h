@@ -1,0 +1,38 @@
+#pragma once
+
+// Markdown tables of the benchmark's figures: one table per run, then for every target
+// and number of calls in flight the median and range over the runs, and the ratios of
+// the registry to the no-op service computed within each run (runs drift 15–20%, so
+// only figures of the same run are compared).
+
+#include <string>
+#include <vector>
+
+#include "bench/load_generator.h"
+
+namespace cadre::bench {
+
+inline constexpr char kNoopGetRole[] = "no-op GetRole";
+inline constexpr char kRegistryGetRole[] = "registry GetRole";
+inline constexpr char kNoopListRoles[] = "no-op ListRoles";
+inline constexpr char kRegistryListRoles[] = "registry ListRoles";
+
+struct Measurement {
+  std::string target;  // one of the names above
+  int in_flight = 0;
+  LoadResult result;
+};
+using Run = std::vector<Measurement>;
+
+// | target | in flight | QPS | p50 ms | p99 ms | errors | for one run.
+std::string RunTable(const Run& run);
+
+// Median and range over `runs` of QPS, p50 and p99 per target and in-flight count.
+std::string SummaryTable(const std::vector<Run>& runs);
+
+// Registry / no-op QPS ratios per in-flight count (median and range of the per-run
+// ratios), and the two targets: GetRole at least half the no-op QPS; ListRoles
+// p99 under 10 ms at 16 in flight. Empty when the runs hold no registry figures.
+std::string TargetsTable(const std::vector<Run>& runs);
+
+}  // namespace cadre::bench

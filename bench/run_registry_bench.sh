@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Runs the registry benchmark end to end on loopback:
+#   1. a private redis-server (free port, temporary directory, appendonly yes,
+#      appendfsync everysec, as `make run` and compose run it);
+#   2. the registry binary on a free port, metrics off, warn-level logs, with a random
+#      40-hex-digit admin key in CADRE_ADMIN_KEY;
+#   3. registry_bench: seeds 12 bodies and 10,000 open roles once, then measures the no-op
+#      service and the registry at 1, 16 and 64 calls in flight, REPEATS times (default 3),
+#      and prints per-run tables, the median and range, the ratios and Redis bytes per role.
+# Everything it starts is stopped by PID on exit; the whole run is bounded by TIME_LIMIT.
+#
+# Usage: bench/run_registry_bench.sh [REGISTRY_BIN [BENCH_BIN]] [-- extra registry_bench flags]
+#   defaults: build-bench/services/registry/cadre-registry, build-bench/bench/registry_bench
+# Environment: REPEATS (3), TIME_LIMIT seconds (900), OUT (summary markdown file, optional),
+#   REDIS_SERVER (redis-server on PATH).
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+registry_bin="${repo}/build-bench/services/registry/cadre-registry"
+bench_bin="${repo}/build-bench/bench/registry_bench"
+if [[ $# -gt 0 && "$1" != "--" ]]; then registry_bin="$1"; shift; fi
+if [[ $# -gt 0 && "$1" != "--" ]]; then bench_bin="$1"; shift; fi
+if [[ $# -gt 0 && "$1" == "--" ]]; then shift; fi
+repeats="${REPEATS:-3}"
+time_limit="${TIME_LIMIT:-900}"
+redis_server="${REDIS_SERVER:-redis-server}"
+
+for bin in "${registry_bin}" "${bench_bin}"; do
+  [[ -x "${bin}" ]] || { echo "not built: ${bin}" >&2; exit 2; }
+done
+
+work="$(mktemp -d -t cadre-registry-bench.XXXXXX)"
+redis_pid=""
+registry_pid=""
+
+# Stops one process we started: TERM, up to 10 s to exit, then KILL.
+stop() {
+  local pid="$1"
+  [[ -n "${pid}" ]] || return 0
+  kill -TERM "${pid}" 2>/dev/null || return 0
+  for _ in $(seq 100); do
+    kill -0 "${pid}" 2>/dev/null || { wait "${pid}" 2>/dev/null || true; return 0; }
+    sleep 0.1
+  done
+  kill -KILL "${pid}" 2>/dev/null || true
+  wait "${pid}" 2>/dev/null || true
+}
+
+cleanup() {
+  local rc=$?
+  stop "${registry_pid}"
+  stop "${redis_pid}"
+  if [[ ${rc} -ne 0 && -f "${work}/registry.log" ]]; then
+    echo "--- last lines of the registry's log" >&2
+    tail -n 20 "${work}/registry.log" >&2 || true
+  fi
+  rm -rf "${work}"
+  exit "${rc}"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits until something accepts connections on 127.0.0.1:$1, while process $2 lives.
+wait_for_port() {
+  local port="$1" pid="$2" what="$3"
+  for _ in $(seq 300); do
+    kill -0 "${pid}" 2>/dev/null || { echo "${what} exited before listening" >&2; return 1; }
+    if (exec 3<>"/dev/tcp/127.0.0.1/${port}") 2>/dev/null; then return 0; fi
+    sleep 0.1
+  done
+  echo "${what} not listening on ${port} after 30 s" >&2
+  return 1
+}
+
+redis_port="$(free_port)"
+"${redis_server}" --bind 127.0.0.1 --port "${redis_port}" --dir "${work}" \
+  --appendonly yes --appendfsync everysec --save "" --daemonize no \
+  --logfile "${work}/redis.log" &
+redis_pid=$!
+wait_for_port "${redis_port}" "${redis_pid}" "redis-server"
+
+registry_port="$(free_port)"
+CADRE_ADMIN_KEY="$(od -An -tx1 -N20 /dev/urandom | tr -d ' \n')"
+export CADRE_ADMIN_KEY
+"${registry_bin}" --port="${registry_port}" --metrics_port=-1 --redis_port="${redis_port}" \
+  --log_level=warn >"${work}/registry.log" 2>&1 &
+registry_pid=$!
+wait_for_port "${registry_port}" "${registry_pid}" "the registry"
+
+# The bench reads the admin key from CADRE_ADMIN_KEY and itself waits until the registry
+# answers ListRoles. It runs in the foreground, so `timeout` bounds it; the trap then
+# stops the registry and Redis.
+out_flag=()
+[[ -n "${OUT:-}" ]] && out_flag=(--out="${OUT}")
+timeout --kill-after=10 "${time_limit}" "${bench_bin}" \
+  --registry="127.0.0.1:${registry_port}" --redis_port="${redis_port}" \
+  --repeats="${repeats}" --wait_ready=30s "${out_flag[@]}" "$@"

@@ -1,0 +1,153 @@
+#include "services/common/auth.h"
+
+#include <grpcpp/server_context.h>
+#include <openssl/crypto.h>
+#include <openssl/sha.h>
+
+#include "absl/strings/escaping.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/api_keys.h"
+
+namespace cadre {
+namespace {
+
+constexpr size_t kMaxTokenLength = 200;
+constexpr size_t kMaxCacheEntries = 100000;
+constexpr absl::Duration kNegativeTtl = absl::Seconds(1);
+
+bool SameHash(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+}  // namespace
+
+std::string Sha256Hex(absl::string_view data) {
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
+  return absl::BytesToHexString(
+      absl::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
+}
+
+absl::string_view PrincipalKindName(PrincipalKind kind) {
+  switch (kind) {
+    case PrincipalKind::kAnonymous:
+      return "anonymous";
+    case PrincipalKind::kAdmin:
+      return "admin";
+    case PrincipalKind::kBody:
+      return "body";
+    case PrincipalKind::kApplicant:
+      return "applicant";
+    case PrincipalKind::kService:
+      return "service";
+  }
+  return "anonymous";
+}
+
+std::string Principal::Actor() const {
+  switch (kind) {
+    case PrincipalKind::kAdmin:
+      return key_id == "admin" ? "admin" : absl::StrCat("admin/", key_id);
+    case PrincipalKind::kBody:
+      return absl::StrCat("bodies/", subject);
+    case PrincipalKind::kApplicant:
+      return absl::StrCat("applicants/", subject);
+    case PrincipalKind::kService:
+      return absl::StrCat("services/", subject);
+    case PrincipalKind::kAnonymous:
+      break;
+  }
+  return "anonymous";
+}
+
+Authenticator::Authenticator(ApiKeyStore* keys, absl::string_view admin_key, const Clock* clock,
+                             absl::Duration cache_ttl)
+    : keys_(keys),
+      admin_key_hash_(admin_key.empty() ? "" : Sha256Hex(admin_key)),
+      clock_(clock),
+      cache_ttl_(cache_ttl) {}
+
+absl::StatusOr<std::string> Authenticator::BearerToken(const grpc::ServerContextBase& context) {
+  const auto& md = context.client_metadata();
+  auto it = md.find("authorization");
+  if (it == md.end()) return std::string();
+  absl::string_view value(it->second.data(), it->second.size());
+  if (!absl::StartsWithIgnoreCase(value, "Bearer ")) {
+    return absl::UnauthenticatedError("authorization: expected 'Bearer <key>'");
+  }
+  value.remove_prefix(7);
+  if (value.empty() || value.size() > kMaxTokenLength) {
+    return absl::UnauthenticatedError("authorization: the key is empty or too long");
+  }
+  return std::string(value);
+}
+
+bool Authenticator::NeedsLookup(const grpc::ServerContextBase& context) {
+  auto token = BearerToken(context);
+  if (!token.ok() || token->empty()) return false;
+  const std::string hash = Sha256Hex(*token);
+  if (!admin_key_hash_.empty() && SameHash(hash, admin_key_hash_)) return false;
+  absl::MutexLock lock(&mu_);
+  auto it = cache_.find(hash);
+  return it == cache_.end() || it->second.expires <= clock_->Now();
+}
+
+absl::StatusOr<Principal> Authenticator::Authenticate(const grpc::ServerContextBase& context) {
+  auto token = BearerToken(context);
+  if (!token.ok()) return token.status();
+  if (token->empty()) return Principal{};
+  return Lookup(*token);
+}
+
+absl::StatusOr<Principal> Authenticator::Lookup(const std::string& token) {
+  const std::string hash = Sha256Hex(token);
+  if (!admin_key_hash_.empty() && SameHash(hash, admin_key_hash_)) {
+    return Principal{PrincipalKind::kAdmin, "", "admin"};
+  }
+  const absl::Time now = clock_->Now();
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = cache_.find(hash);
+    if (it != cache_.end() && it->second.expires > now) {
+      if (!it->second.principal) return absl::UnauthenticatedError("unknown or revoked key");
+      return *it->second.principal;
+    }
+  }
+  auto found = keys_ ? keys_->Find(hash) : absl::StatusOr<absl::optional<Principal>>();
+  if (!found.ok()) return found.status();
+  {
+    absl::MutexLock lock(&mu_);
+    if (cache_.size() >= kMaxCacheEntries) cache_.clear();
+    cache_[hash] = Cached{*found, now + (found->has_value() ? cache_ttl_ : kNegativeTtl)};
+  }
+  if (!found->has_value()) return absl::UnauthenticatedError("unknown or revoked key");
+  return **found;
+}
+
+void Authenticator::Forget(absl::string_view key_hash) {
+  absl::MutexLock lock(&mu_);
+  cache_.erase(std::string(key_hash));
+}
+
+absl::Status RequireAuthenticated(const Principal& p) {
+  if (p.kind == PrincipalKind::kAnonymous) {
+    return absl::UnauthenticatedError("this call needs an API key (authorization: Bearer <key>)");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RequireAdmin(const Principal& p) {
+  if (auto s = RequireAuthenticated(p); !s.ok()) return s;
+  if (!p.is_admin()) return absl::PermissionDeniedError("this call needs an admin key");
+  return absl::OkStatus();
+}
+
+absl::Status RequireAdminOrBody(const Principal& p, absl::string_view body_code) {
+  if (auto s = RequireAuthenticated(p); !s.ok()) return s;
+  if (p.is_admin() || p.is_body(body_code)) return absl::OkStatus();
+  return absl::PermissionDeniedError(
+      absl::StrCat("only bodies/", body_code, " or an admin may do this"));
+}
+
+}  // namespace cadre

@@ -1,0 +1,98 @@
+#pragma once
+
+// Who is calling. Every handler calls Authenticator::Authenticate first, then one of the
+// Require* checks (gRPC 1.51's server interceptors cannot reject a call).
+//
+// Keys travel as `authorization: Bearer <key>` metadata. A call without that header is
+// anonymous (public reads only). API keys are random, shown once, and stored only as a
+// SHA-256 hash (see api_keys.h); the admin key is given at start-up (file or env) and
+// kept in memory as its hash.
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/synchronization/mutex.h"
+#include "services/common/clock.h"
+
+namespace grpc {
+class ServerContextBase;
+}
+
+namespace cadre {
+
+class ApiKeyStore;
+
+enum class PrincipalKind { kAnonymous, kAdmin, kBody, kApplicant, kService };
+
+struct Principal {
+  PrincipalKind kind = PrincipalKind::kAnonymous;
+  // The body's code for kBody ("RXF"), the applicant id, the service name; empty else.
+  std::string subject;
+  // The key's public id ("admin" for the start-up admin key); empty when anonymous.
+  std::string key_id;
+
+  bool is_admin() const { return kind == PrincipalKind::kAdmin; }
+  bool is_body(absl::string_view code) const {
+    return kind == PrincipalKind::kBody && subject == code;
+  }
+  // For events and audit entries: "admin", "bodies/RXF", "applicants/..", "services/..";
+  // a pseudonymous id, never a name.
+  std::string Actor() const;
+};
+
+absl::string_view PrincipalKindName(PrincipalKind kind);
+
+// Thread-safe. Caches looked-up keys for `cache_ttl` (so a revoked key stops working
+// within that time on every replica) and unknown keys for a second (so a flood of bad
+// keys does not become a flood of Redis reads).
+class Authenticator {
+ public:
+  // `admin_key` may be empty (no admin key: admin calls are impossible).
+  Authenticator(ApiKeyStore* keys, absl::string_view admin_key, const Clock* clock,
+                absl::Duration cache_ttl = absl::Seconds(5));
+
+  // UNAUTHENTICATED for a malformed header or an unknown or revoked key;
+  // UNAVAILABLE when the key store cannot be reached.
+  absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context);
+
+  // True when Authenticate would have to ask Redis (a key not in the cache); handlers on
+  // gRPC's callback threads then move the call to a worker thread.
+  bool NeedsLookup(const grpc::ServerContextBase& context);
+
+  // Drops a key from the cache at once (after revocation on this replica).
+  void Forget(absl::string_view key_hash);
+
+ private:
+  struct Cached {
+    absl::optional<Principal> principal;  // nullopt: unknown key
+    absl::Time expires;
+  };
+  // The bearer token, empty when there is no authorization header; INVALID_ARGUMENT-free:
+  // a malformed header gives UNAUTHENTICATED.
+  static absl::StatusOr<std::string> BearerToken(const grpc::ServerContextBase& context);
+  absl::StatusOr<Principal> Lookup(const std::string& token);
+
+  ApiKeyStore* keys_;
+  std::string admin_key_hash_;
+  const Clock* clock_;
+  absl::Duration cache_ttl_;
+  absl::Mutex mu_;
+  absl::flat_hash_map<std::string, Cached> cache_ ABSL_GUARDED_BY(mu_);
+};
+
+// Checks every handler makes after Authenticate. PERMISSION_DENIED (UNAUTHENTICATED for
+// an anonymous caller) with a message safe to show.
+absl::Status RequireAdmin(const Principal& p);
+absl::Status RequireAuthenticated(const Principal& p);
+// Admin, or the body with this code.
+absl::Status RequireAdminOrBody(const Principal& p, absl::string_view body_code);
+
+// Lower-case hex SHA-256 of `data`.
+std::string Sha256Hex(absl::string_view data);
+
+}  // namespace cadre

@@ -1,0 +1,154 @@
+#include "services/common/interceptors.h"
+
+#include <grpcpp/server_context.h>
+
+#include <random>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_format.h"
+#include "services/common/logging.h"
+#include "services/common/server.h"
+
+namespace cadre {
+namespace internal {
+namespace {
+
+using grpc::experimental::InterceptionHookPoints;
+
+constexpr char kRequestsTotal[] = "cadre_grpc_requests_total";
+constexpr char kRequestsHelp[] = "gRPC calls handled, by method and status code.";
+constexpr char kDuration[] = "cadre_grpc_request_duration_seconds";
+constexpr char kDurationHelp[] =
+    "Time from a call's arrival to its status being sent, seconds, by method.";
+
+// Watches one call. gRPC runs the hooks of one call one after another and destroys the
+// interceptor with the call's context, after its last hook.
+class CallObserver : public grpc::experimental::Interceptor {
+ public:
+  CallObserver(const char* method, MetricsRegistry* metrics, bool log_every_call)
+      : method_(method != nullptr ? method : ""),
+        metrics_(metrics),
+        log_every_call_(log_every_call),
+        start_(std::chrono::steady_clock::now()) {}
+
+  ~CallObserver() override { Record(); }
+
+  void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
+      AdoptRequestId(methods->GetRecvInitialMetadata());
+    }
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
+      if (auto* md = methods->GetSendInitialMetadata(); md != nullptr && !request_id_.empty()) {
+        md->emplace(kRequestIdKey, request_id_);
+      }
+    }
+    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_STATUS)) {
+      code_ = methods->GetSendStatus().error_code();
+      end_ = std::chrono::steady_clock::now();
+      status_sent_ = true;
+    }
+    methods->Proceed();
+  }
+
+ private:
+  // Keeps the client's id, or makes one and puts it in the received metadata, so that
+  // RequestId(context) and the logs agree. The map holds string_refs: `request_id_`
+  // lives as long as the call's context, which owns this interceptor.
+  void AdoptRequestId(std::multimap<grpc::string_ref, grpc::string_ref>* md) {
+    if (md == nullptr) {
+      return;
+    }
+    auto it = md->find(kRequestIdKey);
+    if (it != md->end() && IsAcceptableRequestId(absl::string_view(it->second.data(),
+                                                                    it->second.size()))) {
+      request_id_.assign(it->second.data(), it->second.size());
+      return;
+    }
+    md->erase(kRequestIdKey);
+    request_id_ = NewRequestId();
+    md->emplace(grpc::string_ref(kRequestIdKey), grpc::string_ref(request_id_));
+  }
+
+  void Record() {
+    if (!status_sent_) {
+      // The call ended without a status from the handler: the client went away or the
+      // server cancelled it while draining.
+      code_ = grpc::StatusCode::CANCELLED;
+      end_ = std::chrono::steady_clock::now();
+    }
+    const auto code = static_cast<absl::StatusCode>(code_);
+    const std::string code_name = absl::StatusCodeToString(code);
+    // Unknown method names come from clients: keep them out of metric labels, whose
+    // number must stay bounded.
+    const std::string method_label =
+        code_ == grpc::StatusCode::UNIMPLEMENTED ? "unknown" : method_;
+    const double seconds = std::chrono::duration<double>(end_ - start_).count();
+    metrics_->AddCounter(kRequestsTotal, {{"method", method_label}, {"code", code_name}}, 1,
+                         kRequestsHelp);
+    metrics_->ObserveSeconds(kDuration, {{"method", method_label}}, seconds, kDurationHelp);
+
+    log::Level level = log::Level::kInfo;
+    if (code_ != grpc::StatusCode::OK) {
+      level = log::Level::kWarn;
+    } else if (!log_every_call_ && end_ - start_ <= kSlowCall) {
+      return;
+    }
+    if (!log::Enabled(level)) {
+      return;
+    }
+    log::Write(level, code_ == grpc::StatusCode::OK ? "call" : "call failed",
+               {{"method", method_},
+                {"code", code_name},
+                {"duration_ms", absl::StrFormat("%.3f", seconds * 1000)},
+                {"request_id", request_id_}});
+  }
+
+  std::string method_;
+  MetricsRegistry* metrics_;
+  bool log_every_call_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point end_;
+  grpc::StatusCode code_ = grpc::StatusCode::OK;
+  bool status_sent_ = false;
+  std::string request_id_;
+};
+
+}  // namespace
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  return absl::StrFormat("%016x", rng());
+}
+
+bool IsAcceptableRequestId(absl::string_view id) {
+  if (id.empty() || id.size() > 128) {
+    return false;
+  }
+  for (char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == ':' || c == '/' || c == '+' || c == '=' ||
+                    c == '-';
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+grpc::experimental::Interceptor* CallObserverFactory::CreateServerInterceptor(
+    grpc::experimental::ServerRpcInfo* info) {
+  return new CallObserver(info->method(), metrics_, log_every_call_);
+}
+
+}  // namespace internal
+
+std::string RequestId(const grpc::ServerContextBase& context) {
+  const auto& md = context.client_metadata();
+  auto it = md.find(internal::kRequestIdKey);
+  if (it == md.end()) {
+    return "";
+  }
+  return std::string(it->second.data(), it->second.size());
+}
+
+}  // namespace cadre

@@ -1,0 +1,298 @@
+#include "services/registry/catalog.h"
+
+#include <algorithm>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "services/registry/text_search.h"
+
+namespace cadre::registry {
+namespace {
+
+std::string BodyCodeOf(const std::string& body_name) {
+  return body_name.size() > 7 ? body_name.substr(7) : std::string();  // "bodies/"
+}
+
+}  // namespace
+
+int64_t NumericId(const std::string& name) {
+  const size_t slash = name.find('/');
+  int64_t id = 0;
+  if (slash == std::string::npos || !absl::SimpleAtoi(name.substr(slash + 1), &id)) return 0;
+  return id;
+}
+
+bool IsRemote(const cadre::v1::Role& role) {
+  return role.location().mode() == cadre::v1::ATTENDANCE_MODE_REMOTE ||
+         role.location().mode() == cadre::v1::ATTENDANCE_MODE_HYBRID;
+}
+
+bool Catalog::PutBody(cadre::v1::Body body, int64_t version) {
+  absl::MutexLock lock(&mu_);
+  auto& slot = bodies_[body.ods_code()];
+  if (slot.value && slot.version >= version) return false;
+  body.set_etag(absl::StrCat(version));
+  slot.value = std::make_shared<const cadre::v1::Body>(std::move(body));
+  slot.version = version;
+  ++generation_;
+  return true;
+}
+
+std::vector<std::string> Catalog::PostingKeys(const cadre::v1::Role& role) const {
+  const std::string code = BodyCodeOf(role.body());
+  std::vector<std::string> keys = {
+      absl::StrCat("state:", role.state()),
+      absl::StrCat("body:", code),
+      absl::StrCat("level:", role.level()),
+      absl::StrCat("rung:", role.rung()),
+      absl::StrCat("region:", role.location().region()),
+      absl::StrCat("remote:", IsRemote(role) ? 1 : 0),
+  };
+  if (auto it = bodies_.find(code); it != bodies_.end()) {
+    keys.push_back(absl::StrCat("kind:", it->second.value->kind()));
+  }
+  for (const auto& t : role.topics()) keys.push_back(absl::StrCat("topic:", t));
+  for (const auto& e : role.expertise_sought()) keys.push_back(absl::StrCat("expertise:", e));
+  for (auto& w : IndexWords(absl::StrCat(role.title(), " ", role.summary()))) {
+    keys.push_back(absl::StrCat("word:", w));
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+bool Catalog::PutRole(cadre::v1::Role role, int64_t version) {
+  const int64_t id = NumericId(role.name());
+  if (id <= 0) return false;
+  absl::MutexLock lock(&mu_);
+  RoleEntry& entry = roles_[id];
+  if (entry.role && entry.version >= version) return false;
+  for (const auto& key : entry.keys) {
+    auto it = postings_.find(key);
+    if (it == postings_.end()) continue;
+    it->second.erase(id);
+    if (it->second.empty()) postings_.erase(it);
+  }
+  role.set_etag(absl::StrCat(version));
+  entry.keys = PostingKeys(role);
+  for (const auto& key : entry.keys) postings_[key].insert(id);
+  entry.role = std::make_shared<const cadre::v1::Role>(std::move(role));
+  entry.version = version;
+  ++generation_;
+  return true;
+}
+
+bool Catalog::PutAvenue(cadre::v1::Avenue avenue, int64_t version) {
+  const int64_t id = NumericId(avenue.name());
+  if (id <= 0) return false;
+  absl::MutexLock lock(&mu_);
+  if (auto t = avenue_tombstones_.find(id); t != avenue_tombstones_.end() && t->second >= version) {
+    return false;
+  }
+  auto& slot = avenues_[id];
+  if (slot.value && slot.version >= version) return false;
+  avenue.set_etag(absl::StrCat(version));
+  slot.value = std::make_shared<const cadre::v1::Avenue>(std::move(avenue));
+  slot.version = version;
+  ++generation_;
+  return true;
+}
+
+bool Catalog::RemoveAvenue(int64_t id, int64_t version) {
+  absl::MutexLock lock(&mu_);
+  auto it = avenues_.find(id);
+  if (it != avenues_.end() && it->second.version >= version) return false;
+  if (it != avenues_.end()) avenues_.erase(it);
+  avenue_tombstones_[id] = version;
+  ++generation_;
+  return true;
+}
+
+bool Catalog::PutRoleType(cadre::v1::RoleType role_type, int64_t version) {
+  const std::string id = role_type.name().substr(role_type.name().find('/') + 1);
+  absl::MutexLock lock(&mu_);
+  auto& slot = role_types_[id];
+  if (slot.value && slot.version >= version) return false;
+  slot.value = std::make_shared<const cadre::v1::RoleType>(std::move(role_type));
+  slot.version = version;
+  ++generation_;
+  return true;
+}
+
+bool Catalog::Apply(const cadre::v1::RegistryEvent& event) {
+  switch (event.snapshot_case()) {
+    case cadre::v1::RegistryEvent::kBody:
+      return PutBody(event.body(), event.version());
+    case cadre::v1::RegistryEvent::kRole:
+      return PutRole(event.role(), event.version());
+    case cadre::v1::RegistryEvent::kAvenue:
+      if (event.type() == cadre::v1::RegistryEvent::AVENUE_DELETED) {
+        return RemoveAvenue(NumericId(event.avenue().name()), event.version());
+      }
+      return PutAvenue(event.avenue(), event.version());
+    case cadre::v1::RegistryEvent::kRoleType:
+      return PutRoleType(event.role_type(), event.version());
+    case cadre::v1::RegistryEvent::SNAPSHOT_NOT_SET:
+      break;
+  }
+  return false;
+}
+
+void Catalog::Clear() {
+  absl::MutexLock lock(&mu_);
+  bodies_.clear();
+  roles_.clear();
+  postings_.clear();
+  avenues_.clear();
+  avenue_tombstones_.clear();
+  role_types_.clear();
+  ++generation_;
+}
+
+BodyPtr Catalog::FindBody(const std::string& code) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = bodies_.find(code);
+  return it == bodies_.end() ? nullptr : it->second.value;
+}
+
+RolePtr Catalog::FindRole(int64_t id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = roles_.find(id);
+  return it == roles_.end() ? nullptr : it->second.role;
+}
+
+AvenuePtr Catalog::FindAvenue(int64_t id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = avenues_.find(id);
+  return it == avenues_.end() ? nullptr : it->second.value;
+}
+
+RoleTypePtr Catalog::FindRoleType(const std::string& id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = role_types_.find(id);
+  return it == role_types_.end() ? nullptr : it->second.value;
+}
+
+std::vector<std::string> Catalog::QueryKeys(const RoleQuery& q) {
+  std::vector<std::string> keys = {absl::StrCat("state:", q.state)};
+  if (!q.body_code.empty()) keys.push_back(absl::StrCat("body:", q.body_code));
+  if (q.body_kind != 0) keys.push_back(absl::StrCat("kind:", q.body_kind));
+  if (q.level != 0) keys.push_back(absl::StrCat("level:", q.level));
+  if (q.rung != 0) keys.push_back(absl::StrCat("rung:", q.rung));
+  if (q.region != 0) keys.push_back(absl::StrCat("region:", q.region));
+  if (q.remote) keys.push_back(absl::StrCat("remote:", *q.remote ? 1 : 0));
+  if (!q.topic.empty()) keys.push_back(absl::StrCat("topic:", q.topic));
+  if (!q.expertise.empty()) keys.push_back(absl::StrCat("expertise:", q.expertise));
+  for (const auto& w : q.words) keys.push_back(absl::StrCat("word:", w));
+  return keys;
+}
+
+bool Catalog::MatchesUnindexed(const cadre::v1::Role& role, const RoleQuery& q) {
+  if (q.max_hours_per_month && role.time_commitment().hours_per_month() > *q.max_hours_per_month) {
+    return false;
+  }
+  if (q.closing_after) {
+    if (!role.has_closing_time()) return true;  // no closing date: open until filled
+    if (absl::FromUnixSeconds(role.closing_time().seconds()) <= *q.closing_after) return false;
+  }
+  return true;
+}
+
+RolePage Catalog::QueryRoles(const RoleQuery& query, absl::optional<int64_t> after_id,
+                             int limit) const {
+  RolePage page;
+  std::vector<std::string> keys = QueryKeys(query);
+  std::sort(keys.begin(), keys.end());
+  absl::ReaderMutexLock lock(&mu_);
+  const Postings* driver = nullptr;
+  for (const auto& key : keys) {
+    auto it = postings_.find(key);
+    if (it == postings_.end()) return page;  // a filter nothing matches
+    if (driver == nullptr || it->second.size() < driver->size()) driver = &it->second;
+  }
+  auto it = after_id ? driver->upper_bound(*after_id) : driver->begin();
+  for (; it != driver->end(); ++it) {
+    const RoleEntry& entry = roles_.at(*it);
+    // Every query key must be among the role's own posting keys (both sorted).
+    if (!std::includes(entry.keys.begin(), entry.keys.end(), keys.begin(), keys.end())) continue;
+    if (!MatchesUnindexed(*entry.role, query)) continue;
+    if (static_cast<int>(page.roles.size()) == limit) {
+      page.next_after_id = NumericId(page.roles.back()->name());
+      break;
+    }
+    page.roles.push_back(entry.role);
+  }
+  return page;
+}
+
+std::vector<BodyPtr> Catalog::ListBodies(cadre::v1::BodyKind kind, cadre::v1::Region region,
+                                         const std::string& after_code, int limit) const {
+  std::vector<BodyPtr> out;
+  absl::ReaderMutexLock lock(&mu_);
+  for (auto it = bodies_.upper_bound(after_code); it != bodies_.end(); ++it) {
+    const auto& body = *it->second.value;
+    if (kind != 0 && body.kind() != kind) continue;
+    if (region != 0 && body.region() != region) continue;
+    out.push_back(it->second.value);
+    if (static_cast<int>(out.size()) == limit + 1) break;
+  }
+  return out;
+}
+
+std::vector<AvenuePtr> Catalog::ListAvenues(const std::string& body_code,
+                                            cadre::v1::BodyKind kind, cadre::v1::Region region,
+                                            int64_t after_id, int limit) const {
+  std::vector<AvenuePtr> out;
+  absl::ReaderMutexLock lock(&mu_);
+  for (auto it = avenues_.upper_bound(after_id); it != avenues_.end(); ++it) {
+    const auto& avenue = *it->second.value;
+    if (!body_code.empty() && BodyCodeOf(avenue.body()) != body_code) continue;
+    if (region != 0 && avenue.location().region() != region) continue;
+    if (kind != 0) {
+      auto body = bodies_.find(BodyCodeOf(avenue.body()));
+      if (body == bodies_.end() || body->second.value->kind() != kind) continue;
+    }
+    out.push_back(it->second.value);
+    if (static_cast<int>(out.size()) == limit + 1) break;
+  }
+  return out;
+}
+
+std::vector<RoleTypePtr> Catalog::ListRoleTypes(cadre::v1::InvolvementLevel level) const {
+  std::vector<RoleTypePtr> out;
+  {
+    absl::ReaderMutexLock lock(&mu_);
+    for (const auto& [id, slot] : role_types_) {
+      if (level == 0 || slot.value->level() == level) out.push_back(slot.value);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const RoleTypePtr& a, const RoleTypePtr& b) {
+    if (a->level() != b->level()) return a->level() < b->level();
+    return a->title() < b->title();
+  });
+  return out;
+}
+
+Catalog::MapSnapshot Catalog::SnapshotForMap() const {
+  MapSnapshot snap;
+  absl::ReaderMutexLock lock(&mu_);
+  for (const auto& [code, slot] : bodies_) snap.bodies.push_back(slot.value);
+  for (const auto& [id, slot] : avenues_) snap.avenues.push_back(slot.value);
+  if (auto it = postings_.find(absl::StrCat("state:", cadre::v1::ROLE_STATE_OPEN));
+      it != postings_.end()) {
+    for (int64_t id : it->second) snap.open_roles.push_back(roles_.at(id).role);
+  }
+  return snap;
+}
+
+int64_t Catalog::generation() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return generation_;
+}
+
+size_t Catalog::role_count() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return roles_.size();
+}
+
+}  // namespace cadre::registry

@@ -1,0 +1,138 @@
+#pragma once
+
+// The registry's in-memory view: every body, role, avenue and role type, with indexes
+// that answer role listings without scanning every role. Pure C++ (no Redis, no gRPC):
+// it is fed by ViewSync from the store's records and events, and by the service after
+// each write it makes.
+//
+// Each record carries its version; a put with a version not newer than the one held is
+// ignored, so events may arrive twice or after a reload without harm.
+//
+// Role index: for every filter value a posting set of role ids in descending order
+// ("state:2", "body:RXF", "level:3", "topic:diabetes", "word:dementia"...). A query takes
+// the smallest posting set among its filters, walks it from the cursor and checks the
+// remaining conditions on each candidate.
+//
+// Thread-safe: readers share a lock; writers take it alone.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/btree_map.h"
+#include "absl/container/btree_set.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "absl/types/optional.h"
+#include "cadre/v1/registry.pb.h"
+#include "cadre/v1/registry_events.pb.h"
+
+namespace cadre::registry {
+
+// What ListRoles asks for. Zero / empty / nullopt fields do not filter.
+struct RoleQuery {
+  std::string body_code;
+  cadre::v1::BodyKind body_kind = cadre::v1::BODY_KIND_UNSPECIFIED;
+  cadre::v1::InvolvementLevel level = cadre::v1::INVOLVEMENT_LEVEL_UNSPECIFIED;
+  cadre::v1::EngagementRung rung = cadre::v1::ENGAGEMENT_RUNG_UNSPECIFIED;
+  cadre::v1::Region region = cadre::v1::REGION_UNSPECIFIED;
+  absl::optional<bool> remote;
+  absl::optional<int> max_hours_per_month;
+  std::string topic;
+  std::string expertise;
+  cadre::v1::RoleState state = cadre::v1::ROLE_STATE_OPEN;
+  absl::optional<absl::Time> closing_after;
+  std::vector<std::string> words;
+};
+
+using RolePtr = std::shared_ptr<const cadre::v1::Role>;
+using BodyPtr = std::shared_ptr<const cadre::v1::Body>;
+using AvenuePtr = std::shared_ptr<const cadre::v1::Avenue>;
+using RoleTypePtr = std::shared_ptr<const cadre::v1::RoleType>;
+
+struct RolePage {
+  std::vector<RolePtr> roles;
+  // Set when more roles match: the id to continue after.
+  absl::optional<int64_t> next_after_id;
+};
+
+class Catalog {
+ public:
+  // Records are stored with `etag` set to their version. Each returns whether it applied.
+  bool PutBody(cadre::v1::Body body, int64_t version);
+  bool PutRole(cadre::v1::Role role, int64_t version);
+  bool PutAvenue(cadre::v1::Avenue avenue, int64_t version);
+  bool RemoveAvenue(int64_t id, int64_t version);
+  bool PutRoleType(cadre::v1::RoleType role_type, int64_t version);
+  // Applies an event's snapshot.
+  bool Apply(const cadre::v1::RegistryEvent& event);
+  // Forgets everything (before a full reload).
+  void Clear();
+
+  BodyPtr FindBody(const std::string& code) const;
+  RolePtr FindRole(int64_t id) const;
+  AvenuePtr FindAvenue(int64_t id) const;
+  RoleTypePtr FindRoleType(const std::string& id) const;
+
+  // Roles matching `query`, newest (highest id) first, with ids below `after_id` when set;
+  // at most `limit`.
+  RolePage QueryRoles(const RoleQuery& query, absl::optional<int64_t> after_id,
+                      int limit) const;
+
+  // Bodies by code after `after_code`, filtered by kind and region when set.
+  std::vector<BodyPtr> ListBodies(cadre::v1::BodyKind kind, cadre::v1::Region region,
+                                  const std::string& after_code, int limit) const;
+  // Avenues by id after `after_id`.
+  std::vector<AvenuePtr> ListAvenues(const std::string& body_code, cadre::v1::BodyKind kind,
+                                     cadre::v1::Region region, int64_t after_id,
+                                     int limit) const;
+  std::vector<RoleTypePtr> ListRoleTypes(cadre::v1::InvolvementLevel level) const;
+
+  // Everything the involvement map needs, read under one lock.
+  struct MapSnapshot {
+    std::vector<BodyPtr> bodies;
+    std::vector<AvenuePtr> avenues;
+    std::vector<RolePtr> open_roles;
+  };
+  MapSnapshot SnapshotForMap() const;
+
+  // Grows by one on every applied change; lets callers cache derived answers.
+  int64_t generation() const;
+  size_t role_count() const;
+
+ private:
+  using Postings = absl::btree_set<int64_t, std::greater<int64_t>>;
+  struct RoleEntry {
+    RolePtr role;
+    int64_t version = 0;
+    std::vector<std::string> keys;  // posting keys, sorted
+  };
+  template <typename T>
+  struct Versioned {
+    std::shared_ptr<const T> value;
+    int64_t version = 0;
+  };
+
+  std::vector<std::string> PostingKeys(const cadre::v1::Role& role) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  static std::vector<std::string> QueryKeys(const RoleQuery& query);
+  static bool MatchesUnindexed(const cadre::v1::Role& role, const RoleQuery& query);
+
+  mutable absl::Mutex mu_;
+  absl::btree_map<std::string, Versioned<cadre::v1::Body>> bodies_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<int64_t, RoleEntry> roles_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, Postings> postings_ ABSL_GUARDED_BY(mu_);
+  absl::btree_map<int64_t, Versioned<cadre::v1::Avenue>> avenues_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<int64_t, int64_t> avenue_tombstones_ ABSL_GUARDED_BY(mu_);
+  absl::btree_map<std::string, Versioned<cadre::v1::RoleType>> role_types_ ABSL_GUARDED_BY(mu_);
+  int64_t generation_ ABSL_GUARDED_BY(mu_) = 0;
+};
+
+// The numeric id of "roles/42" or "avenues/7"; 0 if malformed.
+int64_t NumericId(const std::string& name);
+// Whether a role can be done from home (remote or hybrid).
+bool IsRemote(const cadre::v1::Role& role);
+
+}  // namespace cadre::registry

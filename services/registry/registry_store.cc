@@ -1,0 +1,245 @@
+#include "services/registry/registry_store.h"
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/status_macros.h"
+
+namespace cadre::registry {
+namespace {
+
+constexpr int kRequestTtlSeconds = 24 * 3600;
+constexpr int kLoadBatch = 1000;
+constexpr char kEvents[] = "registry:events";
+constexpr char kAudit[] = "registry:audit";
+constexpr char kEventsMaxLen[] = "100000";
+constexpr char kAuditMaxLen[] = "1000000";
+
+// KEYS: record, collection, events, audit, request.
+// ARGV: expected version ('0': must not exist), new version, record bytes, score, member,
+//       event type, event bytes, actor, resource, request ttl ('0': no request id),
+//       op ('put' | 'del'), events maxlen, audit maxlen.
+const RedisScript& WriteScript() {
+  static const auto* const kScript = new RedisScript(R"lua(
+if ARGV[10] ~= '0' then
+  local prior = redis.call('GET', KEYS[5])
+  if prior then return {'DUP', prior} end
+end
+local cur = redis.call('HGET', KEYS[1], 'v')
+if ARGV[1] == '0' then
+  if cur then return {'EXISTS'} end
+else
+  if not cur then return {'NOTFOUND'} end
+  if cur ~= ARGV[1] then return {'STALE', cur} end
+end
+if ARGV[11] == 'del' then
+  redis.call('DEL', KEYS[1])
+  redis.call('ZREM', KEYS[2], ARGV[5])
+else
+  redis.call('HSET', KEYS[1], 'v', ARGV[2], 'pb', ARGV[3])
+  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+end
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[12], '*', 'type', ARGV[6], 'pb', ARGV[7])
+redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[13], '*', 'actor', ARGV[8],
+           'action', ARGV[6], 'resource', ARGV[9], 'version', ARGV[2])
+if ARGV[10] ~= '0' then
+  redis.call('SET', KEYS[5], ARGV[9], 'EX', ARGV[10])
+end
+return {'OK'}
+)lua");
+  return *kScript;
+}
+
+std::string RecordKey(absl::string_view kind, absl::string_view id) {
+  return absl::StrCat("registry:", kind, ":", id);
+}
+std::string CollectionKey(absl::string_view kind) {
+  // body → bodies, role → roles, avenue → avenues, role_type → role_types
+  return kind == "body" ? "registry:bodies" : absl::StrCat("registry:", kind, "s");
+}
+std::string RequestKey(absl::string_view actor, absl::string_view request_id) {
+  return absl::StrCat("registry:request:", actor, ":", request_id);
+}
+
+absl::StatusOr<int64_t> Increment(RedisClient* redis, absl::string_view counter) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
+                         redis->Command({"INCR", absl::StrCat("registry:seq:", counter)}));
+  return reply.integer;
+}
+
+// Reads {v, pb} from an HMGET reply.
+template <typename T>
+absl::StatusOr<absl::optional<Stored<T>>> ParseRecord(const RedisReply& reply,
+                                                      absl::string_view key) {
+  if (reply.type != RedisReply::Type::kArray || reply.elements.size() != 2) {
+    return absl::InternalError(absl::StrCat("unexpected reply for ", key));
+  }
+  if (reply.elements[0].is_nil()) return absl::optional<Stored<T>>();
+  Stored<T> stored;
+  if (!absl::SimpleAtoi(reply.elements[0].str, &stored.version) ||
+      !stored.value.ParseFromString(reply.elements[1].str)) {
+    return absl::InternalError(absl::StrCat("unreadable record ", key));
+  }
+  return absl::optional<Stored<T>>(std::move(stored));
+}
+
+}  // namespace
+
+absl::StatusOr<int64_t> RegistryStore::NextRoleId() { return Increment(redis_, "role"); }
+absl::StatusOr<int64_t> RegistryStore::NextAvenueId() { return Increment(redis_, "avenue"); }
+absl::StatusOr<int64_t> RegistryStore::NextBodySequence() { return Increment(redis_, "body"); }
+
+absl::StatusOr<absl::optional<std::string>> RegistryStore::FindRequest(
+    const std::string& actor, const std::string& request_id) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis_->Command({"GET", RequestKey(actor, request_id)}));
+  if (reply.is_nil()) return absl::optional<std::string>();
+  return absl::optional<std::string>(reply.str);
+}
+
+template <typename T>
+absl::StatusOr<absl::optional<Stored<T>>> RegistryStore::GetRecord(const std::string& key) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis_->Command({"HMGET", key, "v", "pb"}));
+  return ParseRecord<T>(reply, key);
+}
+
+absl::StatusOr<absl::optional<Stored<cadre::v1::Body>>> RegistryStore::GetBody(
+    const std::string& code) {
+  return GetRecord<cadre::v1::Body>(RecordKey("body", code));
+}
+absl::StatusOr<absl::optional<Stored<cadre::v1::Role>>> RegistryStore::GetRole(int64_t id) {
+  return GetRecord<cadre::v1::Role>(RecordKey("role", absl::StrCat(id)));
+}
+absl::StatusOr<absl::optional<Stored<cadre::v1::Avenue>>> RegistryStore::GetAvenue(int64_t id) {
+  return GetRecord<cadre::v1::Avenue>(RecordKey("avenue", absl::StrCat(id)));
+}
+absl::StatusOr<absl::optional<Stored<cadre::v1::RoleType>>> RegistryStore::GetRoleType(
+    const std::string& id) {
+  return GetRecord<cadre::v1::RoleType>(RecordKey("role_type", id));
+}
+
+absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
+                                                       const std::string& id, double score,
+                                                       const Write& write) {
+  std::string record_bytes;
+  if (write.record != nullptr && !write.record->SerializeToString(&record_bytes)) {
+    return absl::InternalError("record does not serialize");
+  }
+  std::string event_bytes;
+  if (!write.event.SerializeToString(&event_bytes)) {
+    return absl::InternalError("event does not serialize");
+  }
+  const std::string& actor = write.event.actor();
+  CADRE_ASSIGN_OR_RETURN(
+      RedisReply reply,
+      redis_->Eval(WriteScript(),
+                   {RecordKey(kind, id), CollectionKey(kind), kEvents, kAudit,
+                    RequestKey(actor, write.request_id)},
+                   {absl::StrCat(write.expected_version), absl::StrCat(write.event.version()),
+                    record_bytes, absl::StrCat(score), id,
+                    cadre::v1::RegistryEvent::Type_Name(write.event.type()), event_bytes, actor,
+                    write.event.resource(),
+                    write.request_id.empty() ? "0" : absl::StrCat(kRequestTtlSeconds),
+                    write.record == nullptr ? "del" : "put", kEventsMaxLen, kAuditMaxLen}));
+  if (reply.type != RedisReply::Type::kArray || reply.elements.empty()) {
+    return absl::InternalError("unexpected reply from the write script");
+  }
+  const std::string& word = reply.elements[0].str;
+  WriteResult result;
+  if (word == "OK") {
+    result.outcome = WriteOutcome::kWritten;
+  } else if (word == "EXISTS") {
+    result.outcome = WriteOutcome::kExists;
+  } else if (word == "NOTFOUND") {
+    result.outcome = WriteOutcome::kNotFound;
+  } else if (word == "STALE") {
+    result.outcome = WriteOutcome::kStale;
+  } else if (word == "DUP" && reply.elements.size() == 2) {
+    result.outcome = WriteOutcome::kDuplicate;
+    result.prior_resource = reply.elements[1].str;
+  } else {
+    return absl::InternalError(absl::StrCat("unexpected answer from the write script: ", word));
+  }
+  return result;
+}
+
+absl::StatusOr<WriteResult> RegistryStore::WriteBody(const std::string& code, const Write& w) {
+  return WriteRecord("body", code, 0, w);
+}
+absl::StatusOr<WriteResult> RegistryStore::WriteRole(int64_t id, const Write& w) {
+  return WriteRecord("role", absl::StrCat(id), static_cast<double>(id), w);
+}
+absl::StatusOr<WriteResult> RegistryStore::WriteAvenue(int64_t id, const Write& w) {
+  return WriteRecord("avenue", absl::StrCat(id), static_cast<double>(id), w);
+}
+absl::StatusOr<WriteResult> RegistryStore::WriteRoleType(const std::string& id, const Write& w) {
+  return WriteRecord("role_type", id, 0, w);
+}
+
+absl::StatusOr<std::string> RegistryStore::LastEventId() {
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
+                         redis_->Command({"XREVRANGE", kEvents, "+", "-", "COUNT", "1"}));
+  CADRE_ASSIGN_OR_RETURN(auto entries, ParseStreamEntries(reply));
+  return entries.empty() ? std::string("0-0") : entries.front().id;
+}
+
+template <typename T>
+absl::Status RegistryStore::LoadKind(const std::string& kind, Catalog& catalog) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply ids, redis_->Command({"ZRANGE", CollectionKey(kind), "0", "-1"}));
+  for (size_t start = 0; start < ids.elements.size(); start += kLoadBatch) {
+    std::vector<std::vector<std::string>> commands;
+    const size_t end = std::min(ids.elements.size(), start + kLoadBatch);
+    for (size_t i = start; i < end; ++i) {
+      commands.push_back({"HMGET", RecordKey(kind, ids.elements[i].str), "v", "pb"});
+    }
+    CADRE_ASSIGN_OR_RETURN(auto replies, redis_->Pipeline(commands));
+    for (size_t i = 0; i < replies.size(); ++i) {
+      CADRE_ASSIGN_OR_RETURN(auto stored, ParseRecord<T>(replies[i], commands[i][1]));
+      if (!stored) continue;  // deleted between ZRANGE and HMGET
+      if constexpr (std::is_same_v<T, cadre::v1::Body>) {
+        catalog.PutBody(std::move(stored->value), stored->version);
+      } else if constexpr (std::is_same_v<T, cadre::v1::Role>) {
+        catalog.PutRole(std::move(stored->value), stored->version);
+      } else if constexpr (std::is_same_v<T, cadre::v1::Avenue>) {
+        catalog.PutAvenue(std::move(stored->value), stored->version);
+      } else {
+        catalog.PutRoleType(std::move(stored->value), stored->version);
+      }
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::Status RegistryStore::LoadAll(Catalog& catalog) {
+  CADRE_RETURN_IF_ERROR(LoadKind<cadre::v1::Body>("body", catalog));
+  CADRE_RETURN_IF_ERROR(LoadKind<cadre::v1::RoleType>("role_type", catalog));
+  CADRE_RETURN_IF_ERROR(LoadKind<cadre::v1::Avenue>("avenue", catalog));
+  return LoadKind<cadre::v1::Role>("role", catalog);
+}
+
+absl::StatusOr<std::vector<std::pair<std::string, cadre::v1::RegistryEvent>>>
+RegistryStore::ReadEvents(RedisConnection& connection, const std::string& after_id, int block_ms,
+                          int count) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
+                         connection.Command({"XREAD", "COUNT", absl::StrCat(count), "BLOCK",
+                                             absl::StrCat(block_ms), "STREAMS", kEvents,
+                                             after_id}));
+  CADRE_ASSIGN_OR_RETURN(auto entries, ParseXRead(reply));
+  std::vector<std::pair<std::string, cadre::v1::RegistryEvent>> events;
+  events.reserve(entries.size());
+  for (const auto& entry : entries) {
+    cadre::v1::RegistryEvent event;
+    absl::string_view pb = entry.Field("pb");
+    if (!event.ParseFromArray(pb.data(), static_cast<int>(pb.size()))) {
+      return absl::InternalError(absl::StrCat("unreadable event ", entry.id));
+    }
+    events.emplace_back(entry.id, std::move(event));
+  }
+  return events;
+}
+
+absl::StatusOr<int64_t> RegistryStore::SampleRoleMemory(int64_t id) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis_->Command({"MEMORY", "USAGE",
+                                                            RecordKey("role", absl::StrCat(id))}));
+  return reply.integer;
+}
+
+}  // namespace cadre::registry

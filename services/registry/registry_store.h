@@ -1,0 +1,112 @@
+#pragma once
+
+// Redis persistence of the registry: the only code that knows its key names.
+//
+//   registry:body:{code}        hash {v: version, pb: Body}
+//   registry:role:{id}          hash {v, pb: Role}
+//   registry:avenue:{id}        hash {v, pb: Avenue}
+//   registry:role_type:{id}     hash {v, pb: RoleType}
+//   registry:bodies, registry:roles, registry:avenues, registry:role_types
+//                               sorted sets of the ids (score: numeric id, else 0)
+//   registry:seq:{role|avenue|body}   counters for new ids and Cadre-issued codes
+//   registry:request:{actor}:{request_id}  → the resource a create made (24 h)
+//   registry:events             stream of RegistryEvent (field pb), ~100,000 kept
+//   registry:audit              stream of {actor, action, resource, version}, ~1,000,000
+//
+// Every write is one Lua script: the record, its set membership, the event and the
+// audit entry change together or not at all (a transactional outbox), with a
+// compare-and-set on the record's version.
+//
+// Errors: UNAVAILABLE when Redis is unreachable; INTERNAL for a record that does not
+// parse; the write outcomes below.
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "absl/types/optional.h"
+#include "cadre/v1/registry.pb.h"
+#include "cadre/v1/registry_events.pb.h"
+#include "services/common/redis_client.h"
+#include "services/registry/catalog.h"
+
+namespace cadre::registry {
+
+template <typename T>
+struct Stored {
+  T value;
+  int64_t version = 0;
+};
+
+// One write: the record (or nothing, to delete), what it announces, and its guards.
+struct Write {
+  // 0: the record must not exist yet (create). Otherwise the version it must have now.
+  int64_t expected_version = 0;
+  const google::protobuf::Message* record = nullptr;  // null deletes the record
+  cadre::v1::RegistryEvent event;  // type, resource, version, time, actor, snapshot set
+  std::string request_id;          // empty: none
+};
+
+// What a write did.
+enum class WriteOutcome {
+  kWritten,
+  kExists,      // expected_version 0 but the record exists
+  kNotFound,    // the record does not exist
+  kStale,       // its version is not expected_version
+  kDuplicate,   // the request id was used before; see prior_resource
+};
+
+struct WriteResult {
+  WriteOutcome outcome = WriteOutcome::kWritten;
+  std::string prior_resource;  // for kDuplicate
+};
+
+// Thread-safe (the RedisClient is).
+class RegistryStore {
+ public:
+  explicit RegistryStore(RedisClient* redis) : redis_(redis) {}
+
+  absl::StatusOr<int64_t> NextRoleId();
+  absl::StatusOr<int64_t> NextAvenueId();
+  absl::StatusOr<int64_t> NextBodySequence();
+
+  // The resource an earlier create by `actor` with `request_id` made, if any.
+  absl::StatusOr<absl::optional<std::string>> FindRequest(const std::string& actor,
+                                                          const std::string& request_id);
+
+  absl::StatusOr<absl::optional<Stored<cadre::v1::Body>>> GetBody(const std::string& code);
+  absl::StatusOr<absl::optional<Stored<cadre::v1::Role>>> GetRole(int64_t id);
+  absl::StatusOr<absl::optional<Stored<cadre::v1::Avenue>>> GetAvenue(int64_t id);
+  absl::StatusOr<absl::optional<Stored<cadre::v1::RoleType>>> GetRoleType(const std::string& id);
+
+  absl::StatusOr<WriteResult> WriteBody(const std::string& code, const Write& write);
+  absl::StatusOr<WriteResult> WriteRole(int64_t id, const Write& write);
+  absl::StatusOr<WriteResult> WriteAvenue(int64_t id, const Write& write);
+  absl::StatusOr<WriteResult> WriteRoleType(const std::string& id, const Write& write);
+
+  // The id of the newest event, "0-0" when there is none: a view loads after reading it
+  // and then tails the stream from it.
+  absl::StatusOr<std::string> LastEventId();
+  // Loads every record into `catalog` (bodies first, so roles find their body's kind).
+  absl::Status LoadAll(Catalog& catalog);
+  // Events after `after_id`, waiting up to the connection's block time for some.
+  absl::StatusOr<std::vector<std::pair<std::string, cadre::v1::RegistryEvent>>> ReadEvents(
+      RedisConnection& connection, const std::string& after_id, int block_ms, int count);
+
+  // Bytes of Redis memory per stored role, for benchmarks (MEMORY USAGE on a sample).
+  absl::StatusOr<int64_t> SampleRoleMemory(int64_t id);
+
+ private:
+  absl::StatusOr<WriteResult> WriteRecord(const std::string& kind, const std::string& id,
+                                          double score, const Write& write);
+  template <typename T>
+  absl::StatusOr<absl::optional<Stored<T>>> GetRecord(const std::string& key);
+  template <typename T>
+  absl::Status LoadKind(const std::string& kind, Catalog& catalog);
+
+  RedisClient* redis_;
+};
+
+}  // namespace cadre::registry

@@ -1,0 +1,153 @@
+#include "services/registry/registry_writer.h"
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/common/status_macros.h"
+#include "services/registry/errors.h"
+#include "services/registry/names.h"
+#include "services/registry/update_mask.h"
+#include "services/registry/validation.h"
+
+namespace cadre::registry {
+
+using cadre::v1::Body;
+using cadre::v1::RegistryEvent;
+using cadre::v1::RoleType;
+
+absl::Status OutcomeError(const WriteResult& result, const std::string& resource) {
+  switch (result.outcome) {
+    case WriteOutcome::kWritten:
+    case WriteOutcome::kDuplicate:
+      return absl::OkStatus();
+    case WriteOutcome::kExists:
+      return absl::AlreadyExistsError(absl::StrCat(resource, " already exists"));
+    case WriteOutcome::kNotFound:
+      return NotFound(resource);
+    case WriteOutcome::kStale:
+      return EtagMismatch(resource);
+  }
+  return absl::InternalError("unknown write outcome");
+}
+
+google::protobuf::Timestamp RegistryWriter::Now() const {
+  return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
+      absl::ToUnixNanos(clock_->Now()));
+}
+
+RegistryEvent RegistryWriter::NewEvent(RegistryEvent::Type type, const std::string& resource,
+                                       int64_t version, const Principal& p) const {
+  RegistryEvent event;
+  event.set_type(type);
+  event.set_resource(resource);
+  event.set_version(version);
+  *event.mutable_time() = Now();
+  event.set_actor(p.Actor());
+  return event;
+}
+
+absl::Status RegistryWriter::CheckReferences(const std::string& body_name,
+                                             const std::string& role_type,
+                                             absl::string_view prefix) const {
+  CADRE_ASSIGN_OR_RETURN(std::string code,
+                         ParseBodyName(body_name, absl::StrCat(prefix, ".body")));
+  if (catalog_->FindBody(code) == nullptr) {
+    return InvalidField(absl::StrCat(prefix, ".body"), absl::StrCat("no body ", body_name));
+  }
+  if (!role_type.empty()) {
+    CADRE_ASSIGN_OR_RETURN(std::string id,
+                           ParseRoleTypeName(role_type, absl::StrCat(prefix, ".role_type")));
+    if (catalog_->FindRoleType(id) == nullptr) {
+      return InvalidField(absl::StrCat(prefix, ".role_type"),
+                          absl::StrCat("no role type ", role_type));
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Body> RegistryWriter::CreateBody(const Principal& p, Body body,
+                                                const std::string& request_id) {
+  CADRE_RETURN_IF_ERROR(RequireAdmin(p));
+  CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
+  CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
+  if (!request_id.empty()) {
+    CADRE_ASSIGN_OR_RETURN(auto prior, store_->FindRequest(p.Actor(), request_id));
+    if (prior) {
+      CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetBody(prior->substr(7)));
+      if (stored) return stored->value;
+    }
+  }
+  std::string code = body.ods_code();
+  body.set_cadre_issued_code(code.empty());
+  if (code.empty()) {
+    CADRE_ASSIGN_OR_RETURN(int64_t seq, store_->NextBodySequence());
+    code = CadreIssuedCode(seq);
+    body.set_ods_code(code);
+  }
+  const std::string name = BodyName(code);
+  body.set_name(name);
+  *body.mutable_create_time() = Now();
+  *body.mutable_update_time() = body.create_time();
+  body.clear_etag();
+
+  Write write{0, &body, NewEvent(RegistryEvent::BODY_CREATED, name, 1, p), request_id};
+  *write.event.mutable_body() = body;
+  CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteBody(code, write));
+  if (result.outcome == WriteOutcome::kExists) {
+    return AlreadyExists("body.ods_code", name);
+  }
+  if (result.outcome == WriteOutcome::kDuplicate) {
+    CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetBody(result.prior_resource.substr(7)));
+    if (stored) return stored->value;
+    return NotFound(result.prior_resource);
+  }
+  CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
+  catalog_->PutBody(body, 1);
+  body.set_etag("1");
+  return body;
+}
+
+absl::StatusOr<Body> RegistryWriter::UpdateBody(const Principal& p, const Body& patch,
+                                                const google::protobuf::FieldMask& mask) {
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  CADRE_ASSIGN_OR_RETURN(std::string code, ParseBodyName(patch.name(), "body.name"));
+  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, code));
+  CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetBody(code));
+  if (!stored) return NotFound(patch.name());
+  if (!patch.etag().empty() && patch.etag() != absl::StrCat(stored->version)) {
+    return EtagMismatch(patch.name());
+  }
+  Body body = stored->value;
+  CADRE_RETURN_IF_ERROR(ApplyBodyMask(patch, mask, body));
+  CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
+  *body.mutable_update_time() = Now();
+  const int64_t version = stored->version + 1;
+  Write write{stored->version, &body, NewEvent(RegistryEvent::BODY_UPDATED, body.name(), version, p),
+              ""};
+  *write.event.mutable_body() = body;
+  CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteBody(code, write));
+  CADRE_RETURN_IF_ERROR(OutcomeError(result, body.name()));
+  catalog_->PutBody(body, version);
+  body.set_etag(absl::StrCat(version));
+  return body;
+}
+
+absl::StatusOr<RoleType> RegistryWriter::CreateRoleType(const Principal& p, RoleType role_type,
+                                                        const std::string& id) {
+  CADRE_RETURN_IF_ERROR(RequireAdmin(p));
+  if (!IsSlug(id, 3, 60)) {
+    return InvalidField("role_type_id", "must be 3 to 60 characters of a-z, 0-9 and '-'");
+  }
+  CADRE_RETURN_IF_ERROR(ValidateRoleType(role_type, "role_type"));
+  const std::string name = RoleTypeName(id);
+  role_type.set_name(name);
+  *role_type.mutable_create_time() = Now();
+  Write write{0, &role_type, NewEvent(RegistryEvent::ROLE_TYPE_CREATED, name, 1, p), ""};
+  *write.event.mutable_role_type() = role_type;
+  CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteRoleType(id, write));
+  if (result.outcome == WriteOutcome::kExists) return AlreadyExists("role_type_id", name);
+  CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
+  catalog_->PutRoleType(role_type, 1);
+  return role_type;
+}
+
+}  // namespace cadre::registry

@@ -1,0 +1,83 @@
+#pragma once
+
+// Every change to the registry: checks who may make it, validates it against the stored
+// record, writes it through the store (record, event and audit entry in one step), and
+// applies it to this replica's view at once so that the caller reads its own write.
+//
+// Errors: INVALID_ARGUMENT naming the field; NOT_FOUND; ALREADY_EXISTS (a body code
+// taken); FAILED_PRECONDITION (wrong state); ABORTED (etag mismatch, or a concurrent
+// change won the race); PERMISSION_DENIED / UNAUTHENTICATED; UNAVAILABLE (Redis).
+
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "cadre/v1/registry.pb.h"
+#include "google/protobuf/field_mask.pb.h"
+#include "services/common/auth.h"
+#include "services/common/clock.h"
+#include "services/registry/catalog.h"
+#include "services/registry/registry_store.h"
+
+namespace cadre::registry {
+
+// Thread-safe.
+class RegistryWriter {
+ public:
+  RegistryWriter(RegistryStore* store, Catalog* catalog, const Clock* clock)
+      : store_(store), catalog_(catalog), clock_(clock) {}
+
+  absl::StatusOr<cadre::v1::Body> CreateBody(const Principal& p, cadre::v1::Body body,
+                                             const std::string& request_id);
+  absl::StatusOr<cadre::v1::Body> UpdateBody(const Principal& p, const cadre::v1::Body& patch,
+                                             const google::protobuf::FieldMask& mask);
+
+  absl::StatusOr<cadre::v1::Role> CreateRole(const Principal& p, cadre::v1::Role role,
+                                             const std::string& request_id);
+  absl::StatusOr<cadre::v1::Role> UpdateRole(const Principal& p, const cadre::v1::Role& patch,
+                                             const google::protobuf::FieldMask& mask);
+  absl::StatusOr<cadre::v1::Role> PublishRole(const Principal& p, const std::string& name,
+                                              const std::string& etag);
+  absl::StatusOr<cadre::v1::Role> EndRole(const Principal& p, const std::string& name,
+                                          cadre::v1::RoleState to, const std::string& reason,
+                                          const std::string& etag);
+
+  absl::StatusOr<cadre::v1::Avenue> CreateAvenue(const Principal& p, cadre::v1::Avenue avenue,
+                                                 const std::string& request_id);
+  absl::StatusOr<cadre::v1::Avenue> UpdateAvenue(const Principal& p,
+                                                 const cadre::v1::Avenue& patch,
+                                                 const google::protobuf::FieldMask& mask);
+  absl::Status DeleteAvenue(const Principal& p, const std::string& name, const std::string& etag);
+
+  absl::StatusOr<cadre::v1::RoleType> CreateRoleType(const Principal& p,
+                                                     cadre::v1::RoleType role_type,
+                                                     const std::string& id);
+
+ private:
+  // A role's new state written with compare-and-set on `from_version`, announced as `type`.
+  absl::StatusOr<cadre::v1::Role> CommitRole(const Principal& p, cadre::v1::Role role,
+                                             int64_t from_version,
+                                             cadre::v1::RegistryEvent::Type type);
+  // The stored role named `name`, after checking `p` owns it and `etag` matches.
+  absl::StatusOr<Stored<cadre::v1::Role>> LoadOwnedRole(const Principal& p,
+                                                        const std::string& name,
+                                                        const std::string& etag);
+  absl::StatusOr<Stored<cadre::v1::Avenue>> LoadOwnedAvenue(const Principal& p,
+                                                            const std::string& name,
+                                                            const std::string& etag);
+  // Checks references a role or avenue makes: its body exists, its role type exists.
+  absl::Status CheckReferences(const std::string& body_name, const std::string& role_type,
+                               absl::string_view prefix) const;
+  cadre::v1::RegistryEvent NewEvent(cadre::v1::RegistryEvent::Type type,
+                                    const std::string& resource, int64_t version,
+                                    const Principal& p) const;
+  google::protobuf::Timestamp Now() const;
+
+  RegistryStore* store_;
+  Catalog* catalog_;
+  const Clock* clock_;
+};
+
+// Maps a store outcome other than kWritten to the caller's error for `resource`.
+absl::Status OutcomeError(const WriteResult& result, const std::string& resource);
+
+}  // namespace cadre::registry

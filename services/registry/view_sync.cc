@@ -1,0 +1,102 @@
+#include "services/registry/view_sync.h"
+
+#include <chrono>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/logging.h"
+#include "services/common/status_macros.h"
+
+namespace cadre::registry {
+namespace {
+
+constexpr int kReadCount = 1000;
+
+}  // namespace
+
+ViewSync::ViewSync(RedisClient* redis, RegistryStore* store, Catalog* catalog,
+                   ViewSyncOptions options)
+    : redis_(redis), store_(store), catalog_(catalog), options_(options) {}
+
+ViewSync::~ViewSync() { Stop(); }
+
+void ViewSync::Start() {
+  connection_ = redis_->Dedicated(absl::ToChronoMilliseconds(options_.block));
+  thread_ = std::thread([this] { Run(); });
+}
+
+void ViewSync::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+bool ViewSync::IsFresh() const {
+  if (!loaded_.load()) return false;
+  const absl::Time last = absl::FromUnixNanos(last_ok_nanos_.load());
+  return absl::Now() - last < options_.fresh_window;
+}
+
+bool ViewSync::WaitUntilFresh(absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
+  std::unique_lock<std::mutex> lock(mu_);
+  while (!IsFresh() && absl::Now() < deadline) {
+    cv_.wait_for(lock, std::chrono::milliseconds(20));
+  }
+  return IsFresh();
+}
+
+void ViewSync::MarkStale() {
+  if (loaded_.exchange(false)) log::Warn("registry view is stale: Redis unreachable");
+}
+
+void ViewSync::SleepFor(absl::Duration d) {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait_for(lock, absl::ToChronoMilliseconds(d), [this] { return stop_; });
+}
+
+absl::Status ViewSync::Reload() {
+  // Read the stream's position first: any change made during the load is in an event
+  // after it, applied next (versions make the overlap harmless).
+  CADRE_ASSIGN_OR_RETURN(std::string last, store_->LastEventId());
+  catalog_->Clear();
+  CADRE_RETURN_IF_ERROR(store_->LoadAll(*catalog_));
+  last_id_ = last;
+  log::Info("registry view loaded", {{"roles", absl::StrCat(catalog_->role_count())},
+                                     {"from_event", last_id_}});
+  return absl::OkStatus();
+}
+
+void ViewSync::Run() {
+  const int block_ms = static_cast<int>(absl::ToInt64Milliseconds(options_.block));
+  for (;;) {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (stop_) return;
+    }
+    if (!loaded_.load()) {
+      if (absl::Status s = Reload(); !s.ok()) {
+        SleepFor(options_.retry_backoff);
+        continue;
+      }
+      loaded_ = true;
+      last_ok_nanos_ = absl::ToUnixNanos(absl::Now());
+      cv_.notify_all();
+    }
+    auto events = store_->ReadEvents(*connection_, last_id_, block_ms, kReadCount);
+    if (!events.ok()) {
+      MarkStale();
+      SleepFor(options_.retry_backoff);
+      continue;
+    }
+    for (const auto& [id, event] : *events) {
+      catalog_->Apply(event);
+      last_id_ = id;
+    }
+    last_ok_nanos_ = absl::ToUnixNanos(absl::Now());
+  }
+}
+
+}  // namespace cadre::registry

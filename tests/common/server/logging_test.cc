@@ -1,0 +1,124 @@
+#include "services/common/logging.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <ctime>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "tests/common/server/stderr_capture.h"
+
+namespace cadre::log {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+using ::cadre::testing::StderrCapture;
+
+TEST(LoggingTest, OneJsonObjectPerLineWithFieldsInOrder) {
+  Init("registry", "info");
+  StderrCapture capture;
+  Info("role created", {{"request_id", "abc123"}, {"role", "roles/42"}});
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 1u);
+  const std::regex shape(
+      R"re(\{"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z","level":"info","service":"registry",)re"
+      R"re("msg":"role created","request_id":"abc123","role":"roles/42"\})re");
+  EXPECT_TRUE(std::regex_match(lines[0], shape)) << lines[0];
+}
+
+TEST(LoggingTest, TimeIsCurrentUtc) {
+  Init("registry", "info");
+  StderrCapture capture;
+  const std::time_t now = std::time(nullptr);
+  Warn("tick");
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 1u);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char year_month_day[16];
+  std::strftime(year_month_day, sizeof(year_month_day), "%Y-%m-%d", &tm);
+  // The date may roll over between the two readings only at midnight UTC; accept both.
+  std::tm next{};
+  const std::time_t later = now + 2;
+  gmtime_r(&later, &next);
+  char next_day[16];
+  std::strftime(next_day, sizeof(next_day), "%Y-%m-%d", &next);
+  EXPECT_TRUE(lines[0].find(year_month_day) != std::string::npos ||
+              lines[0].find(next_day) != std::string::npos)
+      << lines[0];
+  EXPECT_THAT(lines[0], HasSubstr("\"level\":\"warn\""));
+}
+
+TEST(LoggingTest, LevelFiltering) {
+  Init("svc", "warn");
+  StderrCapture capture;
+  EXPECT_FALSE(Enabled(Level::kInfo));
+  EXPECT_TRUE(Enabled(Level::kError));
+  Debug("hidden debug");
+  Info("hidden info");
+  Warn("shown warn");
+  Error("shown error");
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_THAT(lines[0], HasSubstr("\"level\":\"warn\",\"service\":\"svc\",\"msg\":\"shown warn\""));
+  EXPECT_THAT(lines[1], HasSubstr("\"level\":\"error\""));
+  Init("svc", "debug");
+  EXPECT_TRUE(Enabled(Level::kDebug));
+  Init("svc", "info");
+}
+
+TEST(LoggingTest, EscapesMessageAndFields) {
+  Init("svc", "info");
+  StderrCapture capture;
+  Info("quote \" backslash \\ newline \n tab \t", {{"we\"ird", std::string("nul\0ctl\x01", 8)}});
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_THAT(lines[0],
+              HasSubstr(R"("msg":"quote \" backslash \\ newline \n tab \t","we\"ird":"nul\u0000ctl\u0001")"));
+}
+
+TEST(LoggingTest, JsonEscape) {
+  EXPECT_EQ(JsonEscape("plain"), "plain");
+  EXPECT_EQ(JsonEscape("a\"b\\c"), "a\\\"b\\\\c");
+  EXPECT_EQ(JsonEscape("\r\b\f\x1f"), "\\r\\b\\f\\u001f");
+  // Valid UTF-8 passes through; invalid bytes become U+FFFD.
+  EXPECT_EQ(JsonEscape("caf\xc3\xa9 \xe2\x82\xac"), "caf\xc3\xa9 \xe2\x82\xac");
+  EXPECT_EQ(JsonEscape("bad\xff\xc3"), "bad\\ufffd\\ufffd");
+}
+
+TEST(LoggingTest, ConcurrentWritersNeverInterleaveLines) {
+  Init("svc", "info");
+  StderrCapture capture;
+  constexpr int kThreads = 4;
+  constexpr int kLines = 500;
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([t] {
+      for (int i = 0; i < kLines; ++i) {
+        Info("concurrent", {{"thread", absl::StrCat(t)}, {"i", absl::StrCat(i)},
+                            {"pad", std::string(200, 'x')}});
+      }
+    });
+  }
+  for (auto& thread : threads) {
+    thread.join();
+  }
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), static_cast<size_t>(kThreads * kLines));
+  for (const std::string& line : lines) {
+    ASSERT_THAT(line, StartsWith("{\"time\":"));
+    ASSERT_EQ(line.back(), '}');
+    ASSERT_EQ(std::count(line.begin(), line.end(), '{'), 1) << line;
+  }
+}
+
+}  // namespace
+}  // namespace cadre::log

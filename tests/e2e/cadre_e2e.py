@@ -1,0 +1,145 @@
+"""Processes for end-to-end tests: a real redis-server and the real registry binary.
+
+Each runs on a free loopback port in its own temporary directory and is stopped by its
+PID. Waits are bounded by deadlines, never fixed sleeps.
+"""
+
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+import grpc
+
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+START_DEADLINE_S = 30
+STOP_DEADLINE_S = 10
+
+
+def free_port():
+    """A port the kernel just handed out; another process could take it before we bind,
+    which would show as a start-up failure, never a wrong result."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(what, predicate, deadline_s, proc=None, log=None):
+    """Polls predicate until it returns a true value (returned) or the deadline passes."""
+    end = time.monotonic() + deadline_s
+    delay = 0.01
+    last_error = None
+    while time.monotonic() < end:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError("%s exited with status %s before it was ready%s"
+                               % (what, proc.returncode, tail(log)))
+        try:
+            value = predicate()
+            if value:
+                return value
+        except Exception as e:  # noqa: BLE001 -- retried until the deadline
+            last_error = e
+        time.sleep(delay)
+        delay = min(delay * 2, 0.25)
+    raise RuntimeError("%s not ready within %d s (last error: %r)%s"
+                       % (what, deadline_s, last_error, tail(log)))
+
+
+def tail(path, lines=30):
+    if not path or not os.path.exists(path):
+        return ""
+    with open(path, errors="replace") as f:
+        return "\n--- %s ---\n%s" % (path, "".join(f.readlines()[-lines:]))
+
+
+def stop(proc):
+    """SIGTERM, then SIGKILL after STOP_DEADLINE_S; only the process we started."""
+    if proc is None or proc.poll() is not None:
+        return
+    os.kill(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=STOP_DEADLINE_S)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def generate_stubs(out_dir):
+    subprocess.run([os.path.join(REPO, "scripts", "gen_python_stubs.sh"), out_dir],
+                   check=True)
+    if out_dir not in sys.path:
+        sys.path.insert(0, out_dir)
+
+
+class RedisServer:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="cadre-e2e-redis-")
+        self.port = free_port()
+        self.log = os.path.join(self.dir, "redis.log")
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen(
+                ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
+                 "--dir", self.dir, "--appendonly", "yes", "--appendfsync", "always",
+                 "--save", ""],
+                stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_for("redis-server", self._ping, START_DEADLINE_S, self.proc, self.log)
+        except Exception:
+            self.stop()
+            raise
+
+    def _ping(self):
+        with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
+            s.sendall(b"PING\r\n")
+            return s.recv(64).startswith(b"+PONG")
+
+    def stop(self):
+        stop(self.proc)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Registry:
+    """The cadre-registry binary against a given Redis, with a fresh admin key."""
+
+    def __init__(self, binary, redis_port, stubs):
+        self.admin_key = secrets.token_hex(20)
+        self.port = free_port()
+        self.addr = "127.0.0.1:%d" % self.port
+        self.dir = tempfile.mkdtemp(prefix="cadre-e2e-registry-")
+        self.log = os.path.join(self.dir, "registry.log")
+        env = dict(os.environ, CADRE_ADMIN_KEY=self.admin_key)
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen(
+                [binary, "--port=%d" % self.port, "--metrics_port=-1",
+                 "--redis_port=%d" % redis_port, "--log_level=warn"],
+                stdout=log, stderr=subprocess.STDOUT, env=env)
+        self.channel = grpc.insecure_channel(self.addr)
+        try:
+            self._wait_ready(stubs)
+        except Exception:
+            self.stop()
+            raise
+
+    def _wait_ready(self, stubs):
+        registry_pb2, registry_pb2_grpc = stubs
+        ready = grpc.channel_ready_future(self.channel)
+        wait_for("registry channel", lambda: ready.done() or ready.result(timeout=0.5),
+                 START_DEADLINE_S, self.proc, self.log)
+        stub = registry_pb2_grpc.RegistryStub(self.channel)
+        # Serving is not enough: Redis must be reachable too (UNAVAILABLE until then).
+        wait_for("registry ListBodies",
+                 lambda: stub.ListBodies(registry_pb2.ListBodiesRequest(), timeout=2) or True,
+                 START_DEADLINE_S, self.proc, self.log)
+
+    def log_tail(self):
+        return tail(self.log)
+
+    def stop(self):
+        self.channel.close()
+        stop(self.proc)
+        shutil.rmtree(self.dir, ignore_errors=True)

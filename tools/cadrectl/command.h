@@ -1,0 +1,48 @@
+#pragma once
+
+// What a command is: its place in the command line, its flags, and the function that
+// runs it. Each resource group (keys.cc, bodies.cc, ...) lists its own commands.
+
+#include <ostream>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "tools/cadrectl/args.h"
+#include "tools/cadrectl/client.h"
+
+namespace cadre::cadrectl {
+
+// Everything a command needs to run once.
+struct Invocation {
+  const ParsedArgs& args;  // the command's flags and positionals (after group and verb)
+  const GlobalOptions& options;
+  Client& client;
+  std::ostream& out;  // results
+  std::ostream& err;  // warnings
+};
+
+struct Command {
+  absl::string_view group;     // "roles"
+  absl::string_view verb;      // "list"; "" for a command without verbs ("map")
+  absl::string_view operands;  // positionals in help, e.g. "ROLE"; "" for none
+  int min_operands = 0;
+  int max_operands = 0;  // -1: any number
+  absl::string_view summary;
+  std::vector<FlagSpec> flags;
+  // Returns usage errors (errors.h) for bad flag values, RPC errors from the call.
+  absl::Status (*run)(Invocation& invocation) = nullptr;
+  absl::string_view notes = {};  // more help: required flags, how updates work
+};
+
+std::vector<Command> KeyCommands();
+std::vector<Command> BodyCommands();
+std::vector<Command> RoleCommands();
+std::vector<Command> AvenueCommands();
+std::vector<Command> RoleTypeCommands();
+std::vector<Command> MapCommands();
+
+// All of the above, in the order help lists them.
+const std::vector<Command>& AllCommands();
+
+}  // namespace cadre::cadrectl

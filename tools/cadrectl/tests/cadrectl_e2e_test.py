@@ -1,0 +1,302 @@
+#!/usr/bin/python3
+"""End to end: cadrectl, run as a user runs it, against the real registry binary and a
+real redis-server, each started here on a free loopback port in a temporary directory.
+
+Usage: cadrectl_e2e_test.py --cadrectl PATH --registry PATH [--redis_server PATH]
+Runs with Debian's /usr/bin/python3 (standard library only).
+"""
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+ARGS = None
+STACK = None
+
+# Exit statuses cadrectl documents: 2 usage, 10 + the gRPC code for a failed call.
+EXIT_USAGE = 2
+EXIT_PERMISSION_DENIED = 10 + 7
+EXIT_UNAVAILABLE = 10 + 14
+EXIT_UNAUTHENTICATED = 10 + 16
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for(condition, what, timeout_s=30.0):
+    """Polls `condition` until it returns a true value or the deadline passes."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        result = condition()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
+        time.sleep(0.05)
+
+
+class Stack:
+    """redis-server and cadre-registry, stopped by PID in stop()."""
+
+    def __init__(self, registry, redis_server):
+        self.dir = tempfile.mkdtemp(prefix="cadrectl-e2e-")
+        self.admin_key = secrets.token_hex(24)  # 48 characters; the registry wants >= 32
+        self.redis_port = free_port()
+        self.redis_log = open(os.path.join(self.dir, "redis.log"), "wb")
+        self.redis = subprocess.Popen(
+            [redis_server, "--port", str(self.redis_port), "--bind", "127.0.0.1",
+             "--dir", self.dir, "--appendonly", "yes", "--save", ""],
+            stdout=self.redis_log, stderr=subprocess.STDOUT)
+        wait_for(self._redis_answers, "redis-server to answer PING")
+        self.port = free_port()
+        self.addr = f"127.0.0.1:{self.port}"
+        self.registry_log = open(os.path.join(self.dir, "registry.log"), "wb")
+        env = dict(os.environ, CADRE_ADMIN_KEY=self.admin_key)
+        self.registry = subprocess.Popen(
+            [registry, f"--port={self.port}", "--metrics_port=-1", "--redis_host=127.0.0.1",
+             f"--redis_port={self.redis_port}", "--log_level=warn"],
+            stdout=self.registry_log, stderr=subprocess.STDOUT, env=env)
+
+    def _redis_answers(self):
+        if self.redis.poll() is not None:
+            raise AssertionError("redis-server exited:\n" + self.log("redis.log"))
+        try:
+            with socket.create_connection(("127.0.0.1", self.redis_port), timeout=1) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def wait_until_serving(self, cadrectl):
+        def serving():
+            if self.registry.poll() is not None:
+                raise AssertionError("cadre-registry exited:\n" + self.log("registry.log"))
+            return cadrectl.run("--timeout_ms", "1000", "roles", "list").returncode == 0
+        wait_for(serving, "the registry to answer roles list")
+
+    def log(self, name):
+        with open(os.path.join(self.dir, name), "rb") as f:
+            return f.read().decode(errors="replace")[-4000:]
+
+    def stop(self):
+        for process in (self.registry, self.redis):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
+        self.redis_log.close()
+        self.registry_log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Cadrectl:
+    def __init__(self, path, addr):
+        self.path = path
+        self.addr = addr
+
+    def run(self, *args, key=None, addr=None):
+        # A clean environment: no CADRE_* settings leak in from the caller's shell.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("CADRE_")}
+        env["CADRE_REGISTRY_ADDR"] = addr or self.addr
+        if key:
+            env["CADRE_API_KEY"] = key
+        return subprocess.run([self.path, *args], capture_output=True, text=True, env=env,
+                              timeout=60)
+
+
+def setUpModule():
+    global STACK
+    STACK = Stack(ARGS.registry, ARGS.redis_server)
+    try:
+        STACK.wait_until_serving(Cadrectl(ARGS.cadrectl, STACK.addr))
+    except BaseException:
+        STACK.stop()
+        raise
+
+
+def tearDownModule():
+    STACK.stop()
+
+
+class CadrectlTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.cli = Cadrectl(ARGS.cadrectl, STACK.addr)
+        cls.admin = STACK.admin_key
+
+    def ok(self, *args, key=None):
+        result = self.cli.run(*args, key=key)
+        self.assertEqual(result.returncode, 0,
+                         f"cadrectl {' '.join(args)}\nstdout:{result.stdout}\n"
+                         f"stderr:{result.stderr}\nregistry:{STACK.log('registry.log')}")
+        return result
+
+    def json(self, *args, key=None):
+        return json.loads(self.ok("--json", *args, key=key).stdout)
+
+    def fails(self, exit_code, code_name, *args, key=None):
+        result = self.cli.run(*args, key=key)
+        self.assertEqual(result.returncode, exit_code,
+                         f"cadrectl {' '.join(args)}\nstdout:{result.stdout}\n"
+                         f"stderr:{result.stderr}")
+        self.assertTrue(result.stderr.startswith(f"error: {code_name}: "), result.stderr)
+        return result
+
+    def create_body(self, ods, name, region):
+        return self.json("bodies", "create", "--ods", ods, "--name", name, "--kind", "trust",
+                         "--region", region, "--website", f"https://{ods.lower()}.nhs.uk",
+                         key=self.admin)
+
+    def body_key(self, body):
+        result = self.ok("--json", "keys", "create", "--kind", "body", "--subject", body,
+                         "--label", "e2e", key=self.admin)
+        self.assertIn("shown only", result.stderr)
+        return json.loads(result.stdout)["secret"]
+
+    def test_usage_errors_exit_2_naming_the_flag(self):
+        result = self.fails(EXIT_USAGE, "INVALID_ARGUMENT", "roles", "list", "--colour", "red")
+        self.assertIn("--colour", result.stderr)
+        result = self.fails(EXIT_USAGE, "INVALID_ARGUMENT", "roles", "list", "--level", "9")
+        self.assertIn("--level", result.stderr)
+        self.fails(EXIT_USAGE, "INVALID_ARGUMENT", "roles", "publish")
+        self.assertIn("17 PERMISSION_DENIED", self.ok("--help").stdout)
+
+    def test_unreachable_registry_is_unavailable(self):
+        result = self.cli.run("--timeout_ms", "3000", "roles", "list",
+                              addr=f"127.0.0.1:{free_port()}")
+        self.assertEqual(result.returncode, EXIT_UNAVAILABLE, result.stderr)
+        self.assertTrue(result.stderr.startswith("error: UNAVAILABLE: "), result.stderr)
+
+    def test_role_lifecycle(self):
+        body = self.create_body("RXF", "Royal Example Hospitals NHS Trust", "south-east")
+        self.assertEqual(body["name"], "bodies/RXF")
+        self.create_body("RYJ", "Imaginary College Healthcare NHS Trust", "london")
+        rxf_key = self.body_key("bodies/RXF")
+        ryj_key = self.body_key("bodies/RYJ")
+
+        # Human output of a single resource: "key: value".
+        shown = self.ok("bodies", "get", "RXF").stdout
+        self.assertIn("display name:", shown)
+        self.assertIn("south-east", shown)
+
+        closes = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 200 * 86400))
+        role = self.json(
+            "roles", "create", "--body", "bodies/RXF",
+            "--title", "Lay member, patient safety committee",
+            "--summary", "Bring the patient voice to our patient safety committee.",
+            "--level", "3", "--rung", "collaborate", "--hours", "6", "--duration-months", "12",
+            "--pattern", "one evening meeting a month", "--expertise", "patient-safety,governance",
+            "--topics", "maternity", "--region", "south-east", "--mode", "hybrid",
+            "--places", "2", "--closes", closes, "--payment", "involvement",
+            "--rate-pence", "2500", "--expenses", key=rxf_key)
+        name = role["name"]
+        self.assertTrue(name.startswith("roles/"), name)
+        self.assertEqual(role["state"], "ROLE_STATE_DRAFT")
+
+        # A draft is not public.
+        self.assertNotIn(name, self.ok("roles", "list").stdout)
+        published = self.json("roles", "publish", name, key=rxf_key)
+        self.assertEqual(published["state"], "ROLE_STATE_OPEN")
+
+        # The public, with no key, sees it: table and JSON, list and search, filters.
+        table = self.ok("roles", "list").stdout
+        self.assertIn("HOURS/MONTH", table.splitlines()[0])
+        row = next(line for line in table.splitlines() if line.startswith(name + " "))
+        self.assertIn("Lay member, patient safety committee", row)
+        self.assertIn("south-east", row)
+        self.assertIn(closes, row)
+        listed = self.json("roles", "list", "--all")
+        self.assertIn(name, [r["name"] for r in listed.get("roles", [])])
+        found = self.json("roles", "search", "patient", "safety", "--level", "level 3",
+                          "--remote", "--region", "south-east", "--body-kind", "trust")
+        self.assertEqual([r["name"] for r in found.get("roles", [])], [name])
+        for no_match in (["--region", "london"], ["--in-person"], ["--max-hours", "4"],
+                         ["--query", "dementia"]):
+            result = self.json("roles", "list", *no_match)
+            self.assertNotIn(name, [r["name"] for r in result.get("roles", [])], no_match)
+
+        # Another body's key may not change it.
+        result = self.fails(EXIT_PERMISSION_DENIED, "PERMISSION_DENIED", "roles", "update",
+                            name, "--title", "Not yours", key=ryj_key)
+        self.assertEqual(result.stdout, "")
+        # No key at all: not the public's to change either.
+        result = self.cli.run("roles", "update", name, "--title", "Anyone")
+        self.assertIn(result.returncode, (EXIT_PERMISSION_DENIED, EXIT_UNAUTHENTICATED),
+                      result.stderr)
+
+        # Its own body changes part of the time commitment; the rest is kept.
+        updated = self.json("roles", "update", name, "--hours", "8", key=rxf_key)
+        self.assertEqual(updated["timeCommitment"]["hoursPerMonth"], 8)
+        self.assertEqual(updated["timeCommitment"]["durationMonths"], 12)
+        self.assertEqual(updated["title"], "Lay member, patient safety committee")
+        shown = self.ok("roles", "get", name).stdout
+        self.assertIn("8 h/month for 12 months", shown)
+
+        # The involvement map shows it.
+        involvement = self.json("map", "--region", "south-east")
+        self.assertGreaterEqual(involvement.get("openRoles", 0), 1)
+        self.assertIn("Lay member", self.ok("map").stdout)
+
+        # Filled: no longer listed to the public.
+        closed = self.json("roles", "close", name, "--as", "filled", "--reason", "appointed",
+                           key=rxf_key)
+        self.assertEqual(closed["state"], "ROLE_STATE_FILLED")
+        self.assertNotIn(name, self.ok("roles", "list").stdout)
+
+    def test_keys_shown_once_and_revoked(self):
+        self.create_body("RA9", "Example Community NHS Trust", "south-west")
+        result = self.ok("keys", "create", "--kind", "body", "--subject", "RA9", "--label",
+                         "for revoking", key=self.admin)
+        self.assertIn("shown only this once", result.stdout)
+        fields = dict(line.split(":", 1) for line in result.stdout.splitlines()
+                      if line and not line.startswith(("warning", "store")) and ":" in line)
+        secret = fields["secret"].strip()
+        key_id = fields["key id"].strip()
+        self.ok("bodies", "update", "bodies/RA9", "--description", "We listen.", key=secret)
+        self.ok("keys", "revoke", key_id, key=self.admin)
+        self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "bodies", "update", "bodies/RA9",
+                   "--description", "Revoked.", key=secret)
+
+    def test_menu_and_avenues(self):
+        self.create_body("RBA", "Example Partnership NHS Trust", "north-west")
+        rba_key = self.body_key("bodies/RBA")
+        self.ok("role-types", "create", "patient-leader-panel", "--title", "Patient leader panel",
+                "--level", "3", "--rung", "involve", "--hours", "4", key=self.admin)
+        menu = self.ok("role-types", "list", "--level", "3").stdout
+        self.assertIn("roleTypes/patient-leader-panel", menu)
+        avenue = self.json("avenues", "create", "--body", "RBA", "--kind", "patient-panel",
+                           "--title", "Patient panel", "--how-to-join",
+                           "https://rba.nhs.uk/panel", "--level", "2", "--region", "north-west",
+                           "--mode", "remote", key=rba_key)
+        self.assertIn(avenue["name"], self.ok("avenues", "list", "--body", "RBA").stdout)
+        self.assertIn("patient-panel", self.ok("avenues", "get", avenue["name"]).stdout)
+        self.ok("avenues", "delete", avenue["name"], key=rba_key)
+        self.assertNotIn(avenue["name"], self.ok("avenues", "list", "--body", "RBA").stdout)
+
+
+def main():
+    global ARGS
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cadrectl", required=True)
+    parser.add_argument("--registry", required=True)
+    parser.add_argument("--redis_server", default=shutil.which("redis-server"))
+    ARGS, rest = parser.parse_known_args()
+    unittest.main(argv=[sys.argv[0], "-v", *rest])
+
+
+if __name__ == "__main__":
+    main()
