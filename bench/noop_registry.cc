@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "absl/strings/str_cat.h"
 #include "bench/role_fixture.h"
 
 namespace cadre::bench {
@@ -37,14 +38,16 @@ grpc::ServerUnaryReactor* NoopRegistry::ListRoles(grpc::CallbackServerContext* c
   return reactor;
 }
 
-absl::StatusOr<std::unique_ptr<NoopServer>> NoopServer::Start(const NoopOptions& options) {
+absl::StatusOr<std::unique_ptr<NoopServer>> NoopServer::Start(const NoopOptions& options,
+                                                              int port) {
   std::unique_ptr<NoopServer> noop(new NoopServer(options));
   grpc::ServerBuilder builder;
-  builder.AddListeningPort("127.0.0.1:0", grpc::InsecureServerCredentials(), &noop->port_);
+  builder.AddListeningPort(absl::StrCat("127.0.0.1:", port), grpc::InsecureServerCredentials(),
+                           &noop->port_);
   builder.RegisterService(&noop->service_);
   noop->server_ = builder.BuildAndStart();
   if (noop->server_ == nullptr || noop->port_ == 0) {
-    return absl::UnavailableError("no-op server: cannot bind a loopback port");
+    return absl::UnavailableError(absl::StrCat("no-op server: cannot bind 127.0.0.1:", port));
   }
   return noop;
 }

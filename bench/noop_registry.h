@@ -7,7 +7,8 @@
 //
 // Answer shapes (a choice, see BENCHMARKS.md):
 // - GetRole answers a Role holding only the requested name (the issue's "answers at
-//   once"), or, with `canned_get_role`, a full role of realistic size (~1 KB);
+//   once"), or, with `canned_get_role`, a full role of realistic size (~1 KB), to tell
+//   the cost of the answer's size from the cost of the registry's own work;
 // - ListRoles answers a canned page of `list_page_size` realistic roles, the size of the
 //   page the registry returns: an empty answer would compare serialising 50 roles with
 //   serialising nothing, which says nothing about the registry's own work.
@@ -43,14 +44,17 @@ class NoopRegistry final : public cadre::v1::Registry::CallbackService {
   cadre::v1::ListRolesResponse page_;
 };
 
-// The no-op service serving on 127.0.0.1 on a port the kernel picks.
+// The no-op service serving on 127.0.0.1:`port` (0: a port the kernel picks).
 class NoopServer {
  public:
   // UNAVAILABLE if the server cannot bind.
-  static absl::StatusOr<std::unique_ptr<NoopServer>> Start(const NoopOptions& options);
+  static absl::StatusOr<std::unique_ptr<NoopServer>> Start(const NoopOptions& options,
+                                                           int port = 0);
   ~NoopServer();  // shuts the server down, cancelling calls still running
 
   int port() const { return port_; }
+  // Blocks until the process is killed (for a no-op server in a process of its own).
+  void Wait() { server_->Wait(); }
 
  private:
   explicit NoopServer(const NoopOptions& options) : service_(options) {}

@@ -65,6 +65,37 @@ std::string Family(const char* key, size_t length) {
   return family;
 }
 
+// Folds families of one or two keys with a number in their last part that share a
+// parent ("registry:body:ZBA#", "registry:body:ZBB#", ...) into "registry:body:*" when
+// the parent has three or more of them, so that a dozen bodies make one row, not twelve.
+std::map<std::string, KeyFamily> MergeSingletons(std::map<std::string, KeyFamily> families) {
+  std::map<std::string, int> small_children;
+  auto parent = [](const std::string& family) {
+    const size_t colon = family.rfind(':');
+    return colon == std::string::npos ? std::string() : family.substr(0, colon + 1) + "*";
+  };
+  // Only names with a number in their last part ("ZBA#"), not "registry:events".
+  auto small = [&parent](const std::string& family, const KeyFamily& figures) {
+    return figures.keys <= 2 && !parent(family).empty() &&
+           family.find('#', family.rfind(':')) != std::string::npos;
+  };
+  for (const auto& [family, figures] : families) {
+    if (small(family, figures)) {
+      ++small_children[parent(family)];
+    }
+  }
+  std::map<std::string, KeyFamily> merged;
+  for (const auto& [family, figures] : families) {
+    std::string name = family;
+    if (small(family, figures) && small_children[parent(family)] >= 3) {
+      name = parent(family);
+    }
+    merged[name].keys += figures.keys;
+    merged[name].bytes += figures.bytes;
+  }
+  return merged;
+}
+
 }  // namespace
 
 absl::StatusOr<int64_t> RedisUsedMemory(const std::string& host, int port) {
@@ -123,7 +154,7 @@ absl::StatusOr<std::map<std::string, KeyFamily>> RedisKeyFamilies(const std::str
     }
     seen += static_cast<int64_t>(keys->elements);
   } while (cursor != "0" && seen < max_keys);
-  return families;
+  return MergeSingletons(std::move(families));
 }
 
 }  // namespace cadre::bench

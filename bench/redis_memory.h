@@ -16,8 +16,9 @@ namespace cadre::bench {
 // the answer has no used_memory line.
 absl::StatusOr<int64_t> RedisUsedMemory(const std::string& host, int port);
 
-// Bytes per key family (digits in key names replaced by '#') and key counts, over at most
-// `max_keys` keys found by SCAN. UNAVAILABLE if Redis cannot be reached.
+// Bytes per key family (digits in key names replaced by '#'; parents with three or more
+// one- or two-key families shown as "parent:*") and key counts, over at most `max_keys`
+// keys found by SCAN. UNAVAILABLE if Redis cannot be reached.
 struct KeyFamily {
   int64_t keys = 0;
   int64_t bytes = 0;

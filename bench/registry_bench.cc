@@ -1,20 +1,21 @@
 // registry_bench: QPS and p50/p99 latency of the registry's GetRole and ListRoles beside
 // a no-op callback-API service measured in the same run, at 1, 16 and 64 calls in
 // flight, plus the Redis memory each role costs. Prints markdown to stdout, progress to
-// stderr. See bench/run_registry_bench.sh, which starts Redis and the registry around it,
-// and BENCHMARKS.md for the method and the figures.
+// stderr. bench/run_registry_bench.sh starts Redis, the registry and the no-op service
+// around it; BENCHMARKS.md has the method and the figures.
 //
-//   registry_bench --noop_only                     # the baseline alone, no registry
+//   registry_bench --noop_only                    # the baseline alone, served in-process
+//   registry_bench --serve_noop --noop_port=P --noop_full_port=Q   # serve it, block
 //   registry_bench --registry=127.0.0.1:50051 --redis_port=6379 --repeats=3
+//                  [--noop=127.0.0.1:P --noop_full=127.0.0.1:Q]
 //
-// The admin key (needed only to seed) comes from --admin_key or CADRE_ADMIN_KEY.
+// Without --noop/--noop_full the no-op services run in this process. The admin key
+// (needed only to seed) comes from --admin_key or CADRE_ADMIN_KEY.
 
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
-#include <random>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "absl/flags/flag.h"
@@ -27,12 +28,18 @@
 #include "bench/load_generator.h"
 #include "bench/noop_registry.h"
 #include "bench/redis_memory.h"
+#include "bench/registry_calls.h"
 #include "bench/report.h"
 #include "bench/role_fixture.h"
 #include "bench/seed.h"
 
 ABSL_FLAG(std::string, registry, "", "registry address, e.g. 127.0.0.1:50051");
 ABSL_FLAG(bool, noop_only, false, "measure the no-op service only");
+ABSL_FLAG(std::string, noop, "", "address of a no-op service (--serve_noop); default in-process");
+ABSL_FLAG(std::string, noop_full, "", "address of the no-op service answering 1 KB roles");
+ABSL_FLAG(bool, serve_noop, false, "only serve the no-op services, until killed");
+ABSL_FLAG(int, noop_port, 0, "with --serve_noop: port of the no-op service (0: any)");
+ABSL_FLAG(int, noop_full_port, 0, "with --serve_noop: port of the 1 KB-role variant (0: any)");
 ABSL_FLAG(std::string, admin_key, "", "admin key for seeding; default $CADRE_ADMIN_KEY");
 ABSL_FLAG(bool, seed, true, "create the bodies and roles first (false: use open roles there)");
 ABSL_FLAG(int, roles, 10000, "roles to create when seeding");
@@ -49,56 +56,12 @@ ABSL_FLAG(int, driver_threads, 2, "load generator threads (one completion queue 
 ABSL_FLAG(int, calls_per_channel, 8, "calls in flight sharing one channel / connection");
 ABSL_FLAG(int, page_size, 50, "ListRoles page size");
 ABSL_FLAG(absl::Duration, wait_ready, absl::Seconds(30), "how long to wait for the registry");
-ABSL_FLAG(bool, noop_canned_get_role, false,
-          "no-op GetRole answers a full ~1 KB role instead of just the name");
 ABSL_FLAG(bool, parse_responses, false,
           "parse every answer into its message (default: keep the bytes, see load_generator.h)");
 ABSL_FLAG(std::string, out, "", "also write the summary markdown to this file");
 
 namespace cadre::bench {
 namespace {
-
-using cadre::v1::GetRoleRequest;
-using cadre::v1::ListRolesRequest;
-using cadre::v1::ListRolesResponse;
-using cadre::v1::Role;
-using Stub = cadre::v1::Registry::Stub;
-
-// GetRole of a role picked uniformly from `names` on every call.
-SlotFactory GetRoleSlots(const std::vector<std::string>* names, bool parse,
-                         absl::Duration deadline) {
-  auto fill = [names](std::mt19937_64& rng, GetRoleRequest* request) {
-    request->set_name((*names)[rng() % names->size()]);
-  };
-  return [fill, parse,
-          deadline](const std::shared_ptr<grpc::Channel>& channel) -> std::unique_ptr<CallSlot> {
-    if (parse) {
-      return std::make_unique<TypedCallSlot<GetRoleRequest, Role>>(
-          channel, &Stub::PrepareAsyncGetRole, fill, deadline);
-    }
-    return std::make_unique<RawCallSlot<GetRoleRequest>>(channel, "/cadre.v1.Registry/GetRole",
-                                                         fill, deadline);
-  };
-}
-
-// ListRoles with two filters, region and level, picked at random on every call: every
-// (region, level) pair holds about 312 of the 10,000 seeded roles, so a full page.
-SlotFactory ListRolesSlots(int page_size, bool parse, absl::Duration deadline) {
-  auto fill = [page_size](std::mt19937_64& rng, ListRolesRequest* request) {
-    request->set_region(static_cast<cadre::v1::Region>(1 + rng() % kRegionCount));
-    request->set_level(static_cast<cadre::v1::InvolvementLevel>(1 + rng() % kLevelCount));
-    request->set_page_size(page_size);
-  };
-  return [fill, parse,
-          deadline](const std::shared_ptr<grpc::Channel>& channel) -> std::unique_ptr<CallSlot> {
-    if (parse) {
-      return std::make_unique<TypedCallSlot<ListRolesRequest, ListRolesResponse>>(
-          channel, &Stub::PrepareAsyncListRoles, fill, deadline);
-    }
-    return std::make_unique<RawCallSlot<ListRolesRequest>>(channel, "/cadre.v1.Registry/ListRoles",
-                                                           fill, deadline);
-  };
-}
 
 std::string Bytes(int64_t bytes) { return absl::StrFormat("%.1f MB", bytes / 1048576.0); }
 
@@ -175,7 +138,55 @@ absl::StatusOr<std::vector<std::string>> PrepareRegistry(const std::string& targ
   return names;
 }
 
+// Serves the two no-op variants on the given ports until the process is killed.
+int ServeNoop() {
+  NoopOptions options;
+  options.list_page_size = absl::GetFlag(FLAGS_page_size);
+  absl::StatusOr<std::unique_ptr<NoopServer>> plain =
+      NoopServer::Start(options, absl::GetFlag(FLAGS_noop_port));
+  options.canned_get_role = true;
+  absl::StatusOr<std::unique_ptr<NoopServer>> full =
+      NoopServer::Start(options, absl::GetFlag(FLAGS_noop_full_port));
+  if (!plain.ok() || !full.ok()) {
+    std::cerr << (plain.ok() ? full.status() : plain.status()) << "\n";
+    return 1;
+  }
+  std::cout << "no-op on 127.0.0.1:" << (*plain)->port()
+            << ", 1 KB-role variant on 127.0.0.1:" << (*full)->port() << std::endl;
+  (*plain)->Wait();
+  return 0;
+}
+
+// One thing measured: a label of report.h, an address and the calls to make.
+struct Target {
+  const char* label;
+  std::string address;
+  SlotFactory slots;
+};
+
+// Measures every target at every in-flight count, interleaved so that the machine's
+// drift hits the no-op service and the registry alike, and prints the run's table.
+Run MeasureOnce(int index, const std::vector<Target>& targets, const std::vector<int>& in_flights,
+                LoadOptions load) {
+  Run run;
+  for (int in_flight : in_flights) {
+    load.in_flight = in_flight;
+    for (const Target& target : targets) {
+      LoadResult result = RunClosedLoop(target.address, target.slots, load);
+      std::cerr << absl::StrFormat(
+          "run %d: %-25s %3d in flight: %8.0f QPS p50 %.3f ms p99 %.3f ms errors %d\n", index,
+          target.label, in_flight, result.qps, result.p50_ms, result.p99_ms, result.errors);
+      run.push_back({target.label, in_flight, std::move(result)});
+    }
+  }
+  std::cout << "## Run " << index << "\n\n" << RunTable(run) << "\n" << std::flush;
+  return run;
+}
+
 int Main() {
+  if (absl::GetFlag(FLAGS_serve_noop)) {
+    return ServeNoop();
+  }
   std::vector<int> in_flights;
   for (const std::string& text : absl::GetFlag(FLAGS_in_flight)) {
     int n = 0;
@@ -192,15 +203,25 @@ int Main() {
     return 2;
   }
 
-  NoopOptions noop_options;
-  noop_options.canned_get_role = absl::GetFlag(FLAGS_noop_canned_get_role);
-  noop_options.list_page_size = absl::GetFlag(FLAGS_page_size);
-  absl::StatusOr<std::unique_ptr<NoopServer>> noop = NoopServer::Start(noop_options);
-  if (!noop.ok()) {
-    std::cerr << noop.status() << "\n";
-    return 1;
+  // The no-op services: in this process unless given as addresses.
+  const int page_size = absl::GetFlag(FLAGS_page_size);
+  std::vector<std::unique_ptr<NoopServer>> in_process;
+  std::string noop = absl::GetFlag(FLAGS_noop);
+  std::string noop_full = absl::GetFlag(FLAGS_noop_full);
+  for (auto [address, full] : {std::make_pair(&noop, false), std::make_pair(&noop_full, true)}) {
+    if (address->empty()) {
+      NoopOptions options;
+      options.list_page_size = page_size;
+      options.canned_get_role = full;
+      absl::StatusOr<std::unique_ptr<NoopServer>> server = NoopServer::Start(options);
+      if (!server.ok()) {
+        std::cerr << server.status() << "\n";
+        return 1;
+      }
+      *address = absl::StrCat("127.0.0.1:", (*server)->port());
+      in_process.push_back(*std::move(server));
+    }
   }
-  const std::string noop_target = absl::StrCat("127.0.0.1:", (*noop)->port());
 
   std::string memory_report;
   std::vector<std::string> names;
@@ -212,9 +233,29 @@ int Main() {
     }
     names = *std::move(prepared);
   } else {
-    for (const Role& role : CannedRoles(1000)) {
+    for (const cadre::v1::Role& role : CannedRoles(1000)) {
       names.push_back(role.name());
     }
+  }
+
+  // Check every answer once, and note its size.
+  std::string sizes_report =
+      "| service | GetRole answer bytes | ListRoles page bytes |\n|---|---:|---:|\n";
+  std::vector<std::pair<const char*, std::string>> services = {{"no-op", noop},
+                                                               {"no-op, 1 KB role", noop_full}};
+  if (with_registry) {
+    services.emplace_back("registry", registry);
+  }
+  for (const auto& [label, address] : services) {
+    const bool is_registry = address == registry;
+    absl::StatusOr<AnswerSizes> sizes =
+        ProbeAnswers(address, names.front(), page_size, is_registry);
+    if (!sizes.ok()) {
+      std::cerr << label << ": " << sizes.status() << "\n";
+      return 1;
+    }
+    absl::StrAppend(&sizes_report, "| ", label, " | ", sizes->get_role_bytes, " | ",
+                    sizes->list_roles_bytes, " |\n");
   }
 
   LoadOptions load;
@@ -222,64 +263,29 @@ int Main() {
   load.calls_per_channel = absl::GetFlag(FLAGS_calls_per_channel);
   load.warmup = absl::GetFlag(FLAGS_warmup);
   load.duration = absl::GetFlag(FLAGS_duration);
-  const int page_size = absl::GetFlag(FLAGS_page_size);
   const bool parse = absl::GetFlag(FLAGS_parse_responses);
-  std::string sizes_report =
-      "| service | GetRole answer bytes | ListRoles page bytes |\n|---|---:|---:|\n";
-  for (const auto& [label, address, check] : {std::make_tuple("no-op", &noop_target, false),
-                                              std::make_tuple("registry", &registry, true)}) {
-    if (!check || with_registry) {
-      absl::StatusOr<AnswerSizes> sizes = ProbeAnswers(*address, names.front(), page_size, check);
-      if (!sizes.ok()) {
-        std::cerr << label << ": " << sizes.status() << "\n";
-        return 1;
-      }
-      absl::StrAppend(&sizes_report, "| ", label, " | ", sizes->get_role_bytes, " | ",
-                      sizes->list_roles_bytes, " |\n");
-    }
-  }
-  struct Target {
-    const char* label;
-    const std::string* address;
-    SlotFactory slots;
-  };
-  std::vector<Target> targets = {
-      {kNoopGetRole, &noop_target, GetRoleSlots(&names, parse, load.call_deadline)}};
+  const SlotFactory get_role = GetRoleSlots(&names, parse, load.call_deadline);
+  const SlotFactory list_roles = ListRolesSlots(page_size, parse, load.call_deadline);
+  std::vector<Target> targets = {{kNoopGetRole, noop, get_role},
+                                 {kNoopGetRoleFull, noop_full, get_role}};
   if (with_registry) {
-    targets.push_back(
-        {kRegistryGetRole, &registry, GetRoleSlots(&names, parse, load.call_deadline)});
+    targets.push_back({kRegistryGetRole, registry, get_role});
   }
-  targets.push_back(
-      {kNoopListRoles, &noop_target, ListRolesSlots(page_size, parse, load.call_deadline)});
+  targets.push_back({kNoopListRoles, noop, list_roles});
   if (with_registry) {
-    targets.push_back(
-        {kRegistryListRoles, &registry, ListRolesSlots(page_size, parse, load.call_deadline)});
+    targets.push_back({kRegistryListRoles, registry, list_roles});
   }
 
+  std::cout << "Machine at start: " << MachineLine() << "\n\n" << std::flush;
   std::vector<Run> runs;
   const int repeats = std::max(1, absl::GetFlag(FLAGS_repeats));
-  for (int r = 0; r < repeats; ++r) {
-    Run run;
-    for (int in_flight : in_flights) {
-      load.in_flight = in_flight;
-      // Interleaved per in-flight count, so drift hits the no-op and registry alike.
-      for (const Target& target : targets) {
-        LoadResult result = RunClosedLoop(*target.address, target.slots, load);
-        std::cerr << absl::StrFormat(
-            "run %d: %-18s %3d in flight: %8.0f QPS p50 %.3f ms "
-            "p99 %.3f ms errors %d\n",
-            r + 1, target.label, in_flight, result.qps, result.p50_ms, result.p99_ms,
-            result.errors);
-        run.push_back({target.label, in_flight, std::move(result)});
-      }
-    }
-    std::cout << "## Run " << r + 1 << "\n\n" << RunTable(run) << "\n" << std::flush;
-    runs.push_back(std::move(run));
+  for (int r = 1; r <= repeats; ++r) {
+    runs.push_back(MeasureOnce(r, targets, in_flights, load));
   }
 
-  std::string summary =
-      absl::StrCat("## Summary over ", runs.size(), " run(s)\n\n", SummaryTable(runs),
-                   "\nAnswers (serialised sizes):\n\n", sizes_report, "\n");
+  std::string summary = absl::StrCat("## Summary over ", runs.size(), " run(s)\n\n",
+                                     SummaryTable(runs), "\nAnswers (serialised sizes):\n\n",
+                                     sizes_report, "\n", "Machine at end: ", MachineLine(), "\n\n");
   const std::string targets_table = TargetsTable(runs);
   if (!targets_table.empty()) {
     absl::StrAppend(&summary, "## Registry against the no-op service (ratios within a run)\n\n",

@@ -1,13 +1,17 @@
 #include "bench/report.h"
 
 #include <algorithm>
+#include <fstream>
 #include <functional>
 #include <optional>
 #include <set>
+#include <thread>
 #include <utility>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/strings/strip.h"
 
 namespace cadre::bench {
 namespace {
@@ -148,10 +152,12 @@ std::string TargetsTable(const std::vector<Run>& runs) {
   }
   const bool ranges = runs.size() > 1;
   std::string out =
-      "| in flight | GetRole / no-op QPS | GetRole ≥ 0.5 × no-op | ListRoles / no-op QPS | "
-      "registry ListRoles p99 ms |\n|---:|---:|---|---:|---:|\n";
+      "| in flight | GetRole / no-op QPS | GetRole ≥ 0.5 × no-op | GetRole / no-op 1 KB role | "
+      "ListRoles / no-op QPS | registry ListRoles p99 ms |\n|---:|---:|---|---:|---:|---:|\n";
   for (int in_flight : in_flights) {
     std::optional<Spread> get = SpreadOf(Ratios(runs, kRegistryGetRole, kNoopGetRole, in_flight));
+    std::optional<Spread> get_full =
+        SpreadOf(Ratios(runs, kRegistryGetRole, kNoopGetRoleFull, in_flight));
     std::optional<Spread> list =
         SpreadOf(Ratios(runs, kRegistryListRoles, kNoopListRoles, in_flight));
     std::optional<Spread> p99 =
@@ -166,9 +172,29 @@ std::string TargetsTable(const std::vector<Run>& runs) {
       absl::StrAppend(&p99_text, p99->median < 10 ? " — target < 10 ms met" : " — target NOT met");
     }
     absl::StrAppend(&out, "| ", in_flight, " | ", Format(get, Ratio, ranges), " | ", get_met, " | ",
-                    Format(list, Ratio, ranges), " | ", p99_text, " |\n");
+                    Format(get_full, Ratio, ranges), " | ", Format(list, Ratio, ranges), " | ",
+                    p99_text, " |\n");
   }
   return out;
+}
+
+std::string MachineLine() {
+  std::string model = "unknown CPU";
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  for (std::string text; std::getline(cpuinfo, text);) {
+    absl::string_view line = text;
+    if (absl::ConsumePrefix(&line, "model name")) {
+      line = absl::StripLeadingAsciiWhitespace(line);
+      absl::ConsumePrefix(&line, ":");
+      model = std::string(absl::StripLeadingAsciiWhitespace(line));
+      break;
+    }
+  }
+  std::string load;
+  std::ifstream loadavg("/proc/loadavg");
+  std::getline(loadavg, load);
+  return absl::StrCat(std::thread::hardware_concurrency(), " cores, ", model,
+                      "; /proc/loadavg (1, 5, 15 min, runnable/total, last pid): ", load);
 }
 
 }  // namespace cadre::bench

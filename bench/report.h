@@ -13,6 +13,7 @@
 namespace cadre::bench {
 
 inline constexpr char kNoopGetRole[] = "no-op GetRole";
+inline constexpr char kNoopGetRoleFull[] = "no-op GetRole, 1 KB role";
 inline constexpr char kRegistryGetRole[] = "registry GetRole";
 inline constexpr char kNoopListRoles[] = "no-op ListRoles";
 inline constexpr char kRegistryListRoles[] = "registry ListRoles";
@@ -31,8 +32,12 @@ std::string RunTable(const Run& run);
 std::string SummaryTable(const std::vector<Run>& runs);
 
 // Registry / no-op QPS ratios per in-flight count (median and range of the per-run
-// ratios), and the two targets: GetRole at least half the no-op QPS; ListRoles
-// p99 under 10 ms at 16 in flight. Empty when the runs hold no registry figures.
+// ratios), and the two targets: GetRole at least half the no-op QPS (the no-op
+// answering at once with a near-empty role); ListRoles p99 under 10 ms at 16 in flight.
+// Empty when the runs hold no registry figures.
 std::string TargetsTable(const std::vector<Run>& runs);
+
+// "2 cores, <CPU model>; load average ..." from /proc, to show how busy the machine was.
+std::string MachineLine();
 
 }  // namespace cadre::bench

@@ -4,7 +4,10 @@
 #      appendfsync everysec, as `make run` and compose run it);
 #   2. the registry binary on a free port, metrics off, warn-level logs, with a random
 #      40-hex-digit admin key in CADRE_ADMIN_KEY;
-#   3. registry_bench: seeds 12 bodies and 10,000 open roles once, then measures the no-op
+#   3. the no-op baseline (registry_bench --serve_noop) in a process of its own, so that
+#      the no-op service and the registry are both measured across a process boundary
+#      (NOOP_IN_PROCESS=1 serves it inside the load generator instead);
+#   4. registry_bench: seeds 12 bodies and 10,000 open roles once, then measures the no-op
 #      service and the registry at 1, 16 and 64 calls in flight, REPEATS times (default 3),
 #      and prints per-run tables, the median and range, the ratios and Redis bytes per role.
 # Everything it starts is stopped by PID on exit; the whole run is bounded by TIME_LIMIT.
@@ -12,7 +15,7 @@
 # Usage: bench/run_registry_bench.sh [REGISTRY_BIN [BENCH_BIN]] [-- extra registry_bench flags]
 #   defaults: build-bench/services/registry/cadre-registry, build-bench/bench/registry_bench
 # Environment: REPEATS (3), TIME_LIMIT seconds (900), OUT (summary markdown file, optional),
-#   REDIS_SERVER (redis-server on PATH).
+#   REDIS_SERVER (redis-server on PATH), NOOP_IN_PROCESS (0).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -32,6 +35,7 @@ done
 work="$(mktemp -d -t cadre-registry-bench.XXXXXX)"
 redis_pid=""
 registry_pid=""
+noop_pid=""
 
 # Stops one process we started: TERM, up to 10 s to exit, then KILL.
 stop() {
@@ -48,6 +52,7 @@ stop() {
 
 cleanup() {
   local rc=$?
+  stop "${noop_pid}"
   stop "${registry_pid}"
   stop "${redis_pid}"
   if [[ ${rc} -ne 0 && -f "${work}/registry.log" ]]; then
@@ -91,6 +96,18 @@ export CADRE_ADMIN_KEY
 registry_pid=$!
 wait_for_port "${registry_port}" "${registry_pid}" "the registry"
 
+noop_flags=()
+if [[ "${NOOP_IN_PROCESS:-0}" != 1 ]]; then
+  noop_port="$(free_port)"
+  noop_full_port="$(free_port)"
+  "${bench_bin}" --serve_noop --noop_port="${noop_port}" --noop_full_port="${noop_full_port}" \
+    >"${work}/noop.log" 2>&1 &
+  noop_pid=$!
+  wait_for_port "${noop_port}" "${noop_pid}" "the no-op service"
+  wait_for_port "${noop_full_port}" "${noop_pid}" "the no-op service (1 KB roles)"
+  noop_flags=(--noop="127.0.0.1:${noop_port}" --noop_full="127.0.0.1:${noop_full_port}")
+fi
+
 # The bench reads the admin key from CADRE_ADMIN_KEY and itself waits until the registry
 # answers ListRoles. It runs in the foreground, so `timeout` bounds it; the trap then
 # stops the registry and Redis.
@@ -98,4 +115,4 @@ out_flag=()
 [[ -n "${OUT:-}" ]] && out_flag=(--out="${OUT}")
 timeout --kill-after=10 "${time_limit}" "${bench_bin}" \
   --registry="127.0.0.1:${registry_port}" --redis_port="${redis_port}" \
-  --repeats="${repeats}" --wait_ready=30s "${out_flag[@]}" "$@"
+  --repeats="${repeats}" --wait_ready=30s "${noop_flags[@]}" "${out_flag[@]}" "$@"

@@ -215,8 +215,9 @@ absl::StatusOr<AnswerSizes> ProbeAnswers(const std::string& target, const std::s
     return ToAbsl(status, "ListRoles");
   }
   if (page.roles_size() != page_size) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        "ListRoles (region, level) gave ", page.roles_size(), " roles, not ", page_size));
+    return absl::FailedPreconditionError(absl::StrCat("ListRoles (region, level) gave ",
+                                                      page.roles_size(), " roles, not ", page_size,
+                                                      ": seed at least 32 x page_size open roles"));
   }
   for (const cadre::v1::Role& listed : page.roles()) {
     if (check_filters &&

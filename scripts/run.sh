@@ -86,7 +86,8 @@ SERVICE_NAMES=()
 cleanup() {
   local status=$?
   set +e
-  trap '' INT TERM HUP
+  # Finish stopping even if the terminal or a pipe reading our output is gone.
+  trap '' INT TERM HUP PIPE
   local i
   for i in "${!SERVICE_PIDS[@]}"; do
     if alive "${SERVICE_PIDS[i]}"; then
@@ -234,10 +235,16 @@ cadrectl="${BUILD_DIR}/tools/cadrectl/cadrectl"
     "appendfsync ${REDIS_FSYNC}; data .run/redis/"
   echo
   echo "  admin key:  .run/admin.key   logs: .run/logs/<name>.log"
+  if [[ -f "${RUN_DIR}/body-keys.json" ]]; then
+    echo "  demo bodies' API keys: .run/body-keys.json"
+  fi
   echo
   echo "  Try:"
   echo "    ${cadrectl} --addr 127.0.0.1:${registry_port} bodies list"
-  echo "    ${cadrectl} --addr 127.0.0.1:${registry_port} --admin_key_file .run/admin.key --help"
+  echo "    ${cadrectl} --addr 127.0.0.1:${registry_port} roles search mental health"
+  echo "    ${cadrectl} --addr 127.0.0.1:${registry_port} map"
+  echo "    ${cadrectl} --addr 127.0.0.1:${registry_port} --key_file .run/admin.key \\"
+  echo "        keys create --help        (writes need the admin key or a body's key)"
   echo "    curl -s http://127.0.0.1:${REGISTRY_METRICS_PORT:-51051}/metrics | head"
   echo
 }

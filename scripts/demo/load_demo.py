@@ -31,6 +31,7 @@ import tempfile
 
 import grpc
 
+sys.dont_write_bytecode = True  # keep the source tree free of __pycache__
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
@@ -144,7 +145,8 @@ class Loader:
                         self.admin_md)
         self.body_keys[b["key"]] = (created, key)
         self.counts["keys"] += 1
-        print("  %-13s %-60s key %s" % (created.name, b["name"][:60], mask(key.secret)))
+        print("  %-15s %-52s key %s (secret %s)"
+              % (created.name, b["name"][:52], key.key_id, mask(key.secret)))
 
     def support(self, s):
         if s.get("salaried"):

@@ -72,9 +72,9 @@ absl::Status Flags::Set(const std::string& name, const std::string& value,
             absl::StrFormat("flag --%s (from %s): \"%s\" is not an integer", name, source, value));
       }
       if (n < flag.min || n > flag.max) {
-        return absl::InvalidArgumentError(absl::StrFormat(
-            "flag --%s (from %s): %d is out of range [%d, %d]", name, source, n, flag.min,
-            flag.max));
+        return absl::InvalidArgumentError(
+            absl::StrFormat("flag --%s (from %s): %d is out of range [%d, %d]", name, source, n,
+                            flag.min, flag.max));
       }
       flag.value = absl::StrCat(n);
       return absl::OkStatus();
@@ -182,12 +182,12 @@ std::string Flags::Usage() const {
   for (const auto& [name, flag] : flags_) {
     switch (flag.type) {
       case Type::kString:
-        absl::StrAppend(&out, "  --", name, "=<string>  ", flag.help, " (default \"",
-                        flag.value, "\"; ", EnvName(name), ")\n");
+        absl::StrAppend(&out, "  --", name, "=<string>  ", flag.help, " (default \"", flag.value,
+                        "\"; ", EnvName(name), ")\n");
         break;
       case Type::kInt:
-        absl::StrAppend(&out, "  --", name, "=<int>  ", flag.help, " (", flag.min, "..",
-                        flag.max, ", default ", flag.value, "; ", EnvName(name), ")\n");
+        absl::StrAppend(&out, "  --", name, "=<int>  ", flag.help, " (", flag.min, "..", flag.max,
+                        ", default ", flag.value, "; ", EnvName(name), ")\n");
         break;
       case Type::kBool:
         absl::StrAppend(&out, "  --[no]", name, "  ", flag.help, " (default ", flag.value, "; ",

@@ -59,8 +59,8 @@ class CallObserver : public grpc::experimental::Interceptor {
       return;
     }
     auto it = md->find(kRequestIdKey);
-    if (it != md->end() && IsAcceptableRequestId(absl::string_view(it->second.data(),
-                                                                    it->second.size()))) {
+    if (it != md->end() &&
+        IsAcceptableRequestId(absl::string_view(it->second.data(), it->second.size()))) {
       request_id_.assign(it->second.data(), it->second.size());
       return;
     }
@@ -80,8 +80,7 @@ class CallObserver : public grpc::experimental::Interceptor {
     const std::string code_name = absl::StatusCodeToString(code);
     // Unknown method names come from clients: keep them out of metric labels, whose
     // number must stay bounded.
-    const std::string method_label =
-        code_ == grpc::StatusCode::UNIMPLEMENTED ? "unknown" : method_;
+    const std::string method_label = code_ == grpc::StatusCode::UNIMPLEMENTED ? "unknown" : method_;
     const double seconds = std::chrono::duration<double>(end_ - start_).count();
     metrics_->AddCounter(kRequestsTotal, {{"method", method_label}, {"code", code_name}}, 1,
                          kRequestsHelp);

@@ -7,7 +7,9 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <memory>
 #include <mutex>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
@@ -49,8 +51,8 @@ void AppendTimestamp(std::string* out) {
   gmtime_r(&secs, &tm);
   char buf[32];
   const int n = std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
-                              tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+                              tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+                              tm.tm_sec, static_cast<int>(ms % 1000));
   out->append(buf, n > 0 ? static_cast<size_t>(n) : 0);
 }
 
@@ -159,7 +161,13 @@ void Init(absl::string_view service, absl::string_view level) {
   } else if (l == "error") {
     min = Level::kError;
   }
-  g_service.store(new std::string(JsonEscape(service)), std::memory_order_release);
+  {
+    // Superseded names stay reachable here (not leaked): a writer may still read one.
+    static auto* retired = new std::vector<std::unique_ptr<std::string>>;
+    std::lock_guard<std::mutex> lock(WriteMutex());
+    retired->push_back(std::make_unique<std::string>(JsonEscape(service)));
+    g_service.store(retired->back().get(), std::memory_order_release);
+  }
   g_min_level.store(static_cast<int>(min), std::memory_order_relaxed);
   if (l != "debug" && l != "info" && l != "warn" && l != "warning" && l != "error") {
     Warn("unknown log level, using info", {{"level", std::string(level)}});

@@ -167,8 +167,8 @@ struct MetricsRegistry::Impl {
 MetricsRegistry::MetricsRegistry() : impl_(std::make_unique<Impl>()) {}
 MetricsRegistry::~MetricsRegistry() = default;
 
-void MetricsRegistry::AddCounter(absl::string_view name, const MetricLabels& labels,
-                                 double value, absl::string_view help) {
+void MetricsRegistry::AddCounter(absl::string_view name, const MetricLabels& labels, double value,
+                                 absl::string_view help) {
   if (Series* s = impl_->Find(name, labels, Kind::kCounter, help)) {
     s->value.fetch_add(value, std::memory_order_relaxed);
   }

@@ -32,15 +32,15 @@ MetricsHttpServer::MetricsHttpServer(MetricsRegistry* metrics, std::function<boo
   http.Get("/metrics", [metrics](const httplib::Request&, httplib::Response& res) {
     res.set_content(metrics->RenderPrometheus(), "text/plain; version=0.0.4; charset=utf-8");
   });
-  http.Get("/healthz", [serving = std::move(serving)](const httplib::Request&,
-                                                      httplib::Response& res) {
-    if (serving()) {
-      res.set_content("ok\n", "text/plain");
-    } else {
-      res.status = 503;
-      res.set_content("not serving\n", "text/plain");
-    }
-  });
+  http.Get("/healthz",
+           [serving = std::move(serving)](const httplib::Request&, httplib::Response& res) {
+             if (serving()) {
+               res.set_content("ok\n", "text/plain");
+             } else {
+               res.status = 503;
+               res.set_content("not serving\n", "text/plain");
+             }
+           });
 }
 
 MetricsHttpServer::~MetricsHttpServer() { Stop(); }
@@ -54,8 +54,7 @@ absl::Status MetricsHttpServer::Start(const std::string& host, int port) {
   }
   if (port_ < 0) {
     port_ = -1;
-    return absl::UnavailableError(
-        absl::StrCat("cannot bind the metrics port ", host, ":", port));
+    return absl::UnavailableError(absl::StrCat("cannot bind the metrics port ", host, ":", port));
   }
   impl_->thread = std::thread([this] { impl_->http.listen_after_bind(); });
   // httplib's stop() does nothing until the accept loop runs: wait for it so that a

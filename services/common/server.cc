@@ -61,8 +61,8 @@ absl::Status CheckPem(const std::string& flag, const std::string& path, const st
     BIO_free(bio);
   }
   if (!ok) {
-    return absl::InvalidArgumentError(absl::StrCat(flag, ": ", path, " holds no PEM ",
-                                                   is_key ? "private key" : "certificate"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(flag, ": ", path, " holds no PEM ", is_key ? "private key" : "certificate"));
   }
   return absl::OkStatus();
 }
@@ -98,8 +98,7 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
   pair.private_key = *std::move(key);
   ssl.pem_key_cert_pairs.push_back(std::move(pair));
   if (!options.tls_client_ca_file.empty()) {
-    absl::StatusOr<std::string> ca =
-        ReadPemFile("tls_client_ca_file", options.tls_client_ca_file);
+    absl::StatusOr<std::string> ca = ReadPemFile("tls_client_ca_file", options.tls_client_ca_file);
     if (!ca.ok()) return ca.status();
     if (absl::Status s = CheckPem("tls_client_ca_file", options.tls_client_ca_file, *ca, false);
         !s.ok()) {
@@ -210,7 +209,14 @@ void Server::Impl::HealthLoop() {
 }
 
 void Server::Impl::StartHealth() {
-  // The first verdict before Start returns, so a probe never sees the default SERVING.
+  // gRPC starts with "" SERVING: hide that until the first check, which may wait for
+  // a Redis connect timeout. The first verdict is in before Start returns.
+  if (grpc::HealthCheckServiceInterface* health = server->GetHealthCheckService()) {
+    health->SetServingStatus("", false);
+    if (!options.service_name.empty()) {
+      health->SetServingStatus(options.service_name, false);
+    }
+  }
   std::string reason;
   const bool ok = CheckHealth(&reason);
   SetHealth(ok, reason);
@@ -236,8 +242,7 @@ absl::Status Server::Start() {
     return absl::FailedPreconditionError("Server::Start called twice or after Shutdown");
   }
   std::signal(SIGPIPE, SIG_IGN);
-  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
-      MakeCredentials(s.options);
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials = MakeCredentials(s.options);
   if (!credentials.ok()) {
     return credentials.status();
   }
@@ -290,12 +295,11 @@ absl::Status Server::Start() {
   }
   s.started = true;
   s.StartHealth();
-  log::Info("server started",
-            {{"port", absl::StrCat(s.port)},
-             {"metrics_port", absl::StrCat(s.metrics_port)},
-             {"tls", s.options.tls_cert_file.empty()          ? "off"
-                     : s.options.tls_client_ca_file.empty() ? "tls"
-                                                            : "mtls"}});
+  log::Info("server started", {{"port", absl::StrCat(s.port)},
+                               {"metrics_port", absl::StrCat(s.metrics_port)},
+                               {"tls", s.options.tls_cert_file.empty()        ? "off"
+                                       : s.options.tls_client_ca_file.empty() ? "tls"
+                                                                              : "mtls"}});
   return absl::OkStatus();
 }
 

@@ -37,9 +37,9 @@ class RedisClient;
 struct ServerOptions {
   std::string service_name;  // e.g. "cadre.v1.Registry" for health, "registry" for logs
   std::string host = "0.0.0.0";
-  int port = 0;          // 0: pick a free port (tests)
-  int metrics_port = 0;  // 0: pick a free port; -1: no metrics endpoint
-  std::string tls_cert_file;       // PEM; TLS when set together with tls_key_file
+  int port = 0;               // 0: pick a free port (tests)
+  int metrics_port = 0;       // 0: pick a free port; -1: no metrics endpoint
+  std::string tls_cert_file;  // PEM; TLS when set together with tls_key_file
   std::string tls_key_file;
   std::string tls_client_ca_file;  // PEM; when set, clients must present a cert (mTLS)
   int max_message_bytes = 1 << 20;
@@ -57,22 +57,27 @@ class Server {
   // Before Start. The services must outlive the Server.
   void AddService(grpc::Service* service);
   // Before Start. An extra condition for SERVING (e.g. "the in-memory view is loaded").
+  // Called on the health thread every `health_interval`: cheap and thread-safe.
   void SetReadinessCheck(std::function<bool()> ready);
 
-  // Binds and starts serving. UNAVAILABLE if a port cannot be bound; INVALID_ARGUMENT
-  // if TLS files cannot be read.
+  // Binds and starts serving; health has its first verdict before it returns.
+  // UNAVAILABLE if a port cannot be bound; INVALID_ARGUMENT if TLS files are missing,
+  // unreadable or not PEM; FAILED_PRECONDITION if called twice or after Shutdown.
   absl::Status Start();
   int port() const;          // the bound port, after Start
   int metrics_port() const;  // the bound metrics port, after Start (-1 if none)
 
   // Blocks until Shutdown has finished.
   void Wait();
-  // Graceful drain; idempotent.
+  // Graceful drain; idempotent (a second caller waits for the first). Health turns
+  // NOT_SERVING (and /healthz 503), new calls are refused, calls in flight get
+  // `drain_timeout` and are then cancelled; returns once every handler has returned, so
+  // handlers must end when cancelled (a reactor: in OnCancel). Never call from a handler.
   void Shutdown();
 
   // Makes SIGTERM and SIGINT call Shutdown on `server`, and ignores SIGPIPE. Call once
   // from main, after Start. A second SIGTERM or SIGINT while draining exits at once
-  // (status 1). The Server must outlive the drain or be destroyed (which unregisters it).
+  // (status 1). Destroying the Server unregisters it.
   static void ShutdownOnSignals(Server* server);
 
   MetricsRegistry& metrics();

@@ -9,9 +9,9 @@
 #define CADRE_STATUS_CONCAT(a, b) CADRE_STATUS_CONCAT_INNER(a, b)
 
 // Returns the status from the enclosing function if `expr` is not OK.
-#define CADRE_RETURN_IF_ERROR(expr)              \
-  do {                                           \
-    ::absl::Status cadre_status_ = (expr);       \
+#define CADRE_RETURN_IF_ERROR(expr)                \
+  do {                                             \
+    ::absl::Status cadre_status_ = (expr);         \
     if (!cadre_status_.ok()) return cadre_status_; \
   } while (false)
 

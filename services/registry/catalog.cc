@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
 #include "services/registry/text_search.h"
 
 namespace cadre::registry {
@@ -102,6 +103,10 @@ bool Catalog::RemoveAvenue(int64_t id, int64_t version) {
   absl::MutexLock lock(&mu_);
   auto it = avenues_.find(id);
   if (it != avenues_.end() && it->second.version >= version) return false;
+  auto tomb = avenue_tombstones_.find(id);
+  if (it == avenues_.end() && tomb != avenue_tombstones_.end() && tomb->second >= version) {
+    return false;  // already removed
+  }
   if (it != avenues_.end()) avenues_.erase(it);
   avenue_tombstones_[id] = version;
   ++generation_;
@@ -193,7 +198,9 @@ bool Catalog::MatchesUnindexed(const cadre::v1::Role& role, const RoleQuery& q) 
   }
   if (q.closing_after) {
     if (!role.has_closing_time()) return true;  // no closing date: open until filled
-    if (absl::FromUnixSeconds(role.closing_time().seconds()) <= *q.closing_after) return false;
+    const absl::Time closes = absl::FromUnixNanos(
+        google::protobuf::util::TimeUtil::TimestampToNanoseconds(role.closing_time()));
+    if (closes <= *q.closing_after) return false;
   }
   return true;
 }
@@ -201,6 +208,7 @@ bool Catalog::MatchesUnindexed(const cadre::v1::Role& role, const RoleQuery& q) 
 RolePage Catalog::QueryRoles(const RoleQuery& query, absl::optional<int64_t> after_id,
                              int limit) const {
   RolePage page;
+  if (limit <= 0) return page;
   std::vector<std::string> keys = QueryKeys(query);
   std::sort(keys.begin(), keys.end());
   absl::ReaderMutexLock lock(&mu_);
@@ -239,9 +247,9 @@ std::vector<BodyPtr> Catalog::ListBodies(cadre::v1::BodyKind kind, cadre::v1::Re
   return out;
 }
 
-std::vector<AvenuePtr> Catalog::ListAvenues(const std::string& body_code,
-                                            cadre::v1::BodyKind kind, cadre::v1::Region region,
-                                            int64_t after_id, int limit) const {
+std::vector<AvenuePtr> Catalog::ListAvenues(const std::string& body_code, cadre::v1::BodyKind kind,
+                                            cadre::v1::Region region, int64_t after_id,
+                                            int limit) const {
   std::vector<AvenuePtr> out;
   absl::ReaderMutexLock lock(&mu_);
   for (auto it = avenues_.upper_bound(after_id); it != avenues_.end(); ++it) {

@@ -78,16 +78,14 @@ class Catalog {
 
   // Roles matching `query`, newest (highest id) first, with ids below `after_id` when set;
   // at most `limit`.
-  RolePage QueryRoles(const RoleQuery& query, absl::optional<int64_t> after_id,
-                      int limit) const;
+  RolePage QueryRoles(const RoleQuery& query, absl::optional<int64_t> after_id, int limit) const;
 
   // Bodies by code after `after_code`, filtered by kind and region when set.
   std::vector<BodyPtr> ListBodies(cadre::v1::BodyKind kind, cadre::v1::Region region,
                                   const std::string& after_code, int limit) const;
   // Avenues by id after `after_id`.
   std::vector<AvenuePtr> ListAvenues(const std::string& body_code, cadre::v1::BodyKind kind,
-                                     cadre::v1::Region region, int64_t after_id,
-                                     int limit) const;
+                                     cadre::v1::Region region, int64_t after_id, int limit) const;
   std::vector<RoleTypePtr> ListRoleTypes(cadre::v1::InvolvementLevel level) const;
 
   // Everything the involvement map needs, read under one lock.

@@ -55,9 +55,8 @@ bool IsSlug(absl::string_view s, size_t min, size_t max) {
 }
 
 bool IsRequestId(absl::string_view s) {
-  return !s.empty() && s.size() <= 64 && absl::c_all_of(s, [](char c) {
-    return absl::ascii_isalnum(c) || c == '_' || c == '-';
-  });
+  return !s.empty() && s.size() <= 64 &&
+         absl::c_all_of(s, [](char c) { return absl::ascii_isalnum(c) || c == '_' || c == '-'; });
 }
 
 std::string CadreIssuedCode(int64_t sequence) { return absl::StrFormat("CDR%04d", sequence); }

@@ -44,7 +44,9 @@ std::string FilterFingerprint(const google::protobuf::Message& request) {
     coded.SetSerializationDeterministic(true);
     copy->SerializeToCodedStream(&coded);
   }
-  return absl::StrFormat("%016x", Fnv1a64(bytes));
+  // The message type is part of the fingerprint, so a token from one listing is refused
+  // by another even when neither has filters.
+  return absl::StrFormat("%016x", Fnv1a64(absl::StrCat(descriptor->full_name(), "|", bytes)));
 }
 
 std::string EncodePageToken(absl::string_view cursor, absl::string_view fingerprint) {

@@ -22,7 +22,6 @@ std::string EncodePageToken(absl::string_view cursor, absl::string_view fingerpr
 
 // The cursor, or INVALID_ARGUMENT naming page_token when the token is malformed or was
 // made for other filters.
-absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
-                                            absl::string_view fingerprint);
+absl::StatusOr<std::string> DecodePageToken(absl::string_view token, absl::string_view fingerprint);
 
 }  // namespace cadre::registry

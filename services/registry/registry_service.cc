@@ -26,8 +26,8 @@ Reactor* RegistryService::Serve(Ctx* c, Mode mode, Work work) {
   if (mode == Mode::kRead && !d_.auth->NeedsLookup(*c)) {
     run();
   } else if (!d_.workers->Submit(run)) {
-    reactor->Finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED,
-                                 "the registry is busy; retry shortly"));
+    reactor->Finish(
+        grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, "the registry is busy; retry shortly"));
   }
   return reactor;
 }
@@ -92,8 +92,7 @@ Reactor* RegistryService::CreateAvenue(Ctx* c, const cadre::v1::CreateAvenueRequ
 Reactor* RegistryService::UpdateAvenue(Ctx* c, const cadre::v1::UpdateAvenueRequest* req,
                                        cadre::v1::Avenue* resp) {
   return Serve(c, Mode::kWrite, [=, this](const Principal& p) -> absl::Status {
-    CADRE_ASSIGN_OR_RETURN(*resp,
-                           d_.writer->UpdateAvenue(p, req->avenue(), req->update_mask()));
+    CADRE_ASSIGN_OR_RETURN(*resp, d_.writer->UpdateAvenue(p, req->avenue(), req->update_mask()));
     return absl::OkStatus();
   });
 }
@@ -166,8 +165,7 @@ Reactor* RegistryService::RevokeApiKey(Ctx* c, const cadre::v1::RevokeApiKeyRequ
     if (!IsRequestId(req->key_id())) return InvalidField("key_id", "is not a key id");
     CADRE_ASSIGN_OR_RETURN(auto owner, d_.keys->FindById(req->key_id()));
     if (!owner) return NotFound(absl::StrCat("key ", req->key_id()));
-    const bool own_body_key =
-        owner->kind == PrincipalKind::kBody && p.is_body(owner->subject);
+    const bool own_body_key = owner->kind == PrincipalKind::kBody && p.is_body(owner->subject);
     if (!p.is_admin() && !own_body_key) {
       return absl::PermissionDeniedError("only an admin or the key's body may revoke it");
     }

@@ -7,9 +7,9 @@
 // and reads whose API key is not yet cached, run on a worker pool, because they wait on
 // Redis and a callback thread must never block.
 
-#include <functional>
-
 #include <grpcpp/grpcpp.h>
+
+#include <functional>
 
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"

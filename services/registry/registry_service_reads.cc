@@ -40,9 +40,11 @@ RoleQuery ToQuery(const cadre::v1::ListRolesRequest& r) {
   if (r.has_max_hours_per_month()) q.max_hours_per_month = r.max_hours_per_month();
   q.topic = r.topic();
   q.expertise = r.expertise();
-  q.state = r.state() == cadre::v1::ROLE_STATE_UNSPECIFIED ? cadre::v1::ROLE_STATE_OPEN
-                                                           : r.state();
-  if (r.has_closing_after()) q.closing_after = absl::FromUnixSeconds(r.closing_after().seconds());
+  q.state = r.state() == cadre::v1::ROLE_STATE_UNSPECIFIED ? cadre::v1::ROLE_STATE_OPEN : r.state();
+  if (r.has_closing_after()) {
+    q.closing_after = absl::FromUnixNanos(
+        google::protobuf::util::TimeUtil::TimestampToNanoseconds(r.closing_after()));
+  }
   q.words = QueryWords(r.query());
   return q;
 }
@@ -184,8 +186,7 @@ Reactor* RegistryService::ListRoleTypes(Ctx* c, const cadre::v1::ListRoleTypesRe
   });
 }
 
-Reactor* RegistryService::GetInvolvementMap(Ctx* c,
-                                            const cadre::v1::GetInvolvementMapRequest* req,
+Reactor* RegistryService::GetInvolvementMap(Ctx* c, const cadre::v1::GetInvolvementMapRequest* req,
                                             cadre::v1::InvolvementMap* resp) {
   return Serve(c, Mode::kRead, [=, this](const Principal&) -> absl::Status {
     if (req->body_kind() != 0 && !cadre::v1::BodyKind_IsValid(req->body_kind())) {

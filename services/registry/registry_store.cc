@@ -130,15 +130,15 @@ absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
   const std::string& actor = write.event.actor();
   CADRE_ASSIGN_OR_RETURN(
       RedisReply reply,
-      redis_->Eval(WriteScript(),
-                   {RecordKey(kind, id), CollectionKey(kind), kEvents, kAudit,
-                    RequestKey(actor, write.request_id)},
-                   {absl::StrCat(write.expected_version), absl::StrCat(write.event.version()),
-                    record_bytes, absl::StrCat(score), id,
-                    cadre::v1::RegistryEvent::Type_Name(write.event.type()), event_bytes, actor,
-                    write.event.resource(),
-                    write.request_id.empty() ? "0" : absl::StrCat(kRequestTtlSeconds),
-                    write.record == nullptr ? "del" : "put", kEventsMaxLen, kAuditMaxLen}));
+      redis_->Eval(
+          WriteScript(),
+          {RecordKey(kind, id), CollectionKey(kind), kEvents, kAudit,
+           RequestKey(actor, write.request_id)},
+          {absl::StrCat(write.expected_version), absl::StrCat(write.event.version()), record_bytes,
+           absl::StrCat(score), id, cadre::v1::RegistryEvent::Type_Name(write.event.type()),
+           event_bytes, actor, write.event.resource(),
+           write.request_id.empty() ? "0" : absl::StrCat(kRequestTtlSeconds),
+           write.record == nullptr ? "del" : "put", kEventsMaxLen, kAuditMaxLen}));
   if (reply.type != RedisReply::Type::kArray || reply.elements.empty()) {
     return absl::InternalError("unexpected reply from the write script");
   }
@@ -183,7 +183,8 @@ absl::StatusOr<std::string> RegistryStore::LastEventId() {
 
 template <typename T>
 absl::Status RegistryStore::LoadKind(const std::string& kind, Catalog& catalog) {
-  CADRE_ASSIGN_OR_RETURN(RedisReply ids, redis_->Command({"ZRANGE", CollectionKey(kind), "0", "-1"}));
+  CADRE_ASSIGN_OR_RETURN(RedisReply ids,
+                         redis_->Command({"ZRANGE", CollectionKey(kind), "0", "-1"}));
   for (size_t start = 0; start < ids.elements.size(); start += kLoadBatch) {
     std::vector<std::vector<std::string>> commands;
     const size_t end = std::min(ids.elements.size(), start + kLoadBatch);
@@ -218,10 +219,9 @@ absl::Status RegistryStore::LoadAll(Catalog& catalog) {
 absl::StatusOr<std::vector<std::pair<std::string, cadre::v1::RegistryEvent>>>
 RegistryStore::ReadEvents(RedisConnection& connection, const std::string& after_id, int block_ms,
                           int count) {
-  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
-                         connection.Command({"XREAD", "COUNT", absl::StrCat(count), "BLOCK",
-                                             absl::StrCat(block_ms), "STREAMS", kEvents,
-                                             after_id}));
+  CADRE_ASSIGN_OR_RETURN(
+      RedisReply reply, connection.Command({"XREAD", "COUNT", absl::StrCat(count), "BLOCK",
+                                            absl::StrCat(block_ms), "STREAMS", kEvents, after_id}));
   CADRE_ASSIGN_OR_RETURN(auto entries, ParseXRead(reply));
   std::vector<std::pair<std::string, cadre::v1::RegistryEvent>> events;
   events.reserve(entries.size());
@@ -237,8 +237,8 @@ RegistryStore::ReadEvents(RedisConnection& connection, const std::string& after_
 }
 
 absl::StatusOr<int64_t> RegistryStore::SampleRoleMemory(int64_t id) {
-  CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis_->Command({"MEMORY", "USAGE",
-                                                            RecordKey("role", absl::StrCat(id))}));
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
+                         redis_->Command({"MEMORY", "USAGE", RecordKey("role", absl::StrCat(id))}));
   return reply.integer;
 }
 

@@ -52,10 +52,10 @@ struct Write {
 // What a write did.
 enum class WriteOutcome {
   kWritten,
-  kExists,      // expected_version 0 but the record exists
-  kNotFound,    // the record does not exist
-  kStale,       // its version is not expected_version
-  kDuplicate,   // the request id was used before; see prior_resource
+  kExists,     // expected_version 0 but the record exists
+  kNotFound,   // the record does not exist
+  kStale,      // its version is not expected_version
+  kDuplicate,  // the request id was used before; see prior_resource
 };
 
 struct WriteResult {

@@ -30,8 +30,7 @@ absl::Status OutcomeError(const WriteResult& result, const std::string& resource
 }
 
 google::protobuf::Timestamp RegistryWriter::Now() const {
-  return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(
-      absl::ToUnixNanos(clock_->Now()));
+  return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_->Now()));
 }
 
 RegistryEvent RegistryWriter::NewEvent(RegistryEvent::Type type, const std::string& resource,
@@ -48,8 +47,7 @@ RegistryEvent RegistryWriter::NewEvent(RegistryEvent::Type type, const std::stri
 absl::Status RegistryWriter::CheckReferences(const std::string& body_name,
                                              const std::string& role_type,
                                              absl::string_view prefix) const {
-  CADRE_ASSIGN_OR_RETURN(std::string code,
-                         ParseBodyName(body_name, absl::StrCat(prefix, ".body")));
+  CADRE_ASSIGN_OR_RETURN(std::string code, ParseBodyName(body_name, absl::StrCat(prefix, ".body")));
   if (catalog_->FindBody(code) == nullptr) {
     return InvalidField(absl::StrCat(prefix, ".body"), absl::StrCat("no body ", body_name));
   }
@@ -121,8 +119,8 @@ absl::StatusOr<Body> RegistryWriter::UpdateBody(const Principal& p, const Body& 
   CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
   *body.mutable_update_time() = Now();
   const int64_t version = stored->version + 1;
-  Write write{stored->version, &body, NewEvent(RegistryEvent::BODY_UPDATED, body.name(), version, p),
-              ""};
+  Write write{stored->version, &body,
+              NewEvent(RegistryEvent::BODY_UPDATED, body.name(), version, p), ""};
   *write.event.mutable_body() = body;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteBody(code, write));
   CADRE_RETURN_IF_ERROR(OutcomeError(result, body.name()));

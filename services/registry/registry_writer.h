@@ -43,8 +43,7 @@ class RegistryWriter {
 
   absl::StatusOr<cadre::v1::Avenue> CreateAvenue(const Principal& p, cadre::v1::Avenue avenue,
                                                  const std::string& request_id);
-  absl::StatusOr<cadre::v1::Avenue> UpdateAvenue(const Principal& p,
-                                                 const cadre::v1::Avenue& patch,
+  absl::StatusOr<cadre::v1::Avenue> UpdateAvenue(const Principal& p, const cadre::v1::Avenue& patch,
                                                  const google::protobuf::FieldMask& mask);
   absl::Status DeleteAvenue(const Principal& p, const std::string& name, const std::string& etag);
 
@@ -58,8 +57,7 @@ class RegistryWriter {
                                              int64_t from_version,
                                              cadre::v1::RegistryEvent::Type type);
   // The stored role named `name`, after checking `p` owns it and `etag` matches.
-  absl::StatusOr<Stored<cadre::v1::Role>> LoadOwnedRole(const Principal& p,
-                                                        const std::string& name,
+  absl::StatusOr<Stored<cadre::v1::Role>> LoadOwnedRole(const Principal& p, const std::string& name,
                                                         const std::string& etag);
   absl::StatusOr<Stored<cadre::v1::Avenue>> LoadOwnedAvenue(const Principal& p,
                                                             const std::string& name,

@@ -70,8 +70,8 @@ absl::StatusOr<Stored<Role>> RegistryWriter::LoadOwnedRole(const Principal& p,
   return *std::move(stored);
 }
 
-absl::StatusOr<Role> RegistryWriter::CommitRole(const Principal& p, Role role,
-                                                int64_t from_version, RegistryEvent::Type type) {
+absl::StatusOr<Role> RegistryWriter::CommitRole(const Principal& p, Role role, int64_t from_version,
+                                                RegistryEvent::Type type) {
   *role.mutable_update_time() = Now();
   role.clear_etag();
   const int64_t version = from_version + 1;
@@ -172,8 +172,7 @@ absl::StatusOr<Avenue> RegistryWriter::UpdateAvenue(const Principal& p, const Av
   Write write{stored.version, &avenue,
               NewEvent(RegistryEvent::AVENUE_UPDATED, avenue.name(), version, p), ""};
   *write.event.mutable_avenue() = avenue;
-  CADRE_ASSIGN_OR_RETURN(WriteResult result,
-                         store_->WriteAvenue(NumericId(avenue.name()), write));
+  CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteAvenue(NumericId(avenue.name()), write));
   CADRE_RETURN_IF_ERROR(OutcomeError(result, avenue.name()));
   catalog_->PutAvenue(avenue, version);
   avenue.set_etag(absl::StrCat(version));

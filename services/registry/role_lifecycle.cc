@@ -33,7 +33,8 @@ absl::Status Publish(Role& role, absl::Time now) {
     return WrongState(role.name(), StateName(role.state()), "published");
   }
   if (role.has_closing_time()) {
-    const absl::Time closes = absl::FromUnixSeconds(role.closing_time().seconds());
+    const absl::Time closes = absl::FromUnixNanos(
+        google::protobuf::util::TimeUtil::TimestampToNanoseconds(role.closing_time()));
     if (closes <= now) {
       return absl::FailedPreconditionError(
           absl::StrCat(role.name(), ": its closing_time has passed; set a later one first"));
@@ -57,8 +58,7 @@ absl::Status End(Role& role, RoleState to, absl::string_view reason) {
   const bool draft_cancelled =
       role.state() == cadre::v1::ROLE_STATE_DRAFT && to == cadre::v1::ROLE_STATE_CANCELLED;
   if (!from_open && !draft_cancelled) {
-    return WrongState(role.name(), StateName(role.state()),
-                      absl::StrCat("marked ", StateName(to)));
+    return WrongState(role.name(), StateName(role.state()), absl::StrCat("marked ", StateName(to)));
   }
   role.set_state(to);
   role.set_state_reason(std::string(reason));

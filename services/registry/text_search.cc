@@ -10,9 +10,9 @@ constexpr size_t kMaxWordLength = 40;
 
 bool IsStopWord(absl::string_view w) {
   static const auto* const kStop = new absl::flat_hash_set<absl::string_view>{
-      "a",    "an",   "and",  "are", "as",   "at",   "be",   "by",   "for", "from",
-      "has",  "in",   "is",   "it",  "of",   "on",   "or",   "our",  "the", "this",
-      "to",   "we",   "will", "with", "you", "your", "who",  "that", "its", "into"};
+      "a",   "an", "and",  "are",  "as",  "at",   "be",  "by",   "for", "from",
+      "has", "in", "is",   "it",   "of",  "on",   "or",  "our",  "the", "this",
+      "to",  "we", "will", "with", "you", "your", "who", "that", "its", "into"};
   return kStop->contains(w);
 }
 

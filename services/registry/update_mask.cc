@@ -70,18 +70,28 @@ absl::Status ApplyBodyMask(const cadre::v1::Body& patch, const google::protobuf:
 
 absl::Status ApplyRoleMask(const cadre::v1::Role& patch, const google::protobuf::FieldMask& mask,
                            cadre::v1::Role& target) {
-  static const std::set<std::string> kAllowed = {
-      "title",    "summary", "level",  "rung",   "time_commitment", "expertise_sought",
-      "topics",   "lived_experience_sought",     "location",        "support",
-      "required_credentials", "places", "closing_time", "role_type"};
+  static const std::set<std::string> kAllowed = {"title",
+                                                 "summary",
+                                                 "level",
+                                                 "rung",
+                                                 "time_commitment",
+                                                 "expertise_sought",
+                                                 "topics",
+                                                 "lived_experience_sought",
+                                                 "location",
+                                                 "support",
+                                                 "required_credentials",
+                                                 "places",
+                                                 "closing_time",
+                                                 "role_type"};
   return ApplyMask(patch, mask, kAllowed, target);
 }
 
 absl::Status ApplyAvenueMask(const cadre::v1::Avenue& patch,
                              const google::protobuf::FieldMask& mask, cadre::v1::Avenue& target) {
-  static const std::set<std::string> kAllowed = {"kind",  "title",           "description",
-                                                 "how_to_join", "level", "time_commitment",
-                                                 "expertise_sought", "location"};
+  static const std::set<std::string> kAllowed = {
+      "kind",  "title",           "description",      "how_to_join",
+      "level", "time_commitment", "expertise_sought", "location"};
   return ApplyMask(patch, mask, kAllowed, target);
 }
 

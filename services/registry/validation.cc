@@ -25,22 +25,21 @@ absl::Status CheckLength(absl::string_view value, int min, int max, absl::string
   const int n = Utf8Length(value);
   if (n < min || n > max) {
     if (min == 0) return InvalidField(field, absl::StrCat("must be at most ", max, " characters"));
-    return InvalidField(field, absl::StrCat("must be ", min, " to ", max, " characters (got ", n,
-                                            ")"));
+    return InvalidField(field,
+                        absl::StrCat("must be ", min, " to ", max, " characters (got ", n, ")"));
   }
   return absl::OkStatus();
 }
 
 absl::Status CheckRange(int64_t value, int64_t min, int64_t max, absl::string_view field) {
   if (value < min || value > max) {
-    return InvalidField(field, absl::StrCat("must be from ", min, " to ", max, " (got ", value,
-                                            ")"));
+    return InvalidField(field,
+                        absl::StrCat("must be from ", min, " to ", max, " (got ", value, ")"));
   }
   return absl::OkStatus();
 }
 
-absl::Status CheckEnum(int value, bool (*is_valid)(int), absl::string_view field,
-                       bool required) {
+absl::Status CheckEnum(int value, bool (*is_valid)(int), absl::string_view field, bool required) {
   if (value == 0) {
     return required ? InvalidField(field, "is required") : absl::OkStatus();
   }
@@ -51,16 +50,16 @@ absl::Status CheckEnum(int value, bool (*is_valid)(int), absl::string_view field
 absl::Status CheckTags(const google::protobuf::RepeatedPtrField<std::string>& tags, int max_items,
                        absl::string_view field) {
   if (tags.size() > max_items) {
-    return InvalidField(field, absl::StrCat("at most ", max_items, " entries (got ", tags.size(),
-                                            ")"));
+    return InvalidField(field,
+                        absl::StrCat("at most ", max_items, " entries (got ", tags.size(), ")"));
   }
   std::set<absl::string_view> seen;
   for (int i = 0; i < tags.size(); ++i) {
     const std::string& tag = tags[i];
     const std::string item = absl::StrCat(field, "[", i, "]");
     if (!IsSlug(tag, 1, kMaxTagLength)) {
-      return InvalidField(item, absl::StrCat("must be 1 to ", kMaxTagLength,
-                                             " characters of a-z, 0-9 and '-'"));
+      return InvalidField(
+          item, absl::StrCat("must be 1 to ", kMaxTagLength, " characters of a-z, 0-9 and '-'"));
     }
     if (!seen.insert(tag).second) return InvalidField(item, "is repeated");
   }
@@ -153,10 +152,10 @@ absl::Status ValidateRole(const cadre::v1::Role& role, absl::string_view prefix)
   CADRE_RETURN_IF_ERROR(ParseBodyName(role.body(), Path(prefix, "body")).status());
   CADRE_RETURN_IF_ERROR(CheckLength(role.title(), kMinTitle, kMaxTitle, Path(prefix, "title")));
   CADRE_RETURN_IF_ERROR(CheckLength(role.summary(), 0, kMaxSummary, Path(prefix, "summary")));
-  CADRE_RETURN_IF_ERROR(CheckEnum(role.level(), cadre::v1::InvolvementLevel_IsValid,
-                                       Path(prefix, "level"), true));
-  CADRE_RETURN_IF_ERROR(CheckEnum(role.rung(), cadre::v1::EngagementRung_IsValid,
-                                       Path(prefix, "rung"), true));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(role.level(), cadre::v1::InvolvementLevel_IsValid, Path(prefix, "level"), true));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(role.rung(), cadre::v1::EngagementRung_IsValid, Path(prefix, "rung"), true));
   CADRE_RETURN_IF_ERROR(CheckTime(role.time_commitment(), Path(prefix, "time_commitment")));
   CADRE_RETURN_IF_ERROR(
       CheckTags(role.expertise_sought(), kMaxTags, Path(prefix, "expertise_sought")));
@@ -179,16 +178,14 @@ absl::Status ValidateRole(const cadre::v1::Role& role, absl::string_view prefix)
 
 absl::Status ValidateAvenue(const cadre::v1::Avenue& avenue, absl::string_view prefix) {
   CADRE_RETURN_IF_ERROR(ParseBodyName(avenue.body(), Path(prefix, "body")).status());
-  CADRE_RETURN_IF_ERROR(CheckEnum(avenue.kind(), cadre::v1::AvenueKind_IsValid,
-                                       Path(prefix, "kind"), true));
   CADRE_RETURN_IF_ERROR(
-      CheckLength(avenue.title(), kMinTitle, kMaxTitle, Path(prefix, "title")));
+      CheckEnum(avenue.kind(), cadre::v1::AvenueKind_IsValid, Path(prefix, "kind"), true));
+  CADRE_RETURN_IF_ERROR(CheckLength(avenue.title(), kMinTitle, kMaxTitle, Path(prefix, "title")));
   CADRE_RETURN_IF_ERROR(
       CheckLength(avenue.description(), 0, kMaxSummary, Path(prefix, "description")));
+  CADRE_RETURN_IF_ERROR(CheckHttpsOrEmail(avenue.how_to_join(), Path(prefix, "how_to_join"), true));
   CADRE_RETURN_IF_ERROR(
-      CheckHttpsOrEmail(avenue.how_to_join(), Path(prefix, "how_to_join"), true));
-  CADRE_RETURN_IF_ERROR(CheckEnum(avenue.level(), cadre::v1::InvolvementLevel_IsValid,
-                                       Path(prefix, "level"), true));
+      CheckEnum(avenue.level(), cadre::v1::InvolvementLevel_IsValid, Path(prefix, "level"), true));
   CADRE_RETURN_IF_ERROR(CheckTime(avenue.time_commitment(), Path(prefix, "time_commitment")));
   CADRE_RETURN_IF_ERROR(
       CheckTags(avenue.expertise_sought(), kMaxTags, Path(prefix, "expertise_sought")));
@@ -197,12 +194,11 @@ absl::Status ValidateAvenue(const cadre::v1::Avenue& avenue, absl::string_view p
 
 absl::Status ValidateRoleType(const cadre::v1::RoleType& t, absl::string_view prefix) {
   CADRE_RETURN_IF_ERROR(CheckLength(t.title(), kMinTitle, kMaxTitle, Path(prefix, "title")));
+  CADRE_RETURN_IF_ERROR(CheckLength(t.description(), 0, kMaxSummary, Path(prefix, "description")));
   CADRE_RETURN_IF_ERROR(
-      CheckLength(t.description(), 0, kMaxSummary, Path(prefix, "description")));
-  CADRE_RETURN_IF_ERROR(CheckEnum(t.level(), cadre::v1::InvolvementLevel_IsValid,
-                                       Path(prefix, "level"), true));
-  CADRE_RETURN_IF_ERROR(CheckEnum(t.rung(), cadre::v1::EngagementRung_IsValid,
-                                       Path(prefix, "rung"), false));
+      CheckEnum(t.level(), cadre::v1::InvolvementLevel_IsValid, Path(prefix, "level"), true));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(t.rung(), cadre::v1::EngagementRung_IsValid, Path(prefix, "rung"), false));
   CADRE_RETURN_IF_ERROR(CheckTime(t.typical_time(), Path(prefix, "typical_time")));
   return CheckTags(t.typical_expertise(), kMaxTags, Path(prefix, "typical_expertise"));
 }
@@ -214,12 +210,9 @@ absl::Status ValidateRequestId(absl::string_view request_id, absl::string_view f
 
 absl::Status ValidateListRoles(const cadre::v1::ListRolesRequest& r) {
   if (!r.body().empty()) CADRE_RETURN_IF_ERROR(ParseBodyName(r.body(), "body").status());
-  CADRE_RETURN_IF_ERROR(
-      CheckEnum(r.body_kind(), cadre::v1::BodyKind_IsValid, "body_kind", false));
-  CADRE_RETURN_IF_ERROR(
-      CheckEnum(r.level(), cadre::v1::InvolvementLevel_IsValid, "level", false));
-  CADRE_RETURN_IF_ERROR(
-      CheckEnum(r.rung(), cadre::v1::EngagementRung_IsValid, "rung", false));
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.body_kind(), cadre::v1::BodyKind_IsValid, "body_kind", false));
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.level(), cadre::v1::InvolvementLevel_IsValid, "level", false));
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.rung(), cadre::v1::EngagementRung_IsValid, "rung", false));
   CADRE_RETURN_IF_ERROR(CheckEnum(r.region(), cadre::v1::Region_IsValid, "region", false));
   if (r.has_max_hours_per_month()) {
     CADRE_RETURN_IF_ERROR(

@@ -64,8 +64,8 @@ absl::Status ViewSync::Reload() {
   catalog_->Clear();
   CADRE_RETURN_IF_ERROR(store_->LoadAll(*catalog_));
   last_id_ = last;
-  log::Info("registry view loaded", {{"roles", absl::StrCat(catalog_->role_count())},
-                                     {"from_event", last_id_}});
+  log::Info("registry view loaded",
+            {{"roles", absl::StrCat(catalog_->role_count())}, {"from_event", last_id_}});
   return absl::OkStatus();
 }
 

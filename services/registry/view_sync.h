@@ -24,8 +24,8 @@
 namespace cadre::registry {
 
 struct ViewSyncOptions {
-  absl::Duration block = absl::Milliseconds(1000);   // XREAD BLOCK
-  absl::Duration fresh_window = absl::Seconds(3);    // > block, with room for a slow read
+  absl::Duration block = absl::Milliseconds(500);  // XREAD BLOCK; also bounds Stop()
+  absl::Duration fresh_window = absl::Seconds(3);  // > block, with room for a slow read
   absl::Duration retry_backoff = absl::Milliseconds(200);
 };
 

@@ -136,8 +136,9 @@ class Registry:
                  lambda: stub.ListBodies(registry_pb2.ListBodiesRequest(), timeout=2) or True,
                  START_DEADLINE_S, self.proc, self.log)
 
-    def log_tail(self):
-        return tail(self.log)
+    def log_lines(self):
+        with open(self.log, errors="replace") as f:
+            return f.read().splitlines()
 
     def stop(self):
         self.channel.close()

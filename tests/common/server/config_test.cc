@@ -93,8 +93,7 @@ TEST(FlagsTest, BoolForms) {
 
 TEST(FlagsTest, BadBoolValueNamesTheFlag) {
   Flags flags = TestFlags();
-  EXPECT_THAT(Parse(flags, {"--tls=maybe"}),
-              StatusIs(absl::StatusCode::kInvalidArgument, "--tls"));
+  EXPECT_THAT(Parse(flags, {"--tls=maybe"}), StatusIs(absl::StatusCode::kInvalidArgument, "--tls"));
 }
 
 TEST(FlagsTest, EnvironmentFallback) {
@@ -147,8 +146,7 @@ TEST(FlagsTest, MissingValueAndPositionalArgument) {
   EXPECT_THAT(Parse(flags, {"--redis_port"}),
               StatusIs(absl::StatusCode::kInvalidArgument, "--redis_port"));
   Flags positional = TestFlags();
-  EXPECT_THAT(Parse(positional, {"extra"}),
-              StatusIs(absl::StatusCode::kInvalidArgument, "extra"));
+  EXPECT_THAT(Parse(positional, {"extra"}), StatusIs(absl::StatusCode::kInvalidArgument, "extra"));
 }
 
 TEST(FlagsTest, HelpGivesUsage) {

@@ -81,8 +81,10 @@ TEST(LoggingTest, EscapesMessageAndFields) {
   Info("quote \" backslash \\ newline \n tab \t", {{"we\"ird", std::string("nul\0ctl\x01", 8)}});
   std::vector<std::string> lines = capture.Lines();
   ASSERT_EQ(lines.size(), 1u);
-  EXPECT_THAT(lines[0],
-              HasSubstr(R"("msg":"quote \" backslash \\ newline \n tab \t","we\"ird":"nul\u0000ctl\u0001")"));
+  EXPECT_THAT(
+      lines[0],
+      HasSubstr(
+          R"("msg":"quote \" backslash \\ newline \n tab \t","we\"ird":"nul\u0000ctl\u0001")"));
 }
 
 TEST(LoggingTest, JsonEscape) {
@@ -103,8 +105,8 @@ TEST(LoggingTest, ConcurrentWritersNeverInterleaveLines) {
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([t] {
       for (int i = 0; i < kLines; ++i) {
-        Info("concurrent", {{"thread", absl::StrCat(t)}, {"i", absl::StrCat(i)},
-                            {"pad", std::string(200, 'x')}});
+        Info("concurrent",
+             {{"thread", absl::StrCat(t)}, {"i", absl::StrCat(i)}, {"pad", std::string(200, 'x')}});
       }
     });
   }

@@ -18,8 +18,7 @@ using ::testing::Not;
 
 int CountOccurrences(const std::string& text, const std::string& needle) {
   int n = 0;
-  for (size_t pos = text.find(needle); pos != std::string::npos;
-       pos = text.find(needle, pos + 1)) {
+  for (size_t pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
     ++n;
   }
   return n;
@@ -36,8 +35,8 @@ TEST(MetricsTest, CounterWithLabelsHelpAndTypeOnce) {
                      "Calls handled.");
   metrics.AddCounter("cadre_grpc_requests_total", {{"method", "/a/B"}, {"code", "OK"}}, 2,
                      "Calls handled.");
-  metrics.AddCounter("cadre_grpc_requests_total", {{"method", "/a/B"}, {"code", "NOT_FOUND"}},
-                     1, "Calls handled.");
+  metrics.AddCounter("cadre_grpc_requests_total", {{"method", "/a/B"}, {"code", "NOT_FOUND"}}, 1,
+                     "Calls handled.");
   const std::string text = metrics.RenderPrometheus();
   EXPECT_EQ(text,
             "# HELP cadre_grpc_requests_total Calls handled.\n"
@@ -114,8 +113,7 @@ TEST(MetricsTest, KindConflictIsDropped) {
   metrics.AddCounter("x_total", {}, 1, "X.");
   metrics.SetGauge("x_total", {}, 5, "X as a gauge.");
   metrics.ObserveSeconds("x_total", {}, 1, "X as a histogram.");
-  EXPECT_EQ(metrics.RenderPrometheus(),
-            "# HELP x_total X.\n# TYPE x_total counter\nx_total 1\n");
+  EXPECT_EQ(metrics.RenderPrometheus(), "# HELP x_total X.\n# TYPE x_total counter\nx_total 1\n");
 }
 
 TEST(MetricsTest, ConcurrentUpdatesAreAllCounted) {

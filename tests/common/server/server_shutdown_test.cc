@@ -183,8 +183,7 @@ TEST(ServerLogTest, FailedCallsAreLoggedWithRequestId) {
   ASSERT_TRUE(GetBody(*stub, "bodies/A").ok());
   grpc::ClientContext context;
   context.AddMetadata("x-request-id", "trace-42");
-  EXPECT_EQ(GetBody(*stub, "bodies/missing", &context).error_code(),
-            grpc::StatusCode::NOT_FOUND);
+  EXPECT_EQ(GetBody(*stub, "bodies/missing", &context).error_code(), grpc::StatusCode::NOT_FOUND);
   std::string failed_line;
   EXPECT_TRUE(WaitFor([&] {
     for (const std::string& line : capture.Lines()) {

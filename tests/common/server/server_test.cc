@@ -11,8 +11,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <regex>
+#include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "services/common/redis_client.h"

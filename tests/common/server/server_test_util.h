@@ -95,9 +95,7 @@ class TestRegistry final : public cadre::v1::Registry::CallbackService {
     void FinishOnce(const grpc::Status& status) {
       std::call_once(finished_, [&] { Finish(status); });
     }
-    void OnCancel() override {
-      FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled"));
-    }
+    void OnCancel() override { FinishOnce(grpc::Status(grpc::StatusCode::CANCELLED, "cancelled")); }
     void OnDone() override {
       {
         absl::MutexLock lock(&owner_->mu_);

@@ -62,9 +62,7 @@ TEST_F(RedisOutageTest, FailsFastWhileDownAndRecoversWithoutRestart) {
   redis_->Restart();
   EXPECT_TRUE(WaitFor([&] { return Health() == HealthCheckResponse::SERVING; }));
   EXPECT_TRUE(WaitFor([&] {
-    return harness_->stub()
-        .CreateRole(RegistryHarness::Context(key_).get(), create, &role)
-        .ok();
+    return harness_->stub().CreateRole(RegistryHarness::Context(key_).get(), create, &role).ok();
   }));
   cadre::v1::GetRoleRequest get;
   get.set_name(role.name());

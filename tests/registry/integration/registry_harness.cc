@@ -16,9 +16,9 @@ RegistryHarness::RegistryHarness(const RedisOptions& redis_options) : clock_(abs
   view_ = std::make_unique<registry::ViewSync>(redis_.get(), store_.get(), catalog_.get());
   writer_ = std::make_unique<registry::RegistryWriter>(store_.get(), catalog_.get(), &clock_);
   workers_ = std::make_unique<WorkerPool>(4, 1024);
-  service_ = std::make_unique<registry::RegistryService>(registry::RegistryDeps{
-      catalog_.get(), view_.get(), writer_.get(), auth_.get(), keys_.get(), workers_.get(),
-      &clock_});
+  service_ = std::make_unique<registry::RegistryService>(
+      registry::RegistryDeps{catalog_.get(), view_.get(), writer_.get(), auth_.get(), keys_.get(),
+                             workers_.get(), &clock_});
   ServerOptions options;
   options.service_name = "cadre.v1.Registry";
   options.host = "127.0.0.1";

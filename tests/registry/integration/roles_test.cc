@@ -33,8 +33,8 @@ class RolesTest : public ::testing::Test {
     *request.mutable_role() = role;
     request.set_request_id(request_id);
     Role created;
-    grpc::Status s = harness_->stub().CreateRole(RegistryHarness::Context(key).get(), request,
-                                                 &created);
+    grpc::Status s =
+        harness_->stub().CreateRole(RegistryHarness::Context(key).get(), request, &created);
     EXPECT_TRUE(s.ok()) << s.error_message();
     return created;
   }
@@ -97,8 +97,7 @@ TEST_F(RolesTest, DraftIsPrivateUntilPublishedThenPublic) {
 TEST_F(RolesTest, OnlyTheOwningBodyOrAdminMayWrite) {
   Role draft = Create(ValidRole("RJ1", harness_->clock().Now()), trust_key_);
   Role out;
-  EXPECT_THAT(Publish(draft.name(), icb_key_, &out),
-              StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+  EXPECT_THAT(Publish(draft.name(), icb_key_, &out), StatusIs(grpc::StatusCode::PERMISSION_DENIED));
   EXPECT_THAT(Publish(draft.name(), "", &out), StatusIs(grpc::StatusCode::UNAUTHENTICATED));
   EXPECT_THAT(Publish(draft.name(), "cadre_not-a-real-key", &out),
               StatusIs(grpc::StatusCode::UNAUTHENTICATED));
@@ -138,21 +137,30 @@ TEST_F(RolesTest, BadInputNamesTheFieldAndWritesNothing) {
     *request.mutable_role() = ValidRole("RJ1", harness_->clock().Now());
     c.spoil(*request.mutable_role());
     Role out;
-    EXPECT_THAT(harness_->stub().CreateRole(RegistryHarness::Context(kAdminKey).get(), request,
-                                            &out),
-                StatusIs(grpc::StatusCode::INVALID_ARGUMENT, c.field + ":"))
+    EXPECT_THAT(
+        harness_->stub().CreateRole(RegistryHarness::Context(kAdminKey).get(), request, &out),
+        StatusIs(grpc::StatusCode::INVALID_ARGUMENT, c.field + ":"))
         << c.field;
   }
   cadre::v1::CreateRoleRequest request;
   *request.mutable_role() = ValidRole("RJ1", harness_->clock().Now());
   request.set_request_id("has spaces");
   Role out;
-  EXPECT_THAT(
-      harness_->stub().CreateRole(RegistryHarness::Context(kAdminKey).get(), request, &out),
-      StatusIs(grpc::StatusCode::INVALID_ARGUMENT, "request_id"));
+  EXPECT_THAT(harness_->stub().CreateRole(RegistryHarness::Context(kAdminKey).get(), request, &out),
+              StatusIs(grpc::StatusCode::INVALID_ARGUMENT, "request_id"));
 
   EXPECT_EQ(harness_->redis().Command({"DBSIZE"})->integer, keys_before);
   EXPECT_EQ(StreamLength("registry:events"), events_before);
+}
+
+TEST_F(RolesTest, OversizedMessagesAreRefusedWhole) {
+  cadre::v1::CreateRoleRequest request;
+  *request.mutable_role() = ValidRole("RJ1", harness_->clock().Now());
+  request.mutable_role()->set_summary(std::string(2 << 20, 'x'));  // 2 MiB, over the 1 MiB cap
+  Role out;
+  EXPECT_THAT(harness_->stub().CreateRole(RegistryHarness::Context(kAdminKey).get(), request, &out),
+              StatusIs(grpc::StatusCode::RESOURCE_EXHAUSTED));
+  EXPECT_EQ(harness_->redis().Command({"EXISTS", "registry:roles"})->integer, 0);
 }
 
 TEST_F(RolesTest, SameRequestIdCreatesOnce) {
@@ -201,8 +209,8 @@ TEST_F(RolesTest, OnlyLegalTransitions) {
   EXPECT_THAT(Publish(draft.name(), trust_key_, &out),
               StatusIs(grpc::StatusCode::FAILED_PRECONDITION));
   close.set_reason("Two patient leaders appointed");
-  CADRE_ASSERT_OK(harness_->stub().CloseRole(RegistryHarness::Context(trust_key_).get(), close,
-                                             &out));
+  CADRE_ASSERT_OK(
+      harness_->stub().CloseRole(RegistryHarness::Context(trust_key_).get(), close, &out));
   EXPECT_EQ(out.state(), cadre::v1::ROLE_STATE_FILLED);
   EXPECT_THAT(Get(draft.name(), "", &out), StatusIs(grpc::StatusCode::NOT_FOUND));
 
@@ -227,8 +235,7 @@ TEST_F(RolesTest, EveryChangeIsAnnouncedOnTheStreamWithItsAuditEntry) {
   ASSERT_TRUE(entries.ok());
   std::vector<std::string> types;
   for (const auto& e : *entries) types.emplace_back(e.Field("type"));
-  EXPECT_THAT(types, ElementsAre("BODY_CREATED", "BODY_CREATED", "ROLE_CREATED",
-                                 "ROLE_PUBLISHED"));
+  EXPECT_THAT(types, ElementsAre("BODY_CREATED", "BODY_CREATED", "ROLE_CREATED", "ROLE_PUBLISHED"));
   cadre::v1::RegistryEvent last;
   ASSERT_TRUE(last.ParseFromString(std::string(entries->back().Field("pb"))));
   EXPECT_EQ(last.resource(), draft.name());
@@ -260,7 +267,8 @@ TEST_F(RolesTest, FiltersCombine) {
 
   auto names = [&](cadre::v1::ListRolesRequest r) {
     std::vector<std::string> titles;
-    for (const auto& role : List(r).roles()) titles.push_back(role.body());
+    const auto response = List(r);
+    for (const auto& role : response.roles()) titles.push_back(role.body());
     return titles;
   };
   cadre::v1::ListRolesRequest r;

@@ -89,4 +89,24 @@ inline cadre::v1::Body MakeBody(const std::string& code, cadre::v1::BodyKind kin
   return body;
 }
 
+// ValidRole() named "roles/{id}" of body `code` in `state`.
+inline cadre::v1::Role MakeRole(int64_t id, const std::string& code,
+                                cadre::v1::RoleState state = cadre::v1::ROLE_STATE_OPEN) {
+  cadre::v1::Role role = ValidRole();
+  role.set_name(absl::StrCat("roles/", id));
+  role.set_body(absl::StrCat("bodies/", code));
+  role.set_state(state);
+  return role;
+}
+
+// ValidAvenue() named "avenues/{id}" of body `code` in `region`.
+inline cadre::v1::Avenue MakeAvenue(int64_t id, const std::string& code,
+                                    cadre::v1::Region region = cadre::v1::REGION_LONDON) {
+  cadre::v1::Avenue avenue = ValidAvenue();
+  avenue.set_name(absl::StrCat("avenues/", id));
+  avenue.set_body(absl::StrCat("bodies/", code));
+  avenue.mutable_location()->set_region(region);
+  return avenue;
+}
+
 }  // namespace cadre::registry::testdata

@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "tests/registry/unit/matchers.h"
 #include "tests/registry/unit/test_data.h"
@@ -15,14 +16,14 @@
 namespace cadre::registry {
 namespace {
 
-using cadre::v1::Role;
 using ::cadre::testing::StatusIs;
+using cadre::v1::Role;
 using testdata::InvalidAt;
 using testdata::ValidRole;
 
 std::string Repeat(absl::string_view unit, int n) {
   std::string s;
-  for (int i = 0; i < n; ++i) s.append(unit);
+  for (int i = 0; i < n; ++i) absl::StrAppend(&s, unit);
   return s;
 }
 
@@ -65,15 +66,13 @@ TEST(ValidateRoleTest, TitleIsThreeToOneHundredTwentyCodePoints) {
               StatusIs(absl::StatusCode::kInvalidArgument, "role.title: must be 3 to 120"));
   CADRE_EXPECT_OK(Check(With([](Role& r) { r.set_title("abc"); })));
   CADRE_EXPECT_OK(Check(With([](Role& r) { r.set_title(Repeat("a", 120)); })));
-  EXPECT_THAT(Check(With([](Role& r) { r.set_title(Repeat("a", 121)); })),
-              InvalidAt("role.title"));
+  EXPECT_THAT(Check(With([](Role& r) { r.set_title(Repeat("a", 121)); })), InvalidAt("role.title"));
 }
 
 TEST(ValidateRoleTest, TitleCountsMultiByteCharactersOnce) {
   // "é" is two bytes, "😀" four: the limits are in characters, not bytes.
   CADRE_EXPECT_OK(Check(With([](Role& r) { r.set_title(Repeat("é", 120)); })));
-  EXPECT_THAT(Check(With([](Role& r) { r.set_title(Repeat("é", 121)); })),
-              InvalidAt("role.title"));
+  EXPECT_THAT(Check(With([](Role& r) { r.set_title(Repeat("é", 121)); })), InvalidAt("role.title"));
   CADRE_EXPECT_OK(Check(With([](Role& r) { r.set_title(Repeat("😀", 3)); })));
   EXPECT_THAT(Check(With([](Role& r) { r.set_title("é😀"); })), InvalidAt("role.title"));
 }
@@ -103,9 +102,8 @@ TEST(ValidateRoleTest, LevelAndRungAreRequiredKnownValues) {
       Check(With([](Role& r) { r.set_level(static_cast<cadre::v1::InvolvementLevel>(-3)); })),
       InvalidAt("role.level"));
   EXPECT_THAT(Check(With([](Role& r) { r.clear_rung(); })), InvalidAt("role.rung"));
-  EXPECT_THAT(
-      Check(With([](Role& r) { r.set_rung(static_cast<cadre::v1::EngagementRung>(6)); })),
-      InvalidAt("role.rung"));
+  EXPECT_THAT(Check(With([](Role& r) { r.set_rung(static_cast<cadre::v1::EngagementRung>(6)); })),
+              InvalidAt("role.rung"));
   CADRE_EXPECT_OK(Check(With([](Role& r) {
     r.set_level(cadre::v1::INVOLVEMENT_LEVEL_4);
     r.set_rung(cadre::v1::ENGAGEMENT_RUNG_DEVOLVE);
@@ -143,8 +141,9 @@ TEST(ValidateRoleTest, TagsMustBeLowerCaseSlugsNamedByIndex) {
   };
   CADRE_EXPECT_OK(third("carer-2"));
   CADRE_EXPECT_OK(third(Repeat("a", 40)));
-  for (const std::string bad : {"", "Finance", "two words", "under_score", "-lead", "trail-",
-                                "é", std::string(41, 'a')}) {
+  const std::vector<std::string> bad_tags = {"",      "Finance", "two words", "under_score",
+                                             "-lead", "trail-",  "é",         std::string(41, 'a')};
+  for (const std::string& bad : bad_tags) {
     SCOPED_TRACE(bad);
     EXPECT_THAT(third(bad), InvalidAt("role.expertise_sought[2]"));
   }
@@ -156,11 +155,10 @@ TEST(ValidateRoleTest, TagsMustBeLowerCaseSlugsNamedByIndex) {
 }
 
 TEST(ValidateRoleTest, RepeatedTagIsNamedAtItsSecondPlace) {
-  EXPECT_THAT(Check(With([](Role& r) { r.add_expertise_sought("finance"); })),
-              StatusIs(absl::StatusCode::kInvalidArgument,
-                       "role.expertise_sought[2]: is repeated"));
-  EXPECT_THAT(Check(With([](Role& r) { r.add_topics("dementia"); })),
-              InvalidAt("role.topics[1]"));
+  EXPECT_THAT(
+      Check(With([](Role& r) { r.add_expertise_sought("finance"); })),
+      StatusIs(absl::StatusCode::kInvalidArgument, "role.expertise_sought[2]: is repeated"));
+  EXPECT_THAT(Check(With([](Role& r) { r.add_topics("dementia"); })), InvalidAt("role.topics[1]"));
 }
 
 TEST(ValidateRoleTest, AtMostTwentyTagsAndTenCredentials) {
@@ -189,12 +187,11 @@ TEST(ValidateRoleTest, LivedExperienceUpToFiveHundred) {
 }
 
 TEST(ValidateRoleTest, LocationNeedsKnownRegionAndMode) {
-  EXPECT_THAT(Check(With([](Role& r) { r.clear_location(); })),
-              InvalidAt("role.location.region"));
-  EXPECT_THAT(Check(With([](Role& r) {
-                r.mutable_location()->set_region(static_cast<cadre::v1::Region>(9));
-              })),
-              StatusIs(absl::StatusCode::kInvalidArgument, "role.location.region: unknown value 9"));
+  EXPECT_THAT(Check(With([](Role& r) { r.clear_location(); })), InvalidAt("role.location.region"));
+  EXPECT_THAT(
+      Check(With(
+          [](Role& r) { r.mutable_location()->set_region(static_cast<cadre::v1::Region>(9)); })),
+      StatusIs(absl::StatusCode::kInvalidArgument, "role.location.region: unknown value 9"));
   EXPECT_THAT(Check(With([](Role& r) { r.mutable_location()->clear_mode(); })),
               InvalidAt("role.location.mode"));
   EXPECT_THAT(Check(With([](Role& r) {
@@ -256,11 +253,10 @@ TEST(ValidateRoleTest, ClosingTimeBetween2000And2100WhenSet) {
 
 TEST(ValidateRoleTest, RoleTypeIsOptionalButMustBeARoleTypeName) {
   CADRE_EXPECT_OK(Check(With([](Role& r) { r.set_role_type("roleTypes/lay-member"); })));
-  for (const char* bad : {"lay-member", "roleTypes/ab", "roleTypes/Lay-Member",
-                          "roleTypes/-lay", "roleTypes/lay_member", "roles/lay-member"}) {
+  for (const char* bad : {"lay-member", "roleTypes/ab", "roleTypes/Lay-Member", "roleTypes/-lay",
+                          "roleTypes/lay_member", "roles/lay-member"}) {
     SCOPED_TRACE(bad);
-    EXPECT_THAT(Check(With([bad](Role& r) { r.set_role_type(bad); })),
-                InvalidAt("role.role_type"));
+    EXPECT_THAT(Check(With([bad](Role& r) { r.set_role_type(bad); })), InvalidAt("role.role_type"));
   }
 }
 

@@ -181,6 +181,45 @@ class CadrectlTest(unittest.TestCase):
         self.assertEqual(result.returncode, EXIT_UNAVAILABLE, result.stderr)
         self.assertTrue(result.stderr.startswith("error: UNAVAILABLE: "), result.stderr)
 
+    @unittest.skipUnless(shutil.which("openssl"), "needs the openssl command")
+    def test_tls_with_ca_file(self):
+        # A second registry on the same Redis, serving TLS with a throwaway certificate.
+        cert = os.path.join(STACK.dir, "tls.crt")
+        key = os.path.join(STACK.dir, "tls.key")
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+             "-out", cert, "-days", "1", "-subj", "/CN=localhost",
+             "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+            check=True, capture_output=True, timeout=60)
+        port = free_port()
+        with open(os.path.join(STACK.dir, "registry-tls.log"), "wb") as log:
+            registry = subprocess.Popen(
+                [ARGS.registry, f"--port={port}", "--metrics_port=-1",
+                 f"--redis_port={STACK.redis_port}", "--log_level=warn",
+                 f"--tls_cert={cert}", f"--tls_key={key}"],
+                stdout=log, stderr=subprocess.STDOUT,
+                env=dict(os.environ, CADRE_ADMIN_KEY=self.admin))
+            try:
+                addr = f"localhost:{port}"
+
+                def serving():
+                    if registry.poll() is not None:
+                        raise AssertionError(STACK.log("registry-tls.log"))
+                    return self.cli.run("--tls_ca", cert, "--timeout_ms", "1000", "roles",
+                                        "list", addr=addr).returncode == 0
+                wait_for(serving, "the TLS registry to answer")
+                # Plaintext against a TLS port fails as a call, not as a hang.
+                result = self.cli.run("--timeout_ms", "3000", "roles", "list", addr=addr)
+                self.assertGreater(result.returncode, 10, result.stderr)
+                self.assertTrue(result.stderr.startswith("error: "), result.stderr)
+            finally:
+                registry.terminate()
+                try:
+                    registry.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    registry.kill()
+                    registry.wait()
+
     def test_role_lifecycle(self):
         body = self.create_body("RXF", "Royal Example Hospitals NHS Trust", "south-east")
         self.assertEqual(body["name"], "bodies/RXF")
