@@ -57,6 +57,7 @@ test-sanitize: deps
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)"
 	cmake --build $(ASAN_DIR) -j$(JOBS)
 	ASAN_OPTIONS="$${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
+	LSAN_OPTIONS="$${LSAN_OPTIONS:-suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp:print_suppressions=0}" \
 	UBSAN_OPTIONS="$${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
 	ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS) -L 'unit|integration'
 

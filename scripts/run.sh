@@ -140,7 +140,7 @@ done
 
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
   scripts/install_deps.sh
-  log "configuring and building Release into ${BUILD_DIR}/ (first time: many minutes)"
+  log "configuring and building Release into ${BUILD_DIR}/ (a first build takes minutes)"
   cmake -S . -B "${BUILD_DIR}" -DCMAKE_BUILD_TYPE=Release >"${LOG_DIR}/cmake.log" 2>&1 || {
     tail -n 40 "${LOG_DIR}/cmake.log" >&2
     die "cmake configure failed; full output in .run/logs/cmake.log"

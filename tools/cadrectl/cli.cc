@@ -71,7 +71,8 @@ absl::Status Dispatch(const std::vector<std::string>& tokens, const Getenv& gete
 
   std::vector<FlagSpec> specs(GlobalFlags().begin(), GlobalFlags().end());
   specs.insert(specs.end(), command->flags.begin(), command->flags.end());
-  const std::vector<std::string> rest(tokens.begin() + next, tokens.end());
+  const std::vector<std::string> rest(tokens.begin() + static_cast<std::ptrdiff_t>(next),
+                                      tokens.end());
   CADRE_RETURN_IF_ERROR(ParseArgs(rest, specs, false, &args).status());
   if (args.Has("help")) {
     PrintCommandHelp(*command, out);

@@ -79,7 +79,9 @@ absl::Status PrintJson(const google::protobuf::Message& message, std::ostream& o
   return absl::OkStatus();
 }
 
-std::string OrDash(std::string value) { return value.empty() ? "-" : value; }
+std::string OrDash(std::string value) {
+  return value.empty() ? std::string("-") : std::move(value);
+}
 
 std::string JoinTags(const google::protobuf::RepeatedPtrField<std::string>& tags) {
   return absl::StrJoin(tags, ", ");
