@@ -133,7 +133,7 @@ using SlotFactory = std::function<std::unique_ptr<CallSlot>(const std::shared_pt
 
 struct LoadOptions {
   int in_flight = 1;          // calls outstanding at every moment, 1–4096
-  int driver_threads = 2;     // threads polling completion queues (capped at in_flight)
+  int driver_threads = 1;     // threads polling completion queues (capped at in_flight)
   int calls_per_channel = 8;  // in-flight calls sharing one channel (one TCP connection)
   absl::Duration warmup = absl::Seconds(1);
   absl::Duration duration = absl::Seconds(5);

@@ -52,7 +52,8 @@ ABSL_FLAG(std::vector<std::string>, in_flight, std::vector<std::string>({"1", "1
 ABSL_FLAG(absl::Duration, warmup, absl::Seconds(1), "warm-up before each measurement");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(5), "length of each measurement");
 ABSL_FLAG(int, repeats, 1, "runs of the whole set of measurements (median and range)");
-ABSL_FLAG(int, driver_threads, 2, "load generator threads (one completion queue each)");
+ABSL_FLAG(int, driver_threads, 1,
+          "load generator threads, one completion queue each (1 leaves a core to the server)");
 ABSL_FLAG(int, calls_per_channel, 8, "calls in flight sharing one channel / connection");
 ABSL_FLAG(int, page_size, 50, "ListRoles page size");
 ABSL_FLAG(absl::Duration, wait_ready, absl::Seconds(30), "how long to wait for the registry");

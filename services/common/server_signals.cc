@@ -1,10 +1,8 @@
 #include "services/common/server_signals.h"
 
-#include <fcntl.h>
 #include <pthread.h>
-#include <unistd.h>
 
-#include <cerrno>
+#include <atomic>
 #include <csignal>
 #include <cstdlib>
 #include <mutex>
@@ -18,9 +16,11 @@
 namespace cadre {
 namespace {
 
-// A signal handler may only do async-signal-safe things: it writes the signal number to
-// this pipe and the watcher thread does the rest.
-int g_signal_pipe[2] = {-1, -1};
+// The watcher waits in sigwait with the signals blocked. When main called
+// BlockShutdownSignals before making threads, every thread blocks them and the kernel
+// leaves them pending for sigwait. Otherwise a thread that does not block them takes the
+// signal and the handler forwards it to the watcher (pthread_kill is async-signal-safe).
+pthread_t g_watcher;
 
 // Never destroyed: a drain may still be running on a detached thread at exit.
 absl::Mutex& TargetMutex() {
@@ -28,13 +28,6 @@ absl::Mutex& TargetMutex() {
   return *mu;
 }
 Server* g_target ABSL_GUARDED_BY(TargetMutex()) = nullptr;
-
-void OnSignal(int signo) {
-  const int saved_errno = errno;
-  const auto byte = static_cast<unsigned char>(signo);
-  (void)!::write(g_signal_pipe[1], &byte, 1);
-  errno = saved_errno;
-}
 
 sigset_t ShutdownSignals() {
   sigset_t set;
@@ -44,34 +37,33 @@ sigset_t ShutdownSignals() {
   return set;
 }
 
+void ForwardToWatcher(int signo) { pthread_kill(g_watcher, signo); }
+
+// True from a signal until the drain it started has finished.
+std::atomic<bool> g_draining{false};
+
 void WatchSignals() {
-  // Take the signals on this thread even when main blocked them in every other one.
   const sigset_t set = ShutdownSignals();
-  pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
-  int received = 0;
   for (;;) {
-    unsigned char byte = 0;
-    const ssize_t n = ::read(g_signal_pipe[0], &byte, 1);
-    if (n < 0 && errno == EINTR) {
+    int signo = 0;
+    if (sigwait(&set, &signo) != 0) {
       continue;
     }
-    if (n <= 0) {
-      return;
-    }
-    const char* name = byte == SIGTERM ? "SIGTERM" : "SIGINT";
-    if (++received == 1) {
-      log::Info("signal received: draining", {{"signal", name}});
-      // Drain on another thread, so that a second signal still reaches this loop.
-      std::thread([] {
-        absl::MutexLock lock(&TargetMutex());
-        if (g_target != nullptr) {
-          g_target->Shutdown();
-        }
-      }).detach();
-    } else {
+    const char* name = signo == SIGTERM ? "SIGTERM" : "SIGINT";
+    if (g_draining.exchange(true)) {
       log::Warn("second signal while draining: exiting now", {{"signal", name}});
       std::_Exit(1);
     }
+    log::Info("signal received: draining", {{"signal", name}});
+    // Drain on another thread, so that a second signal still reaches this loop.
+    std::thread([] {
+      absl::MutexLock lock(&TargetMutex());
+      if (g_target != nullptr) {
+        g_target->Shutdown();
+      }
+      // Under the lock: once ~Server (ForgetSignalTarget) returns, a signal drains again.
+      g_draining = false;
+    }).detach();
   }
 }
 
@@ -102,19 +94,22 @@ void Server::ShutdownOnSignals(Server* server) {
   }
   static std::once_flag once;
   std::call_once(once, [] {
-    if (::pipe2(g_signal_pipe, O_CLOEXEC) != 0) {
-      log::Error("cannot create the signal pipe: SIGTERM will not drain");
-      return;
-    }
-    // Never block in the handler: if the pipe were somehow full, a signal is dropped.
-    ::fcntl(g_signal_pipe[1], F_SETFL, ::fcntl(g_signal_pipe[1], F_GETFL) | O_NONBLOCK);
+    // The watcher must start with the signals blocked (it inherits this thread's mask):
+    // were one delivered to it, the handler would forward it to itself forever.
+    const sigset_t set = ShutdownSignals();
+    sigset_t old;
+    pthread_sigmask(SIG_BLOCK, &set, &old);
+    std::thread watcher(WatchSignals);
+    g_watcher = watcher.native_handle();
+    watcher.detach();
+    pthread_sigmask(SIG_SETMASK, &old, nullptr);
+
     struct sigaction action = {};
-    action.sa_handler = OnSignal;
+    action.sa_handler = ForwardToWatcher;
     sigemptyset(&action.sa_mask);
     action.sa_flags = SA_RESTART;
     sigaction(SIGTERM, &action, nullptr);
     sigaction(SIGINT, &action, nullptr);
-    std::thread(WatchSignals).detach();
   });
 }
 

@@ -16,26 +16,18 @@
 #include "absl/synchronization/mutex.h"
 #include "tests/support/redis_server.h"
 #include "tests/support/status_matchers.h"
+#include "tests/support/wait_for.h"
 
 namespace cadre {
 namespace {
 
 using ::cadre::testing::RedisServer;
+using ::cadre::testing::WaitFor;
 using ::testing::ElementsAre;
 using ::testing::ElementsAreArray;
 
 constexpr char kStream[] = "events";
 constexpr char kGroup[] = "workers";
-
-bool WaitFor(const std::function<bool()>& condition,
-             std::chrono::milliseconds limit = std::chrono::seconds(10)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return true;
-}
 
 // What a handler saw (field "n" of each entry), in order. Thread-safe.
 class Seen {

@@ -16,25 +16,16 @@
 #include "absl/strings/str_cat.h"
 #include "tests/support/redis_server.h"
 #include "tests/support/status_matchers.h"
+#include "tests/support/wait_for.h"
 
 namespace cadre {
 namespace {
 
 using ::cadre::testing::RedisServer;
 using ::cadre::testing::StatusIs;
+using ::cadre::testing::WaitFor;
 using ::testing::ElementsAre;
 using Type = RedisReply::Type;
-
-// Polls `condition` until it holds or `limit` passes; true if it held.
-bool WaitFor(const std::function<bool()>& condition,
-             std::chrono::milliseconds limit = std::chrono::seconds(10)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return true;
-}
 
 class RedisClientTest : public ::testing::Test {
  protected:

@@ -9,6 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <future>
 #include <regex>
 
@@ -170,6 +171,43 @@ TEST(ServerLifecycleTest, SigtermDrains) {
   ASSERT_EQ(waiter.wait_for(kBound), std::future_status::ready);
   auto stub = cadre::v1::Registry::NewStub(Connect(server.port()));
   EXPECT_FALSE(GetBody(*stub, "bodies/A").ok());
+}
+
+TEST(ServerLifecycleTest, SigtermDrainsWithoutBlockedSignals) {
+  // Without BlockShutdownSignals any thread may take the signal; the handler forwards it.
+  TestRegistry service;
+  Server server(TestOptions(), nullptr);
+  server.AddService(&service);
+  ASSERT_TRUE(server.Start().ok());
+  Server::ShutdownOnSignals(&server);
+  std::future<void> waiter = std::async(std::launch::async, [&] { server.Wait(); });
+  ASSERT_EQ(kill(getpid(), SIGINT), 0);
+  ASSERT_EQ(waiter.wait_for(kBound), std::future_status::ready);
+}
+
+TEST(ServerLifecycleDeathTest, SecondSignalWhileDrainingExitsAtOnce) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        BlockShutdownSignals();
+        TestRegistry service;
+        ServerOptions options = TestOptions();
+        options.drain_timeout = std::chrono::seconds(60);
+        Server server(options, nullptr);
+        server.AddService(&service);
+        if (!server.Start().ok()) std::exit(3);
+        Server::ShutdownOnSignals(&server);
+        std::future<grpc::Status> held = HoldCall(server.port());
+        if (!WaitFor([&] { return service.held_started() == 1; })) std::exit(4);
+        kill(getpid(), SIGTERM);
+        if (!WaitFor([&] { return HttpGet(server.metrics_port(), "/healthz").status == 503; })) {
+          std::exit(5);
+        }
+        kill(getpid(), SIGTERM);
+        WaitFor([] { return false; });  // the second signal ends the process first
+        std::exit(6);
+      },
+      ::testing::ExitedWithCode(1), "second signal");
 }
 
 TEST(ServerLogTest, FailedCallsAreLoggedWithRequestId) {

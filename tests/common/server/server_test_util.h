@@ -19,23 +19,11 @@
 #include "cadre/v1/registry.grpc.pb.h"
 #include "health.grpc.pb.h"
 #include "services/common/server.h"
+#include "tests/support/wait_for.h"
 
 namespace cadre::testing {
 
 using HealthStatus = grpc::health::v1::HealthCheckResponse::ServingStatus;
-
-// Polls `condition` every 20 ms until it holds or `deadline` passes.
-inline bool WaitFor(const std::function<bool()>& condition,
-                    std::chrono::milliseconds deadline = std::chrono::seconds(10)) {
-  const auto until = std::chrono::steady_clock::now() + deadline;
-  while (!condition()) {
-    if (std::chrono::steady_clock::now() > until) {
-      return false;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return true;
-}
 
 // GetBody answers at once: NOT_FOUND for "bodies/missing", else the name back. It
 // records RequestId(context) of each call.
