@@ -1,6 +1,7 @@
 #include "bench/load_generator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <thread>
 #include <vector>
 
@@ -52,11 +53,12 @@ void Drive(grpc::CompletionQueue* cq, const std::vector<CallSlot*>& slots,
   }
 }
 
-double PercentileMs(std::vector<int64_t>& sorted_ns, double q) {
+double PercentileMs(const std::vector<int64_t>& sorted_ns, double q) {
   if (sorted_ns.empty()) {
     return 0;
   }
-  size_t index = static_cast<size_t>(q * static_cast<double>(sorted_ns.size() - 1) + 0.5);
+  const auto index =
+      static_cast<size_t>(std::llround(q * static_cast<double>(sorted_ns.size() - 1)));
   return static_cast<double>(sorted_ns[std::min(index, sorted_ns.size() - 1)]) / 1e6;
 }
 
@@ -85,6 +87,7 @@ LoadResult RunClosedLoop(const std::string& target, const SlotFactory& factory,
     slots_by_thread[i % thread_count].push_back(slots.back().get());
   }
   std::vector<std::unique_ptr<grpc::CompletionQueue>> queues;
+  queues.reserve(thread_count);
   for (int t = 0; t < thread_count; ++t) {
     queues.push_back(std::make_unique<grpc::CompletionQueue>());
   }
@@ -94,6 +97,7 @@ LoadResult RunClosedLoop(const std::string& target, const SlotFactory& factory,
   const BenchClock::time_point stop = begin + absl::ToChronoNanoseconds(options.duration);
   std::vector<ThreadTally> tallies(thread_count);
   std::vector<std::thread> threads;
+  threads.reserve(thread_count);
   std::random_device seeder;
   for (int t = 0; t < thread_count; ++t) {
     threads.emplace_back(Drive, queues[t].get(), std::cref(slots_by_thread[t]), begin, stop,

@@ -68,7 +68,7 @@ std::string Family(const char* key, size_t length) {
 // Folds families of one or two keys with a number in their last part that share a
 // parent ("registry:body:ZBA#", "registry:body:ZBB#", ...) into "registry:body:*" when
 // the parent has three or more of them, so that a dozen bodies make one row, not twelve.
-std::map<std::string, KeyFamily> MergeSingletons(std::map<std::string, KeyFamily> families) {
+std::map<std::string, KeyFamily> MergeSingletons(const std::map<std::string, KeyFamily>& families) {
   std::map<std::string, int> small_children;
   auto parent = [](const std::string& family) {
     const size_t colon = family.rfind(':');
@@ -154,7 +154,7 @@ absl::StatusOr<std::map<std::string, KeyFamily>> RedisKeyFamilies(const std::str
     }
     seen += static_cast<int64_t>(keys->elements);
   } while (cursor != "0" && seen < max_keys);
-  return MergeSingletons(std::move(families));
+  return MergeSingletons(families);
 }
 
 }  // namespace cadre::bench

@@ -64,7 +64,9 @@ ABSL_FLAG(std::string, out, "", "also write the summary markdown to this file");
 namespace cadre::bench {
 namespace {
 
-std::string Bytes(int64_t bytes) { return absl::StrFormat("%.1f MB", bytes / 1048576.0); }
+std::string Bytes(int64_t bytes) {
+  return absl::StrFormat("%.1f MB", static_cast<double>(bytes) / 1048576.0);
+}
 
 // Seeds (or finds) the roles and returns their names; appends the memory section.
 absl::StatusOr<std::vector<std::string>> PrepareRegistry(const std::string& target,
@@ -117,13 +119,14 @@ absl::StatusOr<std::vector<std::string>> PrepareRegistry(const std::string& targ
     absl::StrAppendFormat(memory_report,
                           "Redis used_memory before seeding %s, after %s: %.0f bytes per role "
                           "(%d roles and %d bodies created).\n\n",
-                          Bytes(*before), Bytes(*after), (*after - *before) / roles, names->size(),
+                          Bytes(*before), Bytes(*after),
+                          static_cast<double>(*after - *before) / roles, names->size(),
                           absl::GetFlag(FLAGS_bodies));
   } else {
     absl::StrAppendFormat(memory_report,
                           "Redis used_memory %s with %d open roles: %.0f bytes per role at "
                           "most (not seeded by this run).\n\n",
-                          Bytes(*after), names->size(), *after / roles);
+                          Bytes(*after), names->size(), static_cast<double>(*after) / roles);
   }
   absl::StatusOr<std::map<std::string, KeyFamily>> families =
       RedisKeyFamilies(redis_host, redis_port, 1000000);
@@ -133,7 +136,7 @@ absl::StatusOr<std::vector<std::string>> PrepareRegistry(const std::string& targ
                     "|---|---:|---:|---:|\n");
     for (const auto& [family, figures] : *families) {
       absl::StrAppendFormat(memory_report, "| `%s` | %d | %d | %.0f |\n", family, figures.keys,
-                            figures.bytes, figures.bytes / roles);
+                            figures.bytes, static_cast<double>(figures.bytes) / roles);
     }
   }
   return names;

@@ -1,6 +1,7 @@
 #include "bench/role_fixture.h"
 
 #include <array>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
@@ -34,10 +35,14 @@ constexpr std::array<const char*, 6> kAccess = {"bsl-interpreter", "step-free-ac
 constexpr std::array<const char*, 8> kPlaces = {"Leeds",      "Birmingham",    "Bristol",
                                                 "Manchester", "Cambridge",     "Newcastle",
                                                 "Reading",    "Central London"};
-constexpr std::array<const char*, 5> kTitles = {
-    "Patient partner, %s service redesign group", "Lay member, %s programme board",
-    "Focus group participant: %s pathway", "Survey reviewer for %s services",
-    "Expert by experience, %s quality panel"};
+// Each title is first + topic + second.
+constexpr std::array<std::pair<const char*, const char*>, 5> kTitles = {{
+    {"Patient partner, ", " service redesign group"},
+    {"Lay member, ", " programme board"},
+    {"Focus group participant: ", " pathway"},
+    {"Survey reviewer for ", " services"},
+    {"Expert by experience, ", " quality panel"},
+}};
 
 void SetTime(absl::Time t, google::protobuf::Timestamp* out) {
   out->set_seconds(absl::ToUnixSeconds(t));
@@ -68,7 +73,8 @@ Role BenchRole(int i, const std::vector<std::string>& body_names, absl::Time now
   Role role;
   const char* topic = kTopics[i % kTopics.size()];
   role.set_body(body_names[i % body_names.size()]);
-  role.set_title(absl::StrFormat(kTitles[i % kTitles.size()], topic));
+  const auto& [before, after] = kTitles[i % kTitles.size()];
+  role.set_title(absl::StrCat(before, topic, after));
   role.set_summary(absl::StrCat(
       "Help us shape how ", topic,
       " care is planned and delivered across the area. You will join clinicians, "

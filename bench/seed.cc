@@ -108,6 +108,7 @@ absl::StatusOr<std::vector<std::string>> SeedRegistry(const std::string& target,
   const absl::Time now = absl::Now();
   const std::string run = absl::StrCat(absl::ToUnixMicros(now));
   std::vector<std::unique_ptr<Registry::Stub>> stubs;
+  stubs.reserve((threads + 3) / 4);
   for (int c = 0; c < (threads + 3) / 4; ++c) {
     stubs.push_back(NewStub(target, c + 1));
   }
@@ -116,6 +117,7 @@ absl::StatusOr<std::vector<std::string>> SeedRegistry(const std::string& target,
   std::mutex error_mu;
   absl::Status first_error;
   std::vector<std::thread> writers;
+  writers.reserve(threads);
   for (int t = 0; t < threads; ++t) {
     writers.emplace_back([&, t] {
       Registry::Stub* writer = stubs[t / 4].get();
