@@ -21,6 +21,22 @@ constexpr char kDuration[] = "cadre_grpc_request_duration_seconds";
 constexpr char kDurationHelp[] =
     "Time from a call's arrival to its status being sent, seconds, by method.";
 
+// Codes that mean the server, not the caller, could not do its part.
+bool IsServerFault(grpc::StatusCode code) {
+  switch (code) {
+    case grpc::StatusCode::INTERNAL:
+    case grpc::StatusCode::UNKNOWN:
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+    case grpc::StatusCode::DATA_LOSS:
+    case grpc::StatusCode::UNIMPLEMENTED:
+      return true;
+    default:
+      return false;
+  }
+}
+
 // Watches one call. gRPC runs the hooks of one call one after another and destroys the
 // interceptor with the call's context, after its last hook.
 class CallObserver : public grpc::experimental::Interceptor {
@@ -86,16 +102,22 @@ class CallObserver : public grpc::experimental::Interceptor {
                          kRequestsHelp);
     metrics_->ObserveSeconds(kDuration, {{"method", method_label}}, seconds, kDurationHelp);
 
+    // A call the server could not serve is a warning; one refused for the caller's own
+    // reasons (bad input, no access, not found, wrong state) is routine, logged at info.
     log::Level level = log::Level::kInfo;
-    if (code_ != grpc::StatusCode::OK) {
+    const bool server_fault = IsServerFault(code_);
+    if (server_fault) {
       level = log::Level::kWarn;
-    } else if (!log_every_call_ && end_ - start_ <= kSlowCall) {
+    } else if (code_ == grpc::StatusCode::OK && !log_every_call_ && end_ - start_ <= kSlowCall) {
       return;
     }
     if (!log::Enabled(level)) {
       return;
     }
-    log::Write(level, code_ == grpc::StatusCode::OK ? "call" : "call failed",
+    const char* msg = code_ == grpc::StatusCode::OK ? "call"
+                      : server_fault                ? "call failed"
+                                                    : "call refused";
+    log::Write(level, msg,
                {{"method", method_},
                 {"code", code_name},
                 {"duration_ms", absl::StrFormat("%.3f", seconds * 1000)},

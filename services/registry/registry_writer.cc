@@ -33,6 +33,12 @@ google::protobuf::Timestamp RegistryWriter::Now() const {
   return google::protobuf::util::TimeUtil::NanosecondsToTimestamp(absl::ToUnixNanos(clock_->Now()));
 }
 
+absl::StatusOr<absl::optional<std::string>> RegistryWriter::EarlierCreate(
+    const Principal& p, const std::string& request_id) {
+  if (request_id.empty()) return absl::optional<std::string>();
+  return store_->FindRequest(p.Actor(), request_id);
+}
+
 RegistryEvent RegistryWriter::NewEvent(RegistryEvent::Type type, const std::string& resource,
                                        int64_t version, const Principal& p) const {
   RegistryEvent event;
@@ -67,13 +73,9 @@ absl::StatusOr<Body> RegistryWriter::CreateBody(const Principal& p, Body body,
   CADRE_RETURN_IF_ERROR(RequireAdmin(p));
   CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
   CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
-  if (!request_id.empty()) {
-    CADRE_ASSIGN_OR_RETURN(auto prior, store_->FindRequest(p.Actor(), request_id));
-    if (prior) {
-      CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetBody(prior->substr(7)));
-      if (stored) return stored->value;
-    }
-  }
+  auto load = [this](const std::string& name) { return store_->GetBody(name.substr(7)); };
+  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, request_id));
+  if (earlier) return LoadCreated<Body>(*earlier, load);
   std::string code = body.ods_code();
   body.set_cadre_issued_code(code.empty());
   if (code.empty()) {
@@ -94,9 +96,7 @@ absl::StatusOr<Body> RegistryWriter::CreateBody(const Principal& p, Body body,
     return AlreadyExists("body.ods_code", name);
   }
   if (result.outcome == WriteOutcome::kDuplicate) {
-    CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetBody(result.prior_resource.substr(7)));
-    if (stored) return stored->value;
-    return NotFound(result.prior_resource);
+    return LoadCreated<Body>(result.prior_resource, load);
   }
   CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
   catalog_->PutBody(body, 1);

@@ -11,6 +11,8 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/types/optional.h"
 #include "cadre/v1/registry.pb.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "services/common/auth.h"
@@ -65,6 +67,21 @@ class RegistryWriter {
   // Checks references a role or avenue makes: its body exists, its role type exists.
   absl::Status CheckReferences(const std::string& body_name, const std::string& role_type,
                                absl::string_view prefix) const;
+  // The record a create made, read back for a repeated request id; its etag set.
+  // `load` reads a resource name's stored record. NOT_FOUND if it has gone since.
+  template <typename T, typename Load>
+  absl::StatusOr<T> LoadCreated(const std::string& resource, Load load) {
+    auto stored = load(resource);
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) return absl::NotFoundError(absl::StrCat(resource, " not found"));
+    T value = std::move((*stored)->value);
+    value.set_etag(absl::StrCat((*stored)->version));
+    return value;
+  }
+  // The resource an earlier create by `p` with `request_id` made, if any.
+  absl::StatusOr<absl::optional<std::string>> EarlierCreate(const Principal& p,
+                                                            const std::string& request_id);
+
   cadre::v1::RegistryEvent NewEvent(cadre::v1::RegistryEvent::Type type,
                                     const std::string& resource, int64_t version,
                                     const Principal& p) const;

@@ -23,16 +23,9 @@ absl::StatusOr<Role> RegistryWriter::CreateRole(const Principal& p, Role role,
   CADRE_RETURN_IF_ERROR(ValidateRole(role, "role"));
   CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
   CADRE_RETURN_IF_ERROR(CheckReferences(role.body(), role.role_type(), "role"));
-  if (!request_id.empty()) {
-    CADRE_ASSIGN_OR_RETURN(auto prior, store_->FindRequest(p.Actor(), request_id));
-    if (prior) {
-      CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetRole(NumericId(*prior)));
-      if (stored) {
-        stored->value.set_etag(absl::StrCat(stored->version));
-        return stored->value;
-      }
-    }
-  }
+  auto load = [this](const std::string& name) { return store_->GetRole(NumericId(name)); };
+  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, request_id));
+  if (earlier) return LoadCreated<Role>(*earlier, load);
   CADRE_ASSIGN_OR_RETURN(int64_t id, store_->NextRoleId());
   const std::string name = RoleName(id);
   role.set_name(name);
@@ -47,10 +40,7 @@ absl::StatusOr<Role> RegistryWriter::CreateRole(const Principal& p, Role role,
   *write.event.mutable_role() = role;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteRole(id, write));
   if (result.outcome == WriteOutcome::kDuplicate) {
-    CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetRole(NumericId(result.prior_resource)));
-    if (!stored) return NotFound(result.prior_resource);
-    stored->value.set_etag(absl::StrCat(stored->version));
-    return stored->value;
+    return LoadCreated<Role>(result.prior_resource, load);
   }
   CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
   catalog_->PutRole(role, 1);
@@ -122,13 +112,9 @@ absl::StatusOr<Avenue> RegistryWriter::CreateAvenue(const Principal& p, Avenue a
   CADRE_RETURN_IF_ERROR(ValidateAvenue(avenue, "avenue"));
   CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
   CADRE_RETURN_IF_ERROR(CheckReferences(avenue.body(), "", "avenue"));
-  if (!request_id.empty()) {
-    CADRE_ASSIGN_OR_RETURN(auto prior, store_->FindRequest(p.Actor(), request_id));
-    if (prior) {
-      CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetAvenue(NumericId(*prior)));
-      if (stored) return stored->value;
-    }
-  }
+  auto load = [this](const std::string& name) { return store_->GetAvenue(NumericId(name)); };
+  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, request_id));
+  if (earlier) return LoadCreated<Avenue>(*earlier, load);
   CADRE_ASSIGN_OR_RETURN(int64_t id, store_->NextAvenueId());
   const std::string name = AvenueName(id);
   avenue.set_name(name);
@@ -139,9 +125,7 @@ absl::StatusOr<Avenue> RegistryWriter::CreateAvenue(const Principal& p, Avenue a
   *write.event.mutable_avenue() = avenue;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteAvenue(id, write));
   if (result.outcome == WriteOutcome::kDuplicate) {
-    CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetAvenue(NumericId(result.prior_resource)));
-    if (!stored) return NotFound(result.prior_resource);
-    return stored->value;
+    return LoadCreated<Avenue>(result.prior_resource, load);
   }
   CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
   catalog_->PutAvenue(avenue, 1);

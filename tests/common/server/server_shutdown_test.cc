@@ -240,7 +240,7 @@ TEST(ServerLogTest, FailedCallsAreLoggedWithRequestId) {
     }
   }
   const std::regex shape(
-      R"re(\{"time":"[^"]+","level":"warn","service":"registry","msg":"call failed",)re"
+      R"re(\{"time":"[^"]+","level":"info","service":"registry","msg":"call refused",)re"
       R"re("method":"/cadre.v1.Registry/GetBody","code":"NOT_FOUND","duration_ms":"\d+\.\d{3}",)re"
       R"re("request_id":"trace-42"\})re");
   EXPECT_TRUE(std::regex_match(failed_line, shape)) << failed_line;
