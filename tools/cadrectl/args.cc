@@ -25,6 +25,11 @@ std::string CanonicalFlagName(absl::string_view name) {
   return absl::StrReplaceAll(name, {{"_", "-"}});
 }
 
+std::vector<FlagSpec> WithFlags(std::vector<FlagSpec> flags, absl::Span<const FlagSpec> more) {
+  flags.insert(flags.end(), more.begin(), more.end());
+  return flags;
+}
+
 bool ParsedArgs::Has(absl::string_view name) const {
   return flags_.find(CanonicalFlagName(name)) != flags_.end();
 }
@@ -119,6 +124,20 @@ std::vector<std::string> ListFlag(const ParsedArgs& args, absl::string_view name
     if (!item.empty()) items.emplace_back(item);
   }
   return items;
+}
+
+absl::Status RequireFlags(const ParsedArgs& args, absl::Span<const absl::string_view> names) {
+  for (absl::string_view name : names) {
+    if (!args.Has(name)) return UsageError(absl::StrCat("--", name, ": required"));
+  }
+  return absl::OkStatus();
+}
+
+bool AnyGiven(const ParsedArgs& args, absl::Span<const FlagSpec> specs) {
+  for (const FlagSpec& spec : specs) {
+    if (args.Has(spec.name)) return true;
+  }
+  return false;
 }
 
 absl::StatusOr<std::string> ResourceName(absl::string_view collection, absl::string_view text,

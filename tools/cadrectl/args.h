@@ -12,6 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "services/common/status_macros.h"
 
 namespace cadre::cadrectl {
 
@@ -41,6 +42,9 @@ class ParsedArgs {
 // "key_file" → "key-file".
 std::string CanonicalFlagName(absl::string_view name);
 
+// `flags` followed by `more`, e.g. `WithFlags({{"kind", "KIND", "..."}}, PagingFlags(200))`.
+std::vector<FlagSpec> WithFlags(std::vector<FlagSpec> flags, absl::Span<const FlagSpec> more);
+
 // Parses `tokens` against `specs` into `args` (which may already hold flags; a flag
 // given twice is a usage error). With `stop_at_positional`, stops at the first
 // positional and returns its index; otherwise parses everything and returns
@@ -57,6 +61,23 @@ absl::StatusOr<int> IntFlag(const ParsedArgs& args, absl::string_view name, int 
 absl::StatusOr<bool> BoolFlag(const ParsedArgs& args, absl::string_view name);
 // Comma-separated items, trimmed, empty items dropped ("a, b," → {"a", "b"}).
 std::vector<std::string> ListFlag(const ParsedArgs& args, absl::string_view name);
+
+// If flag `name` was given, reads it as IntFlag does and passes it to `set` on
+// `message`, e.g. `OptionalInt(args, "places", 1, 100, role, &Role::set_places)`.
+template <typename Message, typename Int>
+absl::Status OptionalInt(const ParsedArgs& args, absl::string_view name, int min, int max,
+                         Message* message, void (Message::*set)(Int)) {
+  if (!args.Has(name)) return absl::OkStatus();
+  CADRE_ASSIGN_OR_RETURN(int value, IntFlag(args, name, min, max));
+  (message->*set)(value);
+  return absl::OkStatus();
+}
+
+// Usage error "--NAME: required" for the first of `names` not given.
+absl::Status RequireFlags(const ParsedArgs& args, absl::Span<const absl::string_view> names);
+
+// True if any of the flags of `specs` was given.
+bool AnyGiven(const ParsedArgs& args, absl::Span<const FlagSpec> specs);
 
 // A resource name from a full name ("roles/42") or a bare id ("42"). A name with another
 // collection ("bodies/RXF" where roles are wanted) is a usage error naming `what`.

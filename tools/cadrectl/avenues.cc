@@ -2,7 +2,6 @@
 
 #include <set>
 
-#include "absl/strings/str_cat.h"
 #include "cadre/v1/registry.pb.h"
 #include "services/common/status_macros.h"
 #include "tools/cadrectl/command.h"
@@ -18,69 +17,52 @@ namespace {
 
 namespace v1 = cadre::v1;
 
-absl::Status Show(Invocation& inv, const v1::Avenue& avenue) {
-  if (inv.options.json) return PrintJson(avenue, inv.out);
-  PrintAvenue(avenue, inv.out);
-  return absl::OkStatus();
-}
-
 absl::StatusOr<std::string> AvenueOperand(const Invocation& inv) {
   return ResourceName("avenues", inv.args.positionals[0], "AVENUE");
 }
 
 std::vector<FlagSpec> AvenueFieldFlags() {
-  std::vector<FlagSpec> flags = {
-      {"kind", "KIND",
-       "patient-panel, patient-participation-group, lay-member-committee, "
-       "healthwatch-volunteering, reader-panel or other"},
-      {"title", "TEXT", "3-120 characters"},
-      {"description", "TEXT", "up to 2000 characters"},
-      {"how-to-join", "URL|EMAIL", "an https:// address or an email address"},
-      {"level", "1-4", "involvement level"},
-      {"expertise", "TAGS", "expertise sought, comma-separated tags"},
-  };
-  for (auto group : {TimeFlags(), LocationFlags()}) {
-    flags.insert(flags.end(), group.begin(), group.end());
-  }
-  return flags;
+  return WithFlags(
+      {
+          {"kind", "KIND",
+           "patient-panel, patient-participation-group, lay-member-committee, "
+           "healthwatch-volunteering, reader-panel or other"},
+          {"title", "TEXT", "3-120 characters"},
+          {"description", "TEXT", "up to 2000 characters"},
+          {"how-to-join", "URL|EMAIL", "an https:// address or an email address"},
+          {"level", "1-4", "involvement level"},
+          {"expertise", "TAGS", "expertise sought, comma-separated tags"},
+      },
+      TimeAndLocationFlags());
 }
+
+// The update-mask path of each flag of AvenueFieldFlags() but the time and location ones.
+constexpr MaskPath kAvenueMask[] = {
+    {"kind", "kind"},
+    {"title", "title"},
+    {"description", "description"},
+    {"how-to-join", "how_to_join"},
+    {"level", "level"},
+    {"expertise", "expertise_sought"},
+};
 
 // Sets each field whose flag is present and adds its update-mask path to `paths`.
 absl::Status ApplyAvenueFlags(const ParsedArgs& args, v1::Avenue* avenue,
                               std::set<std::string>* paths) {
-  if (args.Has("kind")) {
-    CADRE_ASSIGN_OR_RETURN(auto kind, EnumFlag<v1::AvenueKind>(args, "kind"));
-    avenue->set_kind(kind);
-    paths->insert("kind");
-  }
-  if (args.Has("title")) {
-    avenue->set_title(args.Get("title"));
-    paths->insert("title");
-  }
-  if (args.Has("description")) {
-    avenue->set_description(args.Get("description"));
-    paths->insert("description");
-  }
-  if (args.Has("how-to-join")) {
-    avenue->set_how_to_join(args.Get("how-to-join"));
-    paths->insert("how_to_join");
-  }
-  if (args.Has("level")) {
-    CADRE_ASSIGN_OR_RETURN(auto level, EnumFlag<v1::InvolvementLevel>(args, "level"));
-    avenue->set_level(level);
-    paths->insert("level");
-  }
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "kind", avenue, &v1::Avenue::set_kind));
+  if (args.Has("title")) avenue->set_title(args.Get("title"));
+  if (args.Has("description")) avenue->set_description(args.Get("description"));
+  if (args.Has("how-to-join")) avenue->set_how_to_join(args.Get("how-to-join"));
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "level", avenue, &v1::Avenue::set_level));
   if (args.Has("expertise")) {
     avenue->clear_expertise_sought();
     for (const std::string& tag : ListFlag(args, "expertise")) avenue->add_expertise_sought(tag);
-    paths->insert("expertise_sought");
   }
-  bool changed = false;
-  CADRE_RETURN_IF_ERROR(ApplyTimeFlags(args, avenue->mutable_time_commitment(), &changed));
-  if (changed) paths->insert("time_commitment");
-  changed = false;
-  CADRE_RETURN_IF_ERROR(ApplyLocationFlags(args, avenue->mutable_location(), &changed));
-  if (changed) paths->insert("location");
+  CADRE_RETURN_IF_ERROR(ApplyTimeFlags(args, avenue->mutable_time_commitment()));
+  CADRE_RETURN_IF_ERROR(ApplyLocationFlags(args, avenue->mutable_location()));
+  for (std::string& path : GivenPaths(args, kAvenueMask)) paths->insert(std::move(path));
+  if (AnyGiven(args, TimeFlags())) paths->insert("time_commitment");
+  if (AnyGiven(args, LocationFlags())) paths->insert("location");
   return absl::OkStatus();
 }
 
@@ -88,15 +70,12 @@ absl::StatusOr<v1::Avenue> FetchAvenue(Invocation& inv, const std::string& name)
   v1::GetAvenueRequest request;
   request.set_name(name);
   v1::Avenue avenue;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.GetAvenue(context, request, &avenue); }));
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::GetAvenue, request, &avenue));
   return avenue;
 }
 
 absl::Status CreateAvenue(Invocation& inv) {
-  for (absl::string_view flag : {"body", "kind", "title", "level", "region"}) {
-    if (!inv.args.Has(flag)) return UsageError(absl::StrCat("--", flag, ": required"));
-  }
+  CADRE_RETURN_IF_ERROR(RequireFlags(inv.args, {"body", "kind", "title", "level", "region"}));
   v1::CreateAvenueRequest request;
   v1::Avenue* avenue = request.mutable_avenue();
   CADRE_ASSIGN_OR_RETURN(*avenue->mutable_body(),
@@ -105,53 +84,30 @@ absl::Status CreateAvenue(Invocation& inv) {
   CADRE_RETURN_IF_ERROR(ApplyAvenueFlags(inv.args, avenue, &ignored));
   request.set_request_id(inv.client.request_id());
   v1::Avenue created;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.CreateAvenue(context, request, &created); }));
-  return Show(inv, created);
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::CreateAvenue, request, &created));
+  return Show(inv, created, PrintAvenue);
 }
 
 absl::Status GetAvenue(Invocation& inv) {
   CADRE_ASSIGN_OR_RETURN(std::string name, AvenueOperand(inv));
   CADRE_ASSIGN_OR_RETURN(v1::Avenue avenue, FetchAvenue(inv, name));
-  return Show(inv, avenue);
+  return Show(inv, avenue, PrintAvenue);
 }
 
 absl::Status ListAvenues(Invocation& inv) {
-  v1::ListAvenuesRequest request;
+  using v1::ListAvenuesRequest;
+  ListAvenuesRequest request;
   if (inv.args.Has("body")) {
     CADRE_ASSIGN_OR_RETURN(*request.mutable_body(),
                            ResourceName("bodies", inv.args.Get("body"), "--body"));
   }
-  if (inv.args.Has("body-kind")) {
-    CADRE_ASSIGN_OR_RETURN(auto kind, EnumFlag<v1::BodyKind>(inv.args, "body-kind"));
-    request.set_body_kind(kind);
-  }
-  if (inv.args.Has("region")) {
-    CADRE_ASSIGN_OR_RETURN(auto region, EnumFlag<v1::Region>(inv.args, "region"));
-    request.set_region(region);
-  }
-  if (inv.args.Has("page-size")) {
-    CADRE_ASSIGN_OR_RETURN(int size, IntFlag(inv.args, "page-size", 1, 200));
-    request.set_page_size(size);
-  }
-  request.set_page_token(inv.args.Get("page-token"));
-  bool all = false;
-  if (inv.args.Has("all")) {
-    CADRE_ASSIGN_OR_RETURN(all, BoolFlag(inv.args, "all"));
-  }
-  v1::ListAvenuesResponse response;
-  CADRE_RETURN_IF_ERROR(FetchPages(
-      all, request, &response,
-      [&](const v1::ListAvenuesRequest& page_request, v1::ListAvenuesResponse* page) {
-        return inv.client.Run([&](auto& stub, auto* context) {
-          return stub.ListAvenues(context, page_request, page);
-        });
-      },
-      [](v1::ListAvenuesResponse* r) { return r->mutable_avenues(); }));
-  if (inv.options.json) return PrintJson(response, inv.out);
-  PrintAvenues(response.avenues(), inv.out);
-  PrintNextPage(response.next_page_token(), inv.out);
-  return absl::OkStatus();
+  CADRE_RETURN_IF_ERROR(
+      OptionalEnum(inv.args, "body-kind", &request, &ListAvenuesRequest::set_body_kind));
+  CADRE_RETURN_IF_ERROR(
+      OptionalEnum(inv.args, "region", &request, &ListAvenuesRequest::set_region));
+  CADRE_RETURN_IF_ERROR(ReadPaging(inv.args, 200, &request));
+  return ListPages(inv, request, &Stub::ListAvenues, &v1::ListAvenuesResponse::mutable_avenues,
+                   PrintAvenues);
 }
 
 absl::Status UpdateAvenue(Invocation& inv) {
@@ -173,9 +129,8 @@ absl::Status UpdateAvenue(Invocation& inv) {
   if (inv.args.Has("etag")) avenue->set_etag(inv.args.Get("etag"));
   for (const std::string& path : paths) request.mutable_update_mask()->add_paths(path);
   v1::Avenue updated;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.UpdateAvenue(context, request, &updated); }));
-  return Show(inv, updated);
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::UpdateAvenue, request, &updated));
+  return Show(inv, updated, PrintAvenue);
 }
 
 absl::Status DeleteAvenue(Invocation& inv) {
@@ -183,8 +138,7 @@ absl::Status DeleteAvenue(Invocation& inv) {
   CADRE_ASSIGN_OR_RETURN(*request.mutable_name(), AvenueOperand(inv));
   request.set_etag(inv.args.Get("etag"));
   v1::DeleteAvenueResponse response;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.DeleteAvenue(context, request, &response); }));
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::DeleteAvenue, request, &response));
   if (inv.options.json) return PrintJson(response, inv.out);
   inv.out << "deleted " << request.name() << "\n";
   return absl::OkStatus();
@@ -194,16 +148,16 @@ absl::Status DeleteAvenue(Invocation& inv) {
 
 std::vector<Command> AvenueCommands() {
   const FlagSpec etag = {"etag", "ETAG", "fail with ABORTED unless the avenue still has this etag"};
-  std::vector<FlagSpec> create_flags = {{"body", "BODY", "the body, bodies/CODE (required)"}};
-  for (const FlagSpec& flag : AvenueFieldFlags()) create_flags.push_back(flag);
-  std::vector<FlagSpec> update_flags = AvenueFieldFlags();
-  update_flags.push_back(etag);
-  std::vector<FlagSpec> list_flags = {
-      {"body", "BODY", "only this body's avenues"},
-      {"body-kind", "KIND", "only bodies of this kind"},
-      {"region", "REGION", "only this region"},
-  };
-  for (const FlagSpec& flag : PagingFlags(200)) list_flags.push_back(flag);
+  const std::vector<FlagSpec> create_flags =
+      WithFlags({{"body", "BODY", "the body, bodies/CODE (required)"}}, AvenueFieldFlags());
+  const std::vector<FlagSpec> update_flags = WithFlags(AvenueFieldFlags(), {etag});
+  const std::vector<FlagSpec> list_flags = WithFlags(
+      {
+          {"body", "BODY", "only this body's avenues"},
+          {"body-kind", "KIND", "only bodies of this kind"},
+          {"region", "REGION", "only this region"},
+      },
+      PagingFlags(200));
   return {
       {"avenues", "create", "", 0, 0, "add a standing avenue into a body", create_flags,
        CreateAvenue, "Required: --body --kind --title --level --region."},

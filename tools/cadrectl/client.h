@@ -40,19 +40,26 @@ absl::Span<const FlagSpec> GlobalFlags();
 // and CA files. Usage errors: a bad value, --key with --key_file, an unreadable file.
 absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args, const Getenv& getenv);
 
+using Stub = cadre::v1::Registry::Stub;
+
+// A unary method of the registry, e.g. &Stub::GetRole.
+template <typename Request, typename Response>
+using Method = grpc::Status (Stub::*)(grpc::ClientContext*, const Request&, Response*);
+
 // One channel to the registry. Creating it does not connect; each call does, within its
 // deadline. Not thread-safe (cadrectl makes one call at a time).
 class Client {
  public:
   explicit Client(const GlobalOptions& options);
 
-  // Runs `call(stub, context)` with the deadline, the authorization and the request id
-  // set on the context. Returns the call's status marked as an RPC error (errors.h).
-  template <typename Call>
-  absl::Status Run(Call&& call) {
+  // Calls `method`, e.g. `Call(&Stub::GetRole, request, &role)`, with the deadline, the
+  // authorization and the request id set on the context. Returns the call's status
+  // marked as an RPC error (errors.h).
+  template <typename Request, typename Response>
+  absl::Status Call(Method<Request, Response> method, const Request& request, Response* response) {
     grpc::ClientContext context;
     Prepare(&context);
-    return FromGrpcStatus(call(*stub_, &context));
+    return FromGrpcStatus(((*stub_).*method)(&context, request, response));
   }
 
   const std::string& request_id() const { return options_.request_id; }

@@ -1,7 +1,8 @@
 #pragma once
 
 // What a command is: its place in the command line, its flags, and the function that
-// runs it. Each resource group (keys.cc, bodies.cc, ...) lists its own commands.
+// runs it, and how it shows a result. Each resource group (keys.cc, bodies.cc, ...)
+// lists its own commands.
 
 #include <ostream>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "absl/strings/string_view.h"
 #include "tools/cadrectl/args.h"
 #include "tools/cadrectl/client.h"
+#include "tools/cadrectl/output.h"
 
 namespace cadre::cadrectl {
 
@@ -21,6 +23,16 @@ struct Invocation {
   std::ostream& out;  // results
   std::ostream& err;  // warnings
 };
+
+// Prints `message` as JSON with --json, with `print` (views.h) otherwise. INTERNAL if
+// the JSON conversion fails.
+template <typename Message>
+absl::Status Show(Invocation& inv, const Message& message,
+                  void (*print)(const Message&, std::ostream&)) {
+  if (inv.options.json) return PrintJson(message, inv.out);
+  print(message, inv.out);
+  return absl::OkStatus();
+}
 
 struct Command {
   absl::string_view group;     // "roles"

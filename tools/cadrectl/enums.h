@@ -40,6 +40,17 @@ absl::StatusOr<E> EnumFlag(const ParsedArgs& args, absl::string_view name) {
   return static_cast<E>(value);
 }
 
+// If flag `name` was given, reads it as the enum `set` takes and passes it to `set` on
+// `message`, e.g. `OptionalEnum(args, "region", &request, &ListBodiesRequest::set_region)`.
+template <typename Message, typename E>
+absl::Status OptionalEnum(const ParsedArgs& args, absl::string_view name, Message* message,
+                          void (Message::*set)(E)) {
+  if (!args.Has(name)) return absl::OkStatus();
+  CADRE_ASSIGN_OR_RETURN(E value, EnumFlag<E>(args, name));
+  (message->*set)(value);
+  return absl::OkStatus();
+}
+
 template <typename E>
 std::string Label(E value) {
   return EnumLabel(google::protobuf::GetEnumDescriptor<E>(), static_cast<int>(value));

@@ -32,8 +32,7 @@ absl::Status CreateKey(Invocation& inv) {
   request.set_label(args.Get("label"));
 
   cadre::v1::CreateApiKeyResponse response;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.CreateApiKey(context, request, &response); }));
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::CreateApiKey, request, &response));
   if (inv.options.json) {
     inv.err << "warning: the secret is shown only this once; store it now.\n";
     return PrintJson(response, inv.out);
@@ -54,8 +53,7 @@ absl::Status RevokeKey(Invocation& inv) {
   cadre::v1::RevokeApiKeyRequest request;
   request.set_key_id(inv.args.positionals[0]);
   cadre::v1::RevokeApiKeyResponse response;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.RevokeApiKey(context, request, &response); }));
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::RevokeApiKey, request, &response));
   if (inv.options.json) return PrintJson(response, inv.out);
   inv.out << "revoked key " << request.key_id() << "\n";
   return absl::OkStatus();

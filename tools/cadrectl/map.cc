@@ -13,25 +13,17 @@ namespace {
 namespace v1 = cadre::v1;
 
 absl::Status ShowMap(Invocation& inv) {
-  v1::GetInvolvementMapRequest request;
-  if (inv.args.Has("body-kind")) {
-    CADRE_ASSIGN_OR_RETURN(auto kind, EnumFlag<v1::BodyKind>(inv.args, "body-kind"));
-    request.set_body_kind(kind);
-  }
-  if (inv.args.Has("region")) {
-    CADRE_ASSIGN_OR_RETURN(auto region, EnumFlag<v1::Region>(inv.args, "region"));
-    request.set_region(region);
-  }
-  if (inv.args.Has("level")) {
-    CADRE_ASSIGN_OR_RETURN(auto level, EnumFlag<v1::InvolvementLevel>(inv.args, "level"));
-    request.set_level(level);
-  }
+  using v1::GetInvolvementMapRequest;
+  GetInvolvementMapRequest request;
+  CADRE_RETURN_IF_ERROR(
+      OptionalEnum(inv.args, "body-kind", &request, &GetInvolvementMapRequest::set_body_kind));
+  CADRE_RETURN_IF_ERROR(
+      OptionalEnum(inv.args, "region", &request, &GetInvolvementMapRequest::set_region));
+  CADRE_RETURN_IF_ERROR(
+      OptionalEnum(inv.args, "level", &request, &GetInvolvementMapRequest::set_level));
   v1::InvolvementMap map;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.GetInvolvementMap(context, request, &map); }));
-  if (inv.options.json) return PrintJson(map, inv.out);
-  PrintInvolvementMap(map, inv.out);
-  return absl::OkStatus();
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::GetInvolvementMap, request, &map));
+  return Show(inv, map, PrintInvolvementMap);
 }
 
 }  // namespace

@@ -1,23 +1,44 @@
 #pragma once
 
-// List calls page by page: one page, or with --all every page up to the last.
+// List calls page by page: --page-size and --page-token, then one page, or with --all
+// every page up to the last.
+
+#include <ostream>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "services/common/status_macros.h"
+#include "tools/cadrectl/args.h"
+#include "tools/cadrectl/client.h"
+#include "tools/cadrectl/command.h"
+#include "tools/cadrectl/views.h"
 
 namespace cadre::cadrectl {
 
-// Calls `call(request, &page)` and appends each page's items (`items(&response)` gives
-// the repeated field) to `*result`, whose next_page_token is the last page's. With
-// `all`, follows next_page_token until it is empty. Returns the first failed call's
-// status, or INTERNAL if the server hands back the token it was given (which would
-// loop for ever).
-template <typename Request, typename Response, typename Call, typename Items>
-absl::Status FetchPages(bool all, Request request, Response* result, Call call, Items items) {
+// --page-size (1–`max_page`), --page-token, --all.
+std::vector<FlagSpec> PagingFlags(int max_page);
+
+// Sets the request's page_size from --page-size (usage error outside 1–`max_page`) and
+// its page_token from --page-token. --all is read by ListPages.
+template <typename Request>
+absl::Status ReadPaging(const ParsedArgs& args, int max_page, Request* request) {
+  CADRE_RETURN_IF_ERROR(
+      OptionalInt(args, "page-size", 1, max_page, request, &Request::set_page_size));
+  request->set_page_token(args.Get("page-token"));
+  return absl::OkStatus();
+}
+
+// Calls `method` and appends each page's items (the repeated field `items` returns) to
+// `*result`, whose next_page_token is the last page's. With `all`, follows
+// next_page_token until it is empty. Returns the first failed call's status, or
+// INTERNAL if the server hands back the token it was given (which would loop for ever).
+template <typename Request, typename Response, typename Item>
+absl::Status FetchPages(Client& client, Method<Request, Response> method, Request request, bool all,
+                        Repeated<Item>* (Response::*items)(), Response* result) {
   while (true) {
     Response page;
-    CADRE_RETURN_IF_ERROR(call(request, &page));
-    items(result)->MergeFrom(*items(&page));
+    CADRE_RETURN_IF_ERROR(client.Call(method, request, &page));
+    (result->*items)()->MergeFrom(*(page.*items)());
     result->set_next_page_token(page.next_page_token());
     if (!all || page.next_page_token().empty()) return absl::OkStatus();
     if (page.next_page_token() == request.page_token()) {
@@ -25,6 +46,26 @@ absl::Status FetchPages(bool all, Request request, Response* result, Call call, 
     }
     request.set_page_token(page.next_page_token());
   }
+}
+
+// Lists one page, or every page with --all, and prints the response as JSON with
+// --json; otherwise the items with `print` and how to get the next page, e.g.
+// `ListPages(inv, request, &Stub::ListRoles, &ListRolesResponse::mutable_roles,
+// PrintRoles)`. Usage error for a bad --all, the status of a failed call otherwise.
+template <typename Request, typename Response, typename Item>
+absl::Status ListPages(Invocation& inv, const Request& request, Method<Request, Response> method,
+                       Repeated<Item>* (Response::*items)(),
+                       void (*print)(const Repeated<Item>&, std::ostream&)) {
+  bool all = false;
+  if (inv.args.Has("all")) {
+    CADRE_ASSIGN_OR_RETURN(all, BoolFlag(inv.args, "all"));
+  }
+  Response response;
+  CADRE_RETURN_IF_ERROR(FetchPages(inv.client, method, request, all, items, &response));
+  if (inv.options.json) return PrintJson(response, inv.out);
+  print(*(response.*items)(), inv.out);
+  PrintNextPage(response.next_page_token(), inv.out);
+  return absl::OkStatus();
 }
 
 }  // namespace cadre::cadrectl

@@ -5,12 +5,32 @@
 #include "services/common/status_macros.h"
 #include "tools/cadrectl/enums.h"
 #include "tools/cadrectl/errors.h"
+#include "tools/cadrectl/paging.h"
 #include "tools/cadrectl/times.h"
 
 namespace cadre::cadrectl {
 namespace {
 
 namespace v1 = cadre::v1;
+
+// The update-mask path of each flag of RoleFieldFlags() but the time and location ones.
+constexpr MaskPath kRoleMask[] = {
+    {"title", "title"},
+    {"summary", "summary"},
+    {"level", "level"},
+    {"rung", "rung"},
+    {"expertise", "expertise_sought"},
+    {"topics", "topics"},
+    {"credentials", "required_credentials"},
+    {"lived-experience", "lived_experience_sought"},
+    {"places", "places"},
+    {"closes", "closing_time"},
+    {"payment", "support"},
+    {"rate-pence", "support"},
+    {"expenses", "support"},
+    {"access-support", "support"},
+    {"role-type", "role_type"},
+};
 
 // Tags are 1–40 characters of a-z, 0-9 and '-'; at most `max` of them.
 absl::StatusOr<std::vector<std::string>> TagsFlag(const ParsedArgs& args, absl::string_view name,
@@ -30,13 +50,37 @@ absl::StatusOr<std::vector<std::string>> TagsFlag(const ParsedArgs& args, absl::
   return tags;
 }
 
-template <typename Field>
-void SetTags(const std::vector<std::string>& tags, Field* field) {
+// If flag `name` was given, replaces `field` with its tags (TagsFlag).
+absl::Status OptionalTags(const ParsedArgs& args, absl::string_view name, int max,
+                          google::protobuf::RepeatedPtrField<std::string>* field) {
+  if (!args.Has(name)) return absl::OkStatus();
+  CADRE_ASSIGN_OR_RETURN(std::vector<std::string> tags, TagsFlag(args, name, max));
   field->Clear();
-  for (const std::string& tag : tags) field->Add(std::string(tag));
+  for (std::string& tag : tags) field->Add(std::move(tag));
+  return absl::OkStatus();
+}
+
+absl::Status ApplySupportFlags(const ParsedArgs& args, v1::SupportOffered* support) {
+  using v1::SupportOffered;
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "payment", support, &SupportOffered::set_payment));
+  CADRE_RETURN_IF_ERROR(OptionalInt(args, "rate-pence", 0, 100000, support,
+                                    &SupportOffered::set_rate_pence_per_hour));
+  if (args.Has("expenses")) {
+    CADRE_ASSIGN_OR_RETURN(bool expenses, BoolFlag(args, "expenses"));
+    support->set_expenses_paid(expenses);
+  }
+  return OptionalTags(args, "access-support", 20, support->mutable_access_support());
 }
 
 }  // namespace
+
+std::vector<std::string> GivenPaths(const ParsedArgs& args, absl::Span<const MaskPath> mask) {
+  std::vector<std::string> paths;
+  for (const MaskPath& entry : mask) {
+    if (args.Has(entry.flag)) paths.emplace_back(entry.path);
+  }
+  return paths;
+}
 
 std::vector<FlagSpec> TimeFlags() {
   return {{"hours", "N", "hours a month, 0-200"},
@@ -44,21 +88,13 @@ std::vector<FlagSpec> TimeFlags() {
           {"pattern", "TEXT", "e.g. \"one evening meeting a month\""}};
 }
 
-absl::Status ApplyTimeFlags(const ParsedArgs& args, v1::TimeCommitment* time, bool* changed) {
-  if (args.Has("hours")) {
-    CADRE_ASSIGN_OR_RETURN(int hours, IntFlag(args, "hours", 0, 200));
-    time->set_hours_per_month(hours);
-    *changed = true;
-  }
-  if (args.Has("duration-months")) {
-    CADRE_ASSIGN_OR_RETURN(int months, IntFlag(args, "duration-months", 0, 60));
-    time->set_duration_months(months);
-    *changed = true;
-  }
-  if (args.Has("pattern")) {
-    time->set_pattern(args.Get("pattern"));
-    *changed = true;
-  }
+absl::Status ApplyTimeFlags(const ParsedArgs& args, v1::TimeCommitment* time) {
+  using v1::TimeCommitment;
+  CADRE_RETURN_IF_ERROR(
+      OptionalInt(args, "hours", 0, 200, time, &TimeCommitment::set_hours_per_month));
+  CADRE_RETURN_IF_ERROR(
+      OptionalInt(args, "duration-months", 0, 60, time, &TimeCommitment::set_duration_months));
+  if (args.Has("pattern")) time->set_pattern(args.Get("pattern"));
   return absl::OkStatus();
 }
 
@@ -68,124 +104,55 @@ std::vector<FlagSpec> LocationFlags() {
           {"place", "TEXT", "town or venue"}};
 }
 
-absl::Status ApplyLocationFlags(const ParsedArgs& args, v1::Location* location, bool* changed) {
-  if (args.Has("region")) {
-    CADRE_ASSIGN_OR_RETURN(v1::Region region, EnumFlag<v1::Region>(args, "region"));
-    location->set_region(region);
-    *changed = true;
-  }
-  if (args.Has("mode")) {
-    CADRE_ASSIGN_OR_RETURN(v1::AttendanceMode mode, EnumFlag<v1::AttendanceMode>(args, "mode"));
-    location->set_mode(mode);
-    *changed = true;
-  }
-  if (args.Has("place")) {
-    location->set_place(args.Get("place"));
-    *changed = true;
-  }
+absl::Status ApplyLocationFlags(const ParsedArgs& args, v1::Location* location) {
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "region", location, &v1::Location::set_region));
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "mode", location, &v1::Location::set_mode));
+  if (args.Has("place")) location->set_place(args.Get("place"));
   return absl::OkStatus();
 }
 
+std::vector<FlagSpec> TimeAndLocationFlags() { return WithFlags(TimeFlags(), LocationFlags()); }
+
 std::vector<FlagSpec> RoleFieldFlags() {
-  std::vector<FlagSpec> flags = {
-      {"title", "TEXT", "3-120 characters"},
-      {"summary", "TEXT", "up to 2000 characters"},
-      {"level", "1-4", "involvement level: 1 open engagement ... 4 senior strategic"},
-      {"rung", "RUNG", "inform, consult, involve, collaborate or devolve"},
-      {"expertise", "TAGS", "expertise sought, comma-separated tags"},
-      {"topics", "TAGS", "conditions and services, comma-separated tags"},
-      {"lived-experience", "TEXT", "the lived experience sought, in words"},
-      {"credentials", "TAGS", "credentials a holder must have, comma-separated"},
-      {"places", "N", "places, 1-100"},
-      {"closes", "DATE", "closing date (end of that day, UK time) or RFC 3339 time"},
-      {"payment", "KIND", "none, involvement or salaried"},
-      {"rate-pence", "N", "involvement payment in pence an hour, 0-100000"},
-      {"expenses", "", "travel and other expenses are paid (--expenses=false: not)"},
-      {"access-support", "TAGS", "access support offered, comma-separated tags"},
-      {"role-type", "ROLE_TYPE", "entry of the menu, roleTypes/ID"},
-  };
-  for (auto group : {TimeFlags(), LocationFlags()}) {
-    flags.insert(flags.end(), group.begin(), group.end());
-  }
-  return flags;
+  return WithFlags(
+      {
+          {"title", "TEXT", "3-120 characters"},
+          {"summary", "TEXT", "up to 2000 characters"},
+          {"level", "1-4", "involvement level: 1 open engagement ... 4 senior strategic"},
+          {"rung", "RUNG", "inform, consult, involve, collaborate or devolve"},
+          {"expertise", "TAGS", "expertise sought, comma-separated tags"},
+          {"topics", "TAGS", "conditions and services, comma-separated tags"},
+          {"lived-experience", "TEXT", "the lived experience sought, in words"},
+          {"credentials", "TAGS", "credentials a holder must have, comma-separated"},
+          {"places", "N", "places, 1-100"},
+          {"closes", "DATE", "closing date (end of that day, UK time) or RFC 3339 time"},
+          {"payment", "KIND", "none, involvement or salaried"},
+          {"rate-pence", "N", "involvement payment in pence an hour, 0-100000"},
+          {"expenses", "", "travel and other expenses are paid (--expenses=false: not)"},
+          {"access-support", "TAGS", "access support offered, comma-separated tags"},
+          {"role-type", "ROLE_TYPE", "entry of the menu, roleTypes/ID"},
+      },
+      TimeAndLocationFlags());
 }
 
 absl::Status ApplyRoleFlags(const ParsedArgs& args, v1::Role* role, std::set<std::string>* paths) {
-  if (args.Has("title")) {
-    role->set_title(args.Get("title"));
-    paths->insert("title");
-  }
-  if (args.Has("summary")) {
-    role->set_summary(args.Get("summary"));
-    paths->insert("summary");
-  }
-  if (args.Has("level")) {
-    CADRE_ASSIGN_OR_RETURN(auto level, EnumFlag<v1::InvolvementLevel>(args, "level"));
-    role->set_level(level);
-    paths->insert("level");
-  }
-  if (args.Has("rung")) {
-    CADRE_ASSIGN_OR_RETURN(auto rung, EnumFlag<v1::EngagementRung>(args, "rung"));
-    role->set_rung(rung);
-    paths->insert("rung");
-  }
-  bool changed = false;
-  CADRE_RETURN_IF_ERROR(ApplyTimeFlags(args, role->mutable_time_commitment(), &changed));
-  if (changed) paths->insert("time_commitment");
-  changed = false;
-  CADRE_RETURN_IF_ERROR(ApplyLocationFlags(args, role->mutable_location(), &changed));
-  if (changed) paths->insert("location");
-  struct TagField {
-    absl::string_view flag;
-    absl::string_view path;
-    int max;
-    google::protobuf::RepeatedPtrField<std::string>* field;
-  };
-  for (const TagField& tags :
-       {TagField{"expertise", "expertise_sought", 20, role->mutable_expertise_sought()},
-        TagField{"topics", "topics", 20, role->mutable_topics()},
-        TagField{"credentials", "required_credentials", 10,
-                 role->mutable_required_credentials()}}) {
-    if (!args.Has(tags.flag)) continue;
-    CADRE_ASSIGN_OR_RETURN(auto values, TagsFlag(args, tags.flag, tags.max));
-    SetTags(values, tags.field);
-    paths->insert(std::string(tags.path));
-  }
-  if (args.Has("lived-experience")) {
-    role->set_lived_experience_sought(args.Get("lived-experience"));
-    paths->insert("lived_experience_sought");
-  }
-  if (args.Has("places")) {
-    CADRE_ASSIGN_OR_RETURN(int places, IntFlag(args, "places", 1, 100));
-    role->set_places(places);
-    paths->insert("places");
-  }
+  if (args.Has("title")) role->set_title(args.Get("title"));
+  if (args.Has("summary")) role->set_summary(args.Get("summary"));
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "level", role, &v1::Role::set_level));
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "rung", role, &v1::Role::set_rung));
+  CADRE_RETURN_IF_ERROR(ApplyTimeFlags(args, role->mutable_time_commitment()));
+  CADRE_RETURN_IF_ERROR(ApplyLocationFlags(args, role->mutable_location()));
+  CADRE_RETURN_IF_ERROR(OptionalTags(args, "expertise", 20, role->mutable_expertise_sought()));
+  CADRE_RETURN_IF_ERROR(OptionalTags(args, "topics", 20, role->mutable_topics()));
+  CADRE_RETURN_IF_ERROR(
+      OptionalTags(args, "credentials", 10, role->mutable_required_credentials()));
+  if (args.Has("lived-experience")) role->set_lived_experience_sought(args.Get("lived-experience"));
+  CADRE_RETURN_IF_ERROR(OptionalInt(args, "places", 1, 100, role, &v1::Role::set_places));
   if (args.Has("closes")) {
     CADRE_ASSIGN_OR_RETURN(absl::Time closes, TimeFlag(args, "closes", DateMeans::kEndOfDay));
     ToProto(closes, role->mutable_closing_time());
-    paths->insert("closing_time");
   }
-  v1::SupportOffered* support = role->mutable_support();
-  if (args.Has("payment")) {
-    CADRE_ASSIGN_OR_RETURN(auto payment, EnumFlag<v1::PaymentKind>(args, "payment"));
-    support->set_payment(payment);
-    paths->insert("support");
-  }
-  if (args.Has("rate-pence")) {
-    CADRE_ASSIGN_OR_RETURN(int rate, IntFlag(args, "rate-pence", 0, 100000));
-    support->set_rate_pence_per_hour(rate);
-    paths->insert("support");
-  }
-  if (args.Has("expenses")) {
-    CADRE_ASSIGN_OR_RETURN(bool expenses, BoolFlag(args, "expenses"));
-    support->set_expenses_paid(expenses);
-    paths->insert("support");
-  }
-  if (args.Has("access-support")) {
-    CADRE_ASSIGN_OR_RETURN(auto tags, TagsFlag(args, "access-support", 20));
-    SetTags(tags, support->mutable_access_support());
-    paths->insert("support");
-  }
+  CADRE_RETURN_IF_ERROR(ApplySupportFlags(args, role->mutable_support()));
   if (args.Has("role-type")) {
     if (args.Get("role-type").empty()) {
       role->clear_role_type();  // --role-type= removes the link to the menu
@@ -193,8 +160,10 @@ absl::Status ApplyRoleFlags(const ParsedArgs& args, v1::Role* role, std::set<std
       CADRE_ASSIGN_OR_RETURN(*role->mutable_role_type(),
                              ResourceName("roleTypes", args.Get("role-type"), "--role-type"));
     }
-    paths->insert("role_type");
   }
+  for (std::string& path : GivenPaths(args, kRoleMask)) paths->insert(std::move(path));
+  if (AnyGiven(args, TimeFlags())) paths->insert("time_commitment");
+  if (AnyGiven(args, LocationFlags())) paths->insert("location");
   return absl::OkStatus();
 }
 
@@ -204,46 +173,35 @@ bool NeedsCurrentRole(const std::set<std::string>& paths) {
 }
 
 std::vector<FlagSpec> ListRolesFlags() {
-  std::vector<FlagSpec> flags = {
-      {"body", "BODY", "only this body's roles, bodies/CODE"},
-      {"body-kind", "KIND", "only bodies of this kind, e.g. trust, icb, local-healthwatch"},
-      {"level", "1-4", "involvement level"},
-      {"rung", "RUNG", "inform, consult, involve, collaborate or devolve"},
-      {"region", "REGION", "e.g. london, south-east, national"},
-      {"remote", "", "only roles that can be done remotely (remote or hybrid)"},
-      {"in-person", "", "only roles done in person"},
-      {"max-hours", "N", "at most N hours a month, 0-200"},
-      {"topic", "TAG", "roles about this topic"},
-      {"expertise", "TAG", "roles seeking this expertise"},
-      {"state", "STATE", "draft, open, closed, filled or cancelled (default open)"},
-      {"closing-after", "DATE", "closing after this date (start of day) or RFC 3339 time"},
-      {"query", "WORDS", "words that must all appear in the title or summary"},
-  };
-  for (const FlagSpec& flag : PagingFlags(100)) flags.push_back(flag);
-  return flags;
+  return WithFlags(
+      {
+          {"body", "BODY", "only this body's roles, bodies/CODE"},
+          {"body-kind", "KIND", "only bodies of this kind, e.g. trust, icb, local-healthwatch"},
+          {"level", "1-4", "involvement level"},
+          {"rung", "RUNG", "inform, consult, involve, collaborate or devolve"},
+          {"region", "REGION", "e.g. london, south-east, national"},
+          {"remote", "", "only roles that can be done remotely (remote or hybrid)"},
+          {"in-person", "", "only roles done in person"},
+          {"max-hours", "N", "at most N hours a month, 0-200"},
+          {"topic", "TAG", "roles about this topic"},
+          {"expertise", "TAG", "roles seeking this expertise"},
+          {"state", "STATE", "draft, open, closed, filled or cancelled (default open)"},
+          {"closing-after", "DATE", "closing after this date (start of day) or RFC 3339 time"},
+          {"query", "WORDS", "words that must all appear in the title or summary"},
+      },
+      PagingFlags(100));
 }
 
 absl::Status ApplyListRolesFlags(const ParsedArgs& args, v1::ListRolesRequest* request) {
+  using v1::ListRolesRequest;
   if (args.Has("body")) {
     CADRE_ASSIGN_OR_RETURN(*request->mutable_body(),
                            ResourceName("bodies", args.Get("body"), "--body"));
   }
-  if (args.Has("body-kind")) {
-    CADRE_ASSIGN_OR_RETURN(auto kind, EnumFlag<v1::BodyKind>(args, "body-kind"));
-    request->set_body_kind(kind);
-  }
-  if (args.Has("level")) {
-    CADRE_ASSIGN_OR_RETURN(auto level, EnumFlag<v1::InvolvementLevel>(args, "level"));
-    request->set_level(level);
-  }
-  if (args.Has("rung")) {
-    CADRE_ASSIGN_OR_RETURN(auto rung, EnumFlag<v1::EngagementRung>(args, "rung"));
-    request->set_rung(rung);
-  }
-  if (args.Has("region")) {
-    CADRE_ASSIGN_OR_RETURN(auto region, EnumFlag<v1::Region>(args, "region"));
-    request->set_region(region);
-  }
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "body-kind", request, &ListRolesRequest::set_body_kind));
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "level", request, &ListRolesRequest::set_level));
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "rung", request, &ListRolesRequest::set_rung));
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "region", request, &ListRolesRequest::set_region));
   if (args.Has("remote") && args.Has("in-person")) {
     return UsageError("--remote: give --remote or --in-person, not both");
   }
@@ -252,16 +210,11 @@ absl::Status ApplyListRolesFlags(const ParsedArgs& args, v1::ListRolesRequest* r
     CADRE_ASSIGN_OR_RETURN(bool yes, BoolFlag(args, flag));
     request->set_remote(flag == "remote" ? yes : !yes);
   }
-  if (args.Has("max-hours")) {
-    CADRE_ASSIGN_OR_RETURN(int hours, IntFlag(args, "max-hours", 0, 200));
-    request->set_max_hours_per_month(hours);
-  }
+  CADRE_RETURN_IF_ERROR(
+      OptionalInt(args, "max-hours", 0, 200, request, &ListRolesRequest::set_max_hours_per_month));
   if (args.Has("topic")) request->set_topic(args.Get("topic"));
   if (args.Has("expertise")) request->set_expertise(args.Get("expertise"));
-  if (args.Has("state")) {
-    CADRE_ASSIGN_OR_RETURN(auto state, EnumFlag<v1::RoleState>(args, "state"));
-    request->set_state(state);
-  }
+  CADRE_RETURN_IF_ERROR(OptionalEnum(args, "state", request, &ListRolesRequest::set_state));
   if (args.Has("closing-after")) {
     CADRE_ASSIGN_OR_RETURN(absl::Time after,
                            TimeFlag(args, "closing-after", DateMeans::kStartOfDay));
@@ -271,18 +224,7 @@ absl::Status ApplyListRolesFlags(const ParsedArgs& args, v1::ListRolesRequest* r
   std::vector<std::string> words = args.positionals;
   if (args.Has("query")) words.insert(words.begin(), args.Get("query"));
   request->set_query(absl::StrJoin(words, " "));
-  if (args.Has("page-size")) {
-    CADRE_ASSIGN_OR_RETURN(int size, IntFlag(args, "page-size", 1, 100));
-    request->set_page_size(size);
-  }
-  if (args.Has("page-token")) request->set_page_token(args.Get("page-token"));
-  return absl::OkStatus();
-}
-
-std::vector<FlagSpec> PagingFlags(int max) {
-  return {{"page-size", "N", max == 100 ? "results a page, 1-100" : "results a page, 1-200"},
-          {"page-token", "TOKEN", "the page after a previous call's"},
-          {"all", "", "follow next_page_token to the last page"}};
+  return ReadPaging(args, 100, request);
 }
 
 }  // namespace cadre::cadrectl

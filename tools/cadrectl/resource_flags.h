@@ -10,20 +10,33 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 #include "cadre/v1/registry.pb.h"
 #include "tools/cadrectl/args.h"
 
 namespace cadre::cadrectl {
 
-// --hours, --duration-months, --pattern.
+// A field flag and the update-mask path of the field it sets.
+struct MaskPath {
+  absl::string_view flag;
+  absl::string_view path;
+};
+// The paths of the flags of `mask` that were given, in the order of `mask`.
+std::vector<std::string> GivenPaths(const ParsedArgs& args, absl::Span<const MaskPath> mask);
+
+// --hours, --duration-months, --pattern. AnyGiven(args, TimeFlags()) tells whether any
+// was given.
 std::vector<FlagSpec> TimeFlags();
-// Sets the fields whose flags are present; `*changed` is set if any was.
-absl::Status ApplyTimeFlags(const ParsedArgs& args, cadre::v1::TimeCommitment* time, bool* changed);
+// Sets the fields whose flags are present. Usage errors for bad values.
+absl::Status ApplyTimeFlags(const ParsedArgs& args, cadre::v1::TimeCommitment* time);
 
 // --region, --mode, --place.
 std::vector<FlagSpec> LocationFlags();
-absl::Status ApplyLocationFlags(const ParsedArgs& args, cadre::v1::Location* location,
-                                bool* changed);
+absl::Status ApplyLocationFlags(const ParsedArgs& args, cadre::v1::Location* location);
+
+// TimeFlags(), then LocationFlags(): what roles and avenues share.
+std::vector<FlagSpec> TimeAndLocationFlags();
 
 // Every flag of `roles create` but --body (which cannot change) and the global ones.
 std::vector<FlagSpec> RoleFieldFlags();
@@ -38,11 +51,9 @@ absl::Status ApplyRoleFlags(const ParsedArgs& args, cadre::v1::Role* role,
 // start from the stored value, or the fields not given would be cleared.
 bool NeedsCurrentRole(const std::set<std::string>& paths);
 
-// The filters of `roles list` / `roles search`.
+// The filters and paging flags of `roles list` / `roles search` (--all is read by
+// ListPages, paging.h).
 std::vector<FlagSpec> ListRolesFlags();
 absl::Status ApplyListRolesFlags(const ParsedArgs& args, cadre::v1::ListRolesRequest* request);
-
-// --page-size (1–`max`), --page-token, --all.
-std::vector<FlagSpec> PagingFlags(int max);
 
 }  // namespace cadre::cadrectl

@@ -1,11 +1,9 @@
 // role-types create | list: the menu of options.
 
-#include "absl/strings/str_cat.h"
 #include "cadre/v1/registry.pb.h"
 #include "services/common/status_macros.h"
 #include "tools/cadrectl/command.h"
 #include "tools/cadrectl/enums.h"
-#include "tools/cadrectl/errors.h"
 #include "tools/cadrectl/output.h"
 #include "tools/cadrectl/resource_flags.h"
 #include "tools/cadrectl/views.h"
@@ -16,9 +14,7 @@ namespace {
 namespace v1 = cadre::v1;
 
 absl::Status CreateRoleType(Invocation& inv) {
-  for (absl::string_view flag : {"title", "level", "rung"}) {
-    if (!inv.args.Has(flag)) return UsageError(absl::StrCat("--", flag, ": required"));
-  }
+  CADRE_RETURN_IF_ERROR(RequireFlags(inv.args, {"title", "level", "rung"}));
   v1::CreateRoleTypeRequest request;
   // The operand is the id part; "roleTypes/x" is accepted too.
   CADRE_ASSIGN_OR_RETURN(std::string name,
@@ -31,26 +27,19 @@ absl::Status CreateRoleType(Invocation& inv) {
   type->set_level(level);
   CADRE_ASSIGN_OR_RETURN(auto rung, EnumFlag<v1::EngagementRung>(inv.args, "rung"));
   type->set_rung(rung);
-  bool changed = false;
-  CADRE_RETURN_IF_ERROR(ApplyTimeFlags(inv.args, type->mutable_typical_time(), &changed));
+  CADRE_RETURN_IF_ERROR(ApplyTimeFlags(inv.args, type->mutable_typical_time()));
   for (const std::string& tag : ListFlag(inv.args, "expertise")) type->add_typical_expertise(tag);
   v1::RoleType created;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.CreateRoleType(context, request, &created); }));
-  if (inv.options.json) return PrintJson(created, inv.out);
-  PrintRoleType(created, inv.out);
-  return absl::OkStatus();
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::CreateRoleType, request, &created));
+  return Show(inv, created, PrintRoleType);
 }
 
 absl::Status ListRoleTypes(Invocation& inv) {
   v1::ListRoleTypesRequest request;
-  if (inv.args.Has("level")) {
-    CADRE_ASSIGN_OR_RETURN(auto level, EnumFlag<v1::InvolvementLevel>(inv.args, "level"));
-    request.set_level(level);
-  }
+  CADRE_RETURN_IF_ERROR(
+      OptionalEnum(inv.args, "level", &request, &v1::ListRoleTypesRequest::set_level));
   v1::ListRoleTypesResponse response;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.ListRoleTypes(context, request, &response); }));
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::ListRoleTypes, request, &response));
   if (inv.options.json) return PrintJson(response, inv.out);
   PrintRoleTypes(response.role_types(), inv.out);
   return absl::OkStatus();
@@ -59,14 +48,15 @@ absl::Status ListRoleTypes(Invocation& inv) {
 }  // namespace
 
 std::vector<Command> RoleTypeCommands() {
-  std::vector<FlagSpec> create_flags = {
-      {"title", "TEXT", "3-120 characters (required)"},
-      {"description", "TEXT", "up to 2000 characters"},
-      {"level", "1-4", "involvement level (required)"},
-      {"rung", "RUNG", "inform, consult, involve, collaborate or devolve (required)"},
-      {"expertise", "TAGS", "typical expertise, comma-separated tags"},
-  };
-  for (const FlagSpec& flag : TimeFlags()) create_flags.push_back(flag);
+  const std::vector<FlagSpec> create_flags = WithFlags(
+      {
+          {"title", "TEXT", "3-120 characters (required)"},
+          {"description", "TEXT", "up to 2000 characters"},
+          {"level", "1-4", "involvement level (required)"},
+          {"rung", "RUNG", "inform, consult, involve, collaborate or devolve (required)"},
+          {"expertise", "TAGS", "typical expertise, comma-separated tags"},
+      },
+      TimeFlags());
   return {
       {"role-types", "create", "ID", 1, 1,
        "add an entry to the menu of options (admin); ID: 3-60 of a-z, 0-9, '-'", create_flags,

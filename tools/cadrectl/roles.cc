@@ -1,13 +1,10 @@
 // roles create | get | update | publish | close | list | search.
 
-#include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
 #include "cadre/v1/registry.pb.h"
 #include "services/common/status_macros.h"
 #include "tools/cadrectl/command.h"
 #include "tools/cadrectl/enums.h"
 #include "tools/cadrectl/errors.h"
-#include "tools/cadrectl/output.h"
 #include "tools/cadrectl/paging.h"
 #include "tools/cadrectl/resource_flags.h"
 #include "tools/cadrectl/views.h"
@@ -17,12 +14,6 @@ namespace {
 
 namespace v1 = cadre::v1;
 
-absl::Status Show(Invocation& inv, const v1::Role& role) {
-  if (inv.options.json) return PrintJson(role, inv.out);
-  PrintRole(role, inv.out);
-  return absl::OkStatus();
-}
-
 absl::StatusOr<std::string> RoleOperand(const Invocation& inv) {
   return ResourceName("roles", inv.args.positionals[0], "ROLE");
 }
@@ -31,16 +22,14 @@ absl::StatusOr<v1::Role> FetchRole(Invocation& inv, const std::string& name) {
   v1::GetRoleRequest request;
   request.set_name(name);
   v1::Role role;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.GetRole(context, request, &role); }));
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::GetRole, request, &role));
   return role;
 }
 
 absl::Status CreateRole(Invocation& inv) {
   // The fields the registry requires, named here so that the error names the flag.
-  for (absl::string_view flag : {"body", "title", "level", "rung", "region", "places"}) {
-    if (!inv.args.Has(flag)) return UsageError(absl::StrCat("--", flag, ": required"));
-  }
+  CADRE_RETURN_IF_ERROR(
+      RequireFlags(inv.args, {"body", "title", "level", "rung", "region", "places"}));
   v1::CreateRoleRequest request;
   v1::Role* role = request.mutable_role();
   CADRE_ASSIGN_OR_RETURN(*role->mutable_body(),
@@ -49,15 +38,14 @@ absl::Status CreateRole(Invocation& inv) {
   CADRE_RETURN_IF_ERROR(ApplyRoleFlags(inv.args, role, &ignored));
   request.set_request_id(inv.client.request_id());
   v1::Role created;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.CreateRole(context, request, &created); }));
-  return Show(inv, created);
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::CreateRole, request, &created));
+  return Show(inv, created, PrintRole);
 }
 
 absl::Status GetRole(Invocation& inv) {
   CADRE_ASSIGN_OR_RETURN(std::string name, RoleOperand(inv));
   CADRE_ASSIGN_OR_RETURN(v1::Role role, FetchRole(inv, name));
-  return Show(inv, role);
+  return Show(inv, role, PrintRole);
 }
 
 absl::Status UpdateRole(Invocation& inv) {
@@ -81,9 +69,8 @@ absl::Status UpdateRole(Invocation& inv) {
   if (inv.args.Has("etag")) role->set_etag(inv.args.Get("etag"));
   for (const std::string& path : paths) request.mutable_update_mask()->add_paths(path);
   v1::Role updated;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.UpdateRole(context, request, &updated); }));
-  return Show(inv, updated);
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::UpdateRole, request, &updated));
+  return Show(inv, updated, PrintRole);
 }
 
 absl::Status PublishRole(Invocation& inv) {
@@ -91,9 +78,8 @@ absl::Status PublishRole(Invocation& inv) {
   CADRE_ASSIGN_OR_RETURN(*request.mutable_name(), RoleOperand(inv));
   request.set_etag(inv.args.Get("etag"));
   v1::Role role;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.PublishRole(context, request, &role); }));
-  return Show(inv, role);
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::PublishRole, request, &role));
+  return Show(inv, role, PrintRole);
 }
 
 absl::Status CloseRole(Invocation& inv) {
@@ -109,35 +95,15 @@ absl::Status CloseRole(Invocation& inv) {
   request.set_reason(inv.args.Get("reason"));
   request.set_etag(inv.args.Get("etag"));
   v1::Role role;
-  CADRE_RETURN_IF_ERROR(inv.client.Run(
-      [&](auto& stub, auto* context) { return stub.CloseRole(context, request, &role); }));
-  return Show(inv, role);
+  CADRE_RETURN_IF_ERROR(inv.client.Call(&Stub::CloseRole, request, &role));
+  return Show(inv, role, PrintRole);
 }
 
 absl::Status ListRoles(Invocation& inv) {
   v1::ListRolesRequest request;
   CADRE_RETURN_IF_ERROR(ApplyListRolesFlags(inv.args, &request));
-  bool all = false;
-  if (inv.args.Has("all")) {
-    CADRE_ASSIGN_OR_RETURN(all, BoolFlag(inv.args, "all"));
-  }
-  v1::ListRolesResponse response;
-  CADRE_RETURN_IF_ERROR(FetchPages(
-      all, request, &response,
-      [&](const v1::ListRolesRequest& page_request, v1::ListRolesResponse* page) {
-        return inv.client.Run(
-            [&](auto& stub, auto* context) { return stub.ListRoles(context, page_request, page); });
-      },
-      [](v1::ListRolesResponse* r) { return r->mutable_roles(); }));
-  if (inv.options.json) return PrintJson(response, inv.out);
-  PrintRoles(response.roles(), inv.out);
-  PrintNextPage(response.next_page_token(), inv.out);
-  return absl::OkStatus();
-}
-
-std::vector<FlagSpec> WithFlags(std::vector<FlagSpec> flags, std::vector<FlagSpec> more) {
-  flags.insert(flags.end(), more.begin(), more.end());
-  return flags;
+  return ListPages(inv, request, &Stub::ListRoles, &v1::ListRolesResponse::mutable_roles,
+                   PrintRoles);
 }
 
 }  // namespace

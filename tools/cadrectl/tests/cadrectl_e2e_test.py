@@ -46,6 +46,18 @@ def wait_for(condition, what, timeout_s=30.0):
         time.sleep(0.05)
 
 
+def stop_process(process):
+    """Terminates `process` if it still runs; kills it if it has not exited within 15 s."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 class Stack:
     """redis-server and cadre-registry, stopped by PID in stop()."""
 
@@ -91,13 +103,7 @@ class Stack:
 
     def stop(self):
         for process in (self.registry, self.redis):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait()
+            stop_process(process)
         self.redis_log.close()
         self.registry_log.close()
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -213,12 +219,7 @@ class CadrectlTest(unittest.TestCase):
                 self.assertGreater(result.returncode, 10, result.stderr)
                 self.assertTrue(result.stderr.startswith("error: "), result.stderr)
             finally:
-                registry.terminate()
-                try:
-                    registry.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    registry.kill()
-                    registry.wait()
+                stop_process(registry)
 
     def test_role_lifecycle(self):
         body = self.create_body("RXF", "Royal Example Hospitals NHS Trust", "south-east")

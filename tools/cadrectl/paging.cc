@@ -1,0 +1,12 @@
+#include "tools/cadrectl/paging.h"
+
+namespace cadre::cadrectl {
+
+std::vector<FlagSpec> PagingFlags(int max_page) {
+  // FlagSpec holds views, so the help text is one of two literals.
+  return {{"page-size", "N", max_page == 100 ? "results a page, 1-100" : "results a page, 1-200"},
+          {"page-token", "TOKEN", "the page after a previous call's"},
+          {"all", "", "follow next_page_token to the last page"}};
+}
+
+}  // namespace cadre::cadrectl
