@@ -81,7 +81,10 @@ class RedisServer:
         self.dir = tempfile.mkdtemp(prefix="cadre-e2e-redis-")
         self.port = free_port()
         self.log = os.path.join(self.dir, "redis.log")
-        with open(self.log, "w") as log:
+        self._launch()
+
+    def _launch(self):
+        with open(self.log, "a") as log:
             self.proc = subprocess.Popen(
                 ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1",
                  "--dir", self.dir, "--appendonly", "yes", "--appendfsync", "always",
@@ -97,6 +100,14 @@ class RedisServer:
         with socket.create_connection(("127.0.0.1", self.port), timeout=1) as s:
             s.sendall(b"PING\r\n")
             return s.recv(64).startswith(b"+PONG")
+
+    def halt(self):
+        """Stops the server (SIGTERM) but keeps its data for restart()."""
+        stop(self.proc)
+
+    def restart(self):
+        """Starts it again on the same port and directory; it reloads its AOF."""
+        self._launch()
 
     def stop(self):
         stop(self.proc)
