@@ -21,7 +21,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   redis-server redis-tools
   python3-grpcio python3-protobuf
-  clang-format docker-compose
+  clang-format clang-tidy docker-compose
 )
 
 if [[ "${1:-}" == "--print" ]]; then

@@ -40,7 +40,7 @@ class Flags {
  private:
   enum class Type { kString, kInt, kBool };
   struct Flag {
-    Type type;
+    Type type = Type::kString;
     std::string value;
     int64_t min = 0;
     int64_t max = 0;

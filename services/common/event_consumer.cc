@@ -138,7 +138,7 @@ absl::StatusOr<std::string> EventConsumer::ReadOnce(RedisConnection& conn, const
   std::vector<std::string> command = {"XREADGROUP",      "GROUP", options_.group,
                                       options_.consumer, "COUNT", absl::StrCat(options_.batch)};
   if (id == ">") {
-    command.push_back("BLOCK");
+    command.emplace_back("BLOCK");
     command.push_back(absl::StrCat(options_.block.count()));
   }
   command.insert(command.end(), {"STREAMS", options_.stream, id});

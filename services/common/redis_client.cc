@@ -240,7 +240,7 @@ RedisScript::RedisScript(std::string source) : source_(std::move(source)) {
   unsigned int length = 0;
   EVP_Digest(source_.data(), source_.size(), digest, &length, EVP_sha1(), nullptr);
   static constexpr char kHex[] = "0123456789abcdef";
-  sha1_.reserve(length * 2);
+  sha1_.reserve(size_t{length} * 2);
   for (unsigned int i = 0; i < length; ++i) {
     sha1_.push_back(kHex[digest[i] >> 4]);
     sha1_.push_back(kHex[digest[i] & 0xf]);

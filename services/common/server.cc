@@ -129,8 +129,8 @@ struct Server::Impl {
   Impl(ServerOptions o, RedisClient* r) : options(std::move(o)), redis(r) {}
 
   void StartHealth();
-  bool CheckHealth(std::string* reason);
-  void SetHealth(bool serving, const std::string& reason);
+  bool CheckHealth(std::string* reason) const;
+  void SetHealth(bool ok, const std::string& reason);
   void HealthLoop();
 
   const ServerOptions options;
@@ -161,7 +161,7 @@ struct Server::Impl {
   absl::Notification done;
 };
 
-bool Server::Impl::CheckHealth(std::string* reason) {
+bool Server::Impl::CheckHealth(std::string* reason) const {
   if (redis != nullptr) {
     if (absl::Status s = redis->Ping(); !s.ok()) {
       *reason = absl::StrCat("redis: ", s.message());

@@ -19,7 +19,10 @@
 #define CADRE_ASSIGN_OR_RETURN(lhs, rexpr) \
   CADRE_ASSIGN_OR_RETURN_IMPL(CADRE_STATUS_CONCAT(cadre_statusor_, __LINE__), lhs, rexpr)
 
+// `lhs` is a declaration (`auto x`) and `statusor` a name: neither can be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define CADRE_ASSIGN_OR_RETURN_IMPL(statusor, lhs, rexpr) \
   auto statusor = (rexpr);                                \
   if (!statusor.ok()) return statusor.status();           \
   lhs = std::move(statusor).value()
+// NOLINTEND(bugprone-macro-parentheses)

@@ -192,15 +192,17 @@ absl::Status ValidateAvenue(const cadre::v1::Avenue& avenue, absl::string_view p
   return CheckLocation(avenue.location(), Path(prefix, "location"));
 }
 
-absl::Status ValidateRoleType(const cadre::v1::RoleType& t, absl::string_view prefix) {
-  CADRE_RETURN_IF_ERROR(CheckLength(t.title(), kMinTitle, kMaxTitle, Path(prefix, "title")));
-  CADRE_RETURN_IF_ERROR(CheckLength(t.description(), 0, kMaxSummary, Path(prefix, "description")));
+absl::Status ValidateRoleType(const cadre::v1::RoleType& role_type, absl::string_view prefix) {
   CADRE_RETURN_IF_ERROR(
-      CheckEnum(t.level(), cadre::v1::InvolvementLevel_IsValid, Path(prefix, "level"), true));
+      CheckLength(role_type.title(), kMinTitle, kMaxTitle, Path(prefix, "title")));
   CADRE_RETURN_IF_ERROR(
-      CheckEnum(t.rung(), cadre::v1::EngagementRung_IsValid, Path(prefix, "rung"), false));
-  CADRE_RETURN_IF_ERROR(CheckTime(t.typical_time(), Path(prefix, "typical_time")));
-  return CheckTags(t.typical_expertise(), kMaxTags, Path(prefix, "typical_expertise"));
+      CheckLength(role_type.description(), 0, kMaxSummary, Path(prefix, "description")));
+  CADRE_RETURN_IF_ERROR(CheckEnum(role_type.level(), cadre::v1::InvolvementLevel_IsValid,
+                                  Path(prefix, "level"), true));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(role_type.rung(), cadre::v1::EngagementRung_IsValid, Path(prefix, "rung"), false));
+  CADRE_RETURN_IF_ERROR(CheckTime(role_type.typical_time(), Path(prefix, "typical_time")));
+  return CheckTags(role_type.typical_expertise(), kMaxTags, Path(prefix, "typical_expertise"));
 }
 
 absl::Status ValidateRequestId(absl::string_view request_id, absl::string_view field) {

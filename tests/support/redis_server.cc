@@ -55,8 +55,8 @@ std::string FindRedisServer() {
   const char* path = std::getenv("PATH");
   std::vector<std::string> dirs =
       absl::StrSplit(path != nullptr ? path : "", ':', absl::SkipEmpty());
-  dirs.push_back("/usr/bin");
-  dirs.push_back("/usr/local/bin");
+  dirs.emplace_back("/usr/bin");
+  dirs.emplace_back("/usr/local/bin");
   for (const std::string& dir : dirs) {
     std::string candidate = dir + "/redis-server";
     if (access(candidate.c_str(), X_OK) == 0) return candidate;
@@ -75,7 +75,8 @@ std::string MakeTempDir() {
 }
 
 bool AnswersPing(int port) {
-  redisContext* ctx = redisConnectWithTimeout("127.0.0.1", port, timeval{0, 200 * 1000});
+  constexpr timeval kConnectTimeout{0, 200000};  // 200 ms
+  redisContext* ctx = redisConnectWithTimeout("127.0.0.1", port, kConnectTimeout);
   if (ctx == nullptr) return false;
   bool ok = false;
   if (ctx->err == 0 && redisSetTimeout(ctx, timeval{1, 0}) == REDIS_OK) {
@@ -162,6 +163,7 @@ bool RedisServer::Launch() {
       "",     "--daemonize",  "no",  "--logfile",     logfile,     "--protected-mode",
       "no"};
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (std::string& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
 

@@ -19,6 +19,7 @@ std::vector<const Command*> GroupCommands(absl::string_view group) {
 
 std::string Verbs(const std::vector<const Command*>& commands) {
   std::vector<absl::string_view> verbs;
+  verbs.reserve(commands.size());
   for (const Command* command : commands) verbs.push_back(command->verb);
   return absl::StrJoin(verbs, ", ");
 }

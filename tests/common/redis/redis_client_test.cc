@@ -24,7 +24,6 @@ namespace {
 using ::cadre::testing::RedisServer;
 using ::cadre::testing::StatusIs;
 using ::cadre::testing::WaitFor;
-using ::testing::ElementsAre;
 using Type = RedisReply::Type;
 
 class RedisClientTest : public ::testing::Test {
@@ -133,8 +132,10 @@ TEST_F(RedisClientTest, TransactionReturnsExecRepliesAndIsAllOrNothing) {
 }
 
 TEST_F(RedisClientTest, ConcurrentTransactionsAreNeverSeenHalfDone) {
+  constexpr int kWriters = 3;
   std::vector<std::thread> writers;
-  for (int t = 0; t < 3; ++t) {
+  writers.reserve(kWriters);
+  for (int t = 0; t < kWriters; ++t) {
     writers.emplace_back([this] {
       for (int i = 0; i < 100; ++i) {
         CADRE_EXPECT_OK(client_->Transaction({{"INCR", "x"}, {"INCR", "y"}}));
@@ -216,6 +217,7 @@ TEST_F(RedisClientTest, PoolServesManyThreadsAtOnce) {
   constexpr int kThreads = 8;
   constexpr int kCalls = 200;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([this, t] {
       for (int i = 0; i < kCalls; ++i) {

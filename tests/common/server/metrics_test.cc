@@ -121,6 +121,7 @@ TEST(MetricsTest, ConcurrentUpdatesAreAllCounted) {
   constexpr int kThreads = 4;
   constexpr int kPerThread = 20000;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&metrics, t] {
       for (int i = 0; i < kPerThread; ++i) {

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -212,7 +213,7 @@ std::string ReflectionListServices(int port) {
   void* tag = nullptr;
   bool ok = false;
   auto step = [&](int expected) {
-    return cq.Next(&tag, &ok) && ok && tag == reinterpret_cast<void*>(expected);
+    return cq.Next(&tag, &ok) && ok && reinterpret_cast<intptr_t>(tag) == expected;
   };
   call->StartCall(reinterpret_cast<void*>(1));
   if (!step(1)) return "";

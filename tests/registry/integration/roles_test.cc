@@ -51,7 +51,7 @@ class RolesTest : public ::testing::Test {
     return harness_->stub().GetRole(RegistryHarness::Context(key).get(), request, out);
   }
 
-  cadre::v1::ListRolesResponse List(cadre::v1::ListRolesRequest request,
+  cadre::v1::ListRolesResponse List(const cadre::v1::ListRolesRequest& request,
                                     const std::string& key = "") {
     cadre::v1::ListRolesResponse response;
     grpc::Status s =
@@ -265,7 +265,7 @@ TEST_F(RolesTest, FiltersCombine) {
   CADRE_ASSERT_OK(Publish(Create(a, trust_key_).name(), trust_key_, &out));
   CADRE_ASSERT_OK(Publish(Create(b, icb_key_).name(), icb_key_, &out));
 
-  auto names = [&](cadre::v1::ListRolesRequest r) {
+  auto names = [&](const cadre::v1::ListRolesRequest& r) {
     std::vector<std::string> titles;
     const auto response = List(r);
     for (const auto& role : response.roles()) titles.push_back(role.body());

@@ -26,6 +26,7 @@ using ::testing::IsEmpty;
 template <typename Ptr>
 std::vector<std::string> Names(const std::vector<Ptr>& items) {
   std::vector<std::string> names;
+  names.reserve(items.size());
   for (const auto& item : items) names.push_back(item->name());
   return names;
 }

@@ -19,7 +19,7 @@ const FlagSpec kSpecs[] = {
     {"expenses", "", ""},
 };
 
-absl::StatusOr<ParsedArgs> Parse(std::vector<std::string> tokens) {
+absl::StatusOr<ParsedArgs> Parse(const std::vector<std::string>& tokens) {
   ParsedArgs args;
   auto parsed = ParseArgs(tokens, kSpecs, false, &args);
   if (!parsed.ok()) return parsed.status();

@@ -16,7 +16,8 @@ struct Result {
   std::string err;
 };
 
-Result RunCadrectl(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+Result RunCadrectl(const std::vector<std::string>& args,
+                   const std::map<std::string, std::string>& env = {}) {
   std::ostringstream out;
   std::ostringstream err;
   Getenv getenv = [&env](absl::string_view name) {

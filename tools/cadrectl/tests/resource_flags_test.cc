@@ -9,8 +9,8 @@ namespace {
 
 namespace v1 = cadre::v1;
 
-ParsedArgs Args(std::vector<std::pair<std::string, std::string>> flags,
-                std::vector<std::string> positionals = {}) {
+ParsedArgs Args(const std::vector<std::pair<std::string, std::string>>& flags,
+                const std::vector<std::string>& positionals = {}) {
   ParsedArgs args;
   for (const auto& [name, value] : flags) EXPECT_TRUE(args.Set(name, value).ok()) << name;
   args.positionals = std::move(positionals);
