@@ -13,7 +13,7 @@ ParsedArgs Args(const std::vector<std::pair<std::string, std::string>>& flags,
                 const std::vector<std::string>& positionals = {}) {
   ParsedArgs args;
   for (const auto& [name, value] : flags) EXPECT_TRUE(args.Set(name, value).ok()) << name;
-  args.positionals = std::move(positionals);
+  args.positionals = positionals;
   return args;
 }
 
