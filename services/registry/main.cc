@@ -32,6 +32,8 @@ void DeclareFlags(cadre::Flags& f) {
   f.AddInt("redis_timeout_ms", 1000, 10, 60000, "Redis command timeout, ms");
   f.AddInt("redis_connect_timeout_ms", 500, 10, 60000, "Redis connect timeout, ms");
   f.AddInt("workers", 8, 1, 256, "threads for calls that wait on Redis");
+  f.AddInt("writes_per_minute", 600, 0, 1000000,
+           "changes one body may make a minute, across replicas (0: no limit; admins exempt)");
   f.AddString("admin_key_file", "", "file holding the admin API key (or env CADRE_ADMIN_KEY)");
   f.AddString("admin_key", "", "the admin API key itself; prefer the env CADRE_ADMIN_KEY");
   f.AddString("log_level", "info", "debug, info, warn or error");
@@ -89,7 +91,8 @@ int main(int argc, char** argv) {
   cadre::registry::Catalog catalog;
   cadre::registry::RegistryStore store(&redis);
   cadre::registry::ViewSync view(&redis, &store, &catalog);
-  cadre::registry::RegistryWriter writer(&store, &catalog, &clock);
+  cadre::registry::RegistryWriter writer(&store, &catalog, &clock,
+                                         static_cast<int>(flags.GetInt("writes_per_minute")));
   cadre::WorkerPool workers(static_cast<int>(flags.GetInt("workers")), 4096);
   cadre::registry::RegistryService service(
       {&catalog, &view, &writer, &auth, &keys, &workers, &clock});

@@ -14,15 +14,21 @@ constexpr char kAudit[] = "registry:audit";
 constexpr char kEventsMaxLen[] = "100000";
 constexpr char kAuditMaxLen[] = "1000000";
 
-// KEYS: record, collection, events, audit, request.
+// KEYS: record, collection, events, audit, request, rate counter.
 // ARGV: expected version ('0': must not exist), new version, record bytes, score, member,
 //       event type, event bytes, actor, resource, request ttl ('0': no request id),
-//       op ('put' | 'del'), events maxlen, audit maxlen.
+//       op ('put' | 'del'), events maxlen, audit maxlen, rate limit ('0': none).
+// A repeated request id answers before the rate limit counts: a retry costs nothing.
 const RedisScript& WriteScript() {
   static const auto* const kScript = new RedisScript(R"lua(
 if ARGV[10] ~= '0' then
   local prior = redis.call('GET', KEYS[5])
   if prior then return {'DUP', prior} end
+end
+if ARGV[14] ~= '0' then
+  local n = redis.call('INCR', KEYS[6])
+  if n == 1 then redis.call('EXPIRE', KEYS[6], 120) end
+  if n > tonumber(ARGV[14]) then return {'RATE'} end
 end
 local cur = redis.call('HGET', KEYS[1], 'v')
 if ARGV[1] == '0' then
@@ -55,6 +61,10 @@ std::string RecordKey(absl::string_view kind, absl::string_view id) {
 std::string CollectionKey(absl::string_view kind) {
   // body → bodies, role → roles, avenue → avenues, role_type → role_types
   return kind == "body" ? "registry:bodies" : absl::StrCat("registry:", kind, "s");
+}
+// The write counter of `actor` for the clock minute that holds `unix_seconds`.
+std::string RateKey(absl::string_view actor, int64_t unix_seconds) {
+  return absl::StrCat("registry:rate:", actor, ":", unix_seconds / 60);
 }
 std::string RequestKey(absl::string_view actor, absl::string_view request_id) {
   return absl::StrCat("registry:request:", actor, ":", request_id);
@@ -133,12 +143,13 @@ absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
       redis_->Eval(
           WriteScript(),
           {RecordKey(kind, id), CollectionKey(kind), kEvents, kAudit,
-           RequestKey(actor, write.request_id)},
+           RequestKey(actor, write.request_id), RateKey(actor, write.event.time().seconds())},
           {absl::StrCat(write.expected_version), absl::StrCat(write.event.version()), record_bytes,
            absl::StrCat(score), id, cadre::v1::RegistryEvent::Type_Name(write.event.type()),
            event_bytes, actor, write.event.resource(),
            write.request_id.empty() ? "0" : absl::StrCat(kRequestTtlSeconds),
-           write.record == nullptr ? "del" : "put", kEventsMaxLen, kAuditMaxLen}));
+           write.record == nullptr ? "del" : "put", kEventsMaxLen, kAuditMaxLen,
+           absl::StrCat(write.rate_limit)}));
   if (reply.type != RedisReply::Type::kArray || reply.elements.empty()) {
     return absl::InternalError("unexpected reply from the write script");
   }
@@ -152,6 +163,8 @@ absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
     result.outcome = WriteOutcome::kNotFound;
   } else if (word == "STALE") {
     result.outcome = WriteOutcome::kStale;
+  } else if (word == "RATE") {
+    result.outcome = WriteOutcome::kRateLimited;
   } else if (word == "DUP" && reply.elements.size() == 2) {
     result.outcome = WriteOutcome::kDuplicate;
     result.prior_resource = reply.elements[1].str;

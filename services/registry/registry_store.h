@@ -12,6 +12,7 @@
 //   registry:request:{actor}:{request_id}  → the resource a create made (24 h)
 //   registry:events             stream of RegistryEvent (field pb), ~100,000 kept
 //   registry:audit              stream of {actor, action, resource, version}, ~1,000,000
+//   registry:rate:{actor}:{minute}  changes counted for the write rate limit (2 min TTL)
 //
 // Every write is one Lua script: the record, its set membership, the event and the
 // audit entry change together or not at all (a transactional outbox), with a
@@ -47,15 +48,19 @@ struct Write {
   const google::protobuf::Message* record = nullptr;  // null deletes the record
   cadre::v1::RegistryEvent event;  // type, resource, version, time, actor, snapshot set
   std::string request_id;          // empty: none
+  // Changes the event's actor may make in one clock minute (of event.time), counted in
+  // the same script under registry:rate:{actor}:{minute}; 0: no limit.
+  int rate_limit = 0;
 };
 
 // What a write did.
 enum class WriteOutcome {
   kWritten,
-  kExists,     // expected_version 0 but the record exists
-  kNotFound,   // the record does not exist
-  kStale,      // its version is not expected_version
-  kDuplicate,  // the request id was used before; see prior_resource
+  kExists,       // expected_version 0 but the record exists
+  kNotFound,     // the record does not exist
+  kStale,        // its version is not expected_version
+  kDuplicate,    // the request id was used before; see prior_resource
+  kRateLimited,  // the actor has made rate_limit changes this minute already
 };
 
 struct WriteResult {

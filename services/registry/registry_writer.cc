@@ -25,6 +25,9 @@ absl::Status OutcomeError(const WriteResult& result, const std::string& resource
       return NotFound(resource);
     case WriteOutcome::kStale:
       return EtagMismatch(resource);
+    case WriteOutcome::kRateLimited:
+      return absl::ResourceExhaustedError(
+          "too many changes by this caller in the last minute; retry in a minute");
   }
   return absl::InternalError("unknown write outcome");
 }
@@ -89,7 +92,8 @@ absl::StatusOr<Body> RegistryWriter::CreateBody(const Principal& p, Body body,
   *body.mutable_update_time() = body.create_time();
   body.clear_etag();
 
-  Write write{0, &body, NewEvent(RegistryEvent::BODY_CREATED, name, 1, p), request_id};
+  Write write{0, &body, NewEvent(RegistryEvent::BODY_CREATED, name, 1, p), request_id,
+              RateLimitFor(p)};
   *write.event.mutable_body() = body;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteBody(code, write));
   if (result.outcome == WriteOutcome::kExists) {
@@ -120,7 +124,7 @@ absl::StatusOr<Body> RegistryWriter::UpdateBody(const Principal& p, const Body& 
   *body.mutable_update_time() = Now();
   const int64_t version = stored->version + 1;
   Write write{stored->version, &body,
-              NewEvent(RegistryEvent::BODY_UPDATED, body.name(), version, p), ""};
+              NewEvent(RegistryEvent::BODY_UPDATED, body.name(), version, p), "", RateLimitFor(p)};
   *write.event.mutable_body() = body;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteBody(code, write));
   CADRE_RETURN_IF_ERROR(OutcomeError(result, body.name()));
@@ -139,7 +143,8 @@ absl::StatusOr<RoleType> RegistryWriter::CreateRoleType(const Principal& p, Role
   const std::string name = RoleTypeName(id);
   role_type.set_name(name);
   *role_type.mutable_create_time() = Now();
-  Write write{0, &role_type, NewEvent(RegistryEvent::ROLE_TYPE_CREATED, name, 1, p), ""};
+  Write write{0, &role_type, NewEvent(RegistryEvent::ROLE_TYPE_CREATED, name, 1, p), "",
+              RateLimitFor(p)};
   *write.event.mutable_role_type() = role_type;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteRoleType(id, write));
   if (result.outcome == WriteOutcome::kExists) return AlreadyExists("role_type_id", name);

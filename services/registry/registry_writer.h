@@ -5,8 +5,9 @@
 // applies it to this replica's view at once so that the caller reads its own write.
 //
 // Errors: INVALID_ARGUMENT naming the field; NOT_FOUND; ALREADY_EXISTS (a body code
-// taken); FAILED_PRECONDITION (wrong state); ABORTED (etag mismatch, or a concurrent
-// change won the race); PERMISSION_DENIED / UNAUTHENTICATED; UNAVAILABLE (Redis).
+// taken); RESOURCE_EXHAUSTED (write rate limit); FAILED_PRECONDITION (wrong state); ABORTED (etag
+// mismatch, or a concurrent change won the race); PERMISSION_DENIED / UNAUTHENTICATED; UNAVAILABLE
+// (Redis).
 
 #include <string>
 
@@ -25,8 +26,11 @@ namespace cadre::registry {
 // Thread-safe.
 class RegistryWriter {
  public:
-  RegistryWriter(RegistryStore* store, Catalog* catalog, const Clock* clock)
-      : store_(store), catalog_(catalog), clock_(clock) {}
+  // `writes_per_minute`: changes one body (or other non-admin principal) may make in a
+  // clock minute, across all replicas; 0: no limit. Admins are not limited.
+  RegistryWriter(RegistryStore* store, Catalog* catalog, const Clock* clock,
+                 int writes_per_minute = 0)
+      : store_(store), catalog_(catalog), clock_(clock), writes_per_minute_(writes_per_minute) {}
 
   absl::StatusOr<cadre::v1::Body> CreateBody(const Principal& p, cadre::v1::Body body,
                                              const std::string& request_id);
@@ -86,10 +90,13 @@ class RegistryWriter {
                                     const std::string& resource, int64_t version,
                                     const Principal& p) const;
   google::protobuf::Timestamp Now() const;
+  // The rate limit that applies to `p`'s writes.
+  int RateLimitFor(const Principal& p) const { return p.is_admin() ? 0 : writes_per_minute_; }
 
   RegistryStore* store_;
   Catalog* catalog_;
   const Clock* clock_;
+  int writes_per_minute_;
 };
 
 // Maps a store outcome other than kWritten to the caller's error for `resource`.

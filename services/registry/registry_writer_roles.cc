@@ -36,7 +36,8 @@ absl::StatusOr<Role> RegistryWriter::CreateRole(const Principal& p, Role role,
   *role.mutable_create_time() = Now();
   *role.mutable_update_time() = role.create_time();
 
-  Write write{0, &role, NewEvent(RegistryEvent::ROLE_CREATED, name, 1, p), request_id};
+  Write write{0, &role, NewEvent(RegistryEvent::ROLE_CREATED, name, 1, p), request_id,
+              RateLimitFor(p)};
   *write.event.mutable_role() = role;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteRole(id, write));
   if (result.outcome == WriteOutcome::kDuplicate) {
@@ -65,7 +66,7 @@ absl::StatusOr<Role> RegistryWriter::CommitRole(const Principal& p, Role role, i
   *role.mutable_update_time() = Now();
   role.clear_etag();
   const int64_t version = from_version + 1;
-  Write write{from_version, &role, NewEvent(type, role.name(), version, p), ""};
+  Write write{from_version, &role, NewEvent(type, role.name(), version, p), "", RateLimitFor(p)};
   *write.event.mutable_role() = role;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteRole(NumericId(role.name()), write));
   CADRE_RETURN_IF_ERROR(OutcomeError(result, role.name()));
@@ -121,7 +122,8 @@ absl::StatusOr<Avenue> RegistryWriter::CreateAvenue(const Principal& p, Avenue a
   avenue.clear_etag();
   *avenue.mutable_create_time() = Now();
   *avenue.mutable_update_time() = avenue.create_time();
-  Write write{0, &avenue, NewEvent(RegistryEvent::AVENUE_CREATED, name, 1, p), request_id};
+  Write write{0, &avenue, NewEvent(RegistryEvent::AVENUE_CREATED, name, 1, p), request_id,
+              RateLimitFor(p)};
   *write.event.mutable_avenue() = avenue;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteAvenue(id, write));
   if (result.outcome == WriteOutcome::kDuplicate) {
@@ -154,7 +156,8 @@ absl::StatusOr<Avenue> RegistryWriter::UpdateAvenue(const Principal& p, const Av
   *avenue.mutable_update_time() = Now();
   const int64_t version = stored.version + 1;
   Write write{stored.version, &avenue,
-              NewEvent(RegistryEvent::AVENUE_UPDATED, avenue.name(), version, p), ""};
+              NewEvent(RegistryEvent::AVENUE_UPDATED, avenue.name(), version, p), "",
+              RateLimitFor(p)};
   *write.event.mutable_avenue() = avenue;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteAvenue(NumericId(avenue.name()), write));
   CADRE_RETURN_IF_ERROR(OutcomeError(result, avenue.name()));
@@ -168,7 +171,7 @@ absl::Status RegistryWriter::DeleteAvenue(const Principal& p, const std::string&
   CADRE_ASSIGN_OR_RETURN(auto stored, LoadOwnedAvenue(p, name, etag));
   const int64_t version = stored.version + 1;
   Write write{stored.version, nullptr, NewEvent(RegistryEvent::AVENUE_DELETED, name, version, p),
-              ""};
+              "", RateLimitFor(p)};
   *write.event.mutable_avenue() = stored.value;
   CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteAvenue(NumericId(name), write));
   CADRE_RETURN_IF_ERROR(OutcomeError(result, name));

@@ -7,14 +7,16 @@
 
 namespace cadre::testing {
 
-RegistryHarness::RegistryHarness(const RedisOptions& redis_options) : clock_(absl::Now()) {
+RegistryHarness::RegistryHarness(const RedisOptions& redis_options, int writes_per_minute)
+    : clock_(absl::Now()) {
   redis_ = std::make_unique<RedisClient>(redis_options);
   keys_ = std::make_unique<ApiKeyStore>(redis_.get());
   auth_ = std::make_unique<Authenticator>(keys_.get(), kAdminKey, &clock_);
   catalog_ = std::make_unique<registry::Catalog>();
   store_ = std::make_unique<registry::RegistryStore>(redis_.get());
   view_ = std::make_unique<registry::ViewSync>(redis_.get(), store_.get(), catalog_.get());
-  writer_ = std::make_unique<registry::RegistryWriter>(store_.get(), catalog_.get(), &clock_);
+  writer_ = std::make_unique<registry::RegistryWriter>(store_.get(), catalog_.get(), &clock_,
+                                                       writes_per_minute);
   workers_ = std::make_unique<WorkerPool>(4, 1024);
   service_ = std::make_unique<registry::RegistryService>(
       registry::RegistryDeps{catalog_.get(), view_.get(), writer_.get(), auth_.get(), keys_.get(),

@@ -31,7 +31,8 @@ inline constexpr char kAdminKey[] = "test-admin-key-0123456789abcdef0123456789";
 
 class RegistryHarness {
  public:
-  explicit RegistryHarness(const RedisOptions& redis_options);
+  // `writes_per_minute`: the write rate limit for non-admin callers (0: none).
+  explicit RegistryHarness(const RedisOptions& redis_options, int writes_per_minute = 0);
   ~RegistryHarness();
 
   cadre::v1::Registry::Stub& stub() { return *stub_; }

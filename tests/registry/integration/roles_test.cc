@@ -348,6 +348,36 @@ TEST_F(RolesTest, PagingNeitherSkipsNorRepeatsWhileOthersWrite) {
               StatusIs(grpc::StatusCode::INVALID_ARGUMENT, "page_token"));
 }
 
+TEST_F(RolesTest, WritesAreRateLimitedPerBodyAcrossReplicas) {
+  RegistryHarness a(redis_->options(), /*writes_per_minute=*/4);
+  RegistryHarness b(redis_->options(), /*writes_per_minute=*/4);
+  b.clock().Set(a.clock().Now());
+  auto create = [&](RegistryHarness& h, const std::string& key, const std::string& request_id) {
+    cadre::v1::CreateRoleRequest request;
+    *request.mutable_role() = ValidRole("RJ1", h.clock().Now());
+    request.set_request_id(request_id);
+    Role out;
+    return h.stub().CreateRole(RegistryHarness::Context(key).get(), request, &out);
+  };
+  // Four changes a minute between both replicas; a retried request id is free.
+  CADRE_EXPECT_OK(create(a, trust_key_, "r1"));
+  CADRE_EXPECT_OK(create(b, trust_key_, "r2"));
+  CADRE_EXPECT_OK(create(a, trust_key_, "r3"));
+  CADRE_EXPECT_OK(create(b, trust_key_, "r4"));
+  CADRE_EXPECT_OK(create(a, trust_key_, "r1"));
+  EXPECT_THAT(create(b, trust_key_, "r5"), StatusIs(grpc::StatusCode::RESOURCE_EXHAUSTED));
+  // Another body, and admins, are not held back by this body's count.
+  CADRE_EXPECT_OK(create(a, kAdminKey, "r6"));
+  cadre::v1::CreateRoleRequest other;
+  *other.mutable_role() = ValidRole("QOP", a.clock().Now());
+  Role out;
+  CADRE_EXPECT_OK(a.stub().CreateRole(RegistryHarness::Context(icb_key_).get(), other, &out));
+  // The next minute the body may write again.
+  a.clock().Advance(absl::Minutes(1));
+  CADRE_EXPECT_OK(create(a, trust_key_, "r7"));
+  EXPECT_EQ(harness_->redis().Command({"ZCARD", "registry:roles"})->integer, 7);
+}
+
 TEST_F(RolesTest, AnotherReplicaSeesTheWriteThroughEvents) {
   RegistryHarness replica(redis_->options());
   Role out;
