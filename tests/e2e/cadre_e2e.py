@@ -69,6 +69,30 @@ def stop(proc):
         proc.wait()
 
 
+def registry_binary():
+    """The cadre-registry under test: the first argument (taken out of sys.argv, so that
+    unittest does not see it) or CADRE_REGISTRY_BIN."""
+    if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
+        return sys.argv.pop(1)
+    return os.environ.get("CADRE_REGISTRY_BIN", "")
+
+
+_stub_tmp = None
+
+
+def stub_dir():
+    """Where the Python stubs go: CADRE_STUB_DIR, or a temporary directory removed when
+    the interpreter exits. The stubs are generated there and the directory put on
+    sys.path."""
+    global _stub_tmp
+    out = os.environ.get("CADRE_STUB_DIR")
+    if not out:
+        _stub_tmp = tempfile.TemporaryDirectory(prefix="cadre-e2e-stubs-")
+        out = _stub_tmp.name
+    generate_stubs(out)
+    return out
+
+
 def generate_stubs(out_dir):
     subprocess.run([os.path.join(REPO, "scripts", "gen_python_stubs.sh"), out_dir],
                    check=True)

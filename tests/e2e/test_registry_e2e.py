@@ -27,16 +27,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import cadre_e2e  # noqa: E402
 
-REGISTRY_BIN = os.environ.get("CADRE_REGISTRY_BIN", "")
-if len(sys.argv) > 1 and not sys.argv[1].startswith("-"):
-    REGISTRY_BIN = sys.argv.pop(1)
-
-_stub_tmp = None
-STUB_DIR = os.environ.get("CADRE_STUB_DIR")
-if not STUB_DIR:
-    _stub_tmp = tempfile.TemporaryDirectory(prefix="cadre-e2e-stubs-")
-    STUB_DIR = _stub_tmp.name
-cadre_e2e.generate_stubs(STUB_DIR)
+REGISTRY_BIN = cadre_e2e.registry_binary()
+STUB_DIR = cadre_e2e.stub_dir()
 from cadre.v1 import common_pb2 as c  # noqa: E402
 from cadre.v1 import registry_pb2 as r  # noqa: E402
 from cadre.v1 import registry_pb2_grpc as r_grpc  # noqa: E402
@@ -443,8 +435,4 @@ class DemoDataTest(RegistryCase):
 
 
 if __name__ == "__main__":
-    try:
-        unittest.main(verbosity=2)
-    finally:
-        if _stub_tmp is not None:
-            _stub_tmp.cleanup()
+    unittest.main(verbosity=2)
