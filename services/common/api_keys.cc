@@ -20,6 +20,20 @@ absl::StatusOr<std::string> RandomHex(int bytes) {
   return absl::BytesToHexString(buf);
 }
 
+// An entry of auth:audit: who issued or revoked which key, for whom. Ids only.
+std::vector<std::string> AuditEntry(absl::string_view actor, absl::string_view action,
+                                    absl::string_view key_id, PrincipalKind kind,
+                                    absl::string_view subject) {
+  return {"XADD",    "auth:audit",
+          "MAXLEN",  "~",
+          "100000",  "*",
+          "actor",   std::string(actor),
+          "action",  std::string(action),
+          "key_id",  std::string(key_id),
+          "kind",    std::string(PrincipalKindName(kind)),
+          "subject", std::string(subject)};
+}
+
 absl::optional<PrincipalKind> KindFromName(absl::string_view name) {
   for (PrincipalKind k : {PrincipalKind::kAdmin, PrincipalKind::kBody, PrincipalKind::kApplicant,
                           PrincipalKind::kService}) {
@@ -54,26 +68,34 @@ absl::optional<Principal> PrincipalFromHash(const RedisReply& reply) {
 }  // namespace
 
 absl::StatusOr<IssuedKey> ApiKeyStore::Create(PrincipalKind kind, absl::string_view subject,
-                                              absl::string_view label, absl::Time now) {
+                                              absl::string_view label, absl::string_view actor,
+                                              absl::Time now) {
   CADRE_ASSIGN_OR_RETURN(std::string id, RandomHex(8));
   CADRE_ASSIGN_OR_RETURN(std::string random, RandomHex(24));
-  IssuedKey issued{id, absl::StrCat("cadre_", random)};
+  IssuedKey issued{id, absl::StrCat(kIssuedKeyPrefix, random)};
   const std::string hash = Sha256Hex(issued.secret);
   CADRE_RETURN_IF_ERROR(
       redis_
           ->Transaction({{"HSET", KeyHashKey(hash), "kind", std::string(PrincipalKindName(kind)),
                           "subject", std::string(subject), "key_id", id, "label",
                           std::string(label), "create_time", absl::FormatTime(now)},
-                         {"SET", KeyIdKey(id), hash}})
+                         {"SET", KeyIdKey(id), hash},
+                         AuditEntry(actor, "key_created", id, kind, subject)})
           .status());
   return issued;
 }
 
-absl::StatusOr<std::string> ApiKeyStore::Revoke(absl::string_view key_id) {
+absl::StatusOr<std::string> ApiKeyStore::Revoke(absl::string_view key_id, absl::string_view actor) {
   CADRE_ASSIGN_OR_RETURN(RedisReply hash, redis_->Command({"GET", KeyIdKey(key_id)}));
   if (hash.is_nil()) return absl::NotFoundError(absl::StrCat("no key with id ", key_id));
-  CADRE_RETURN_IF_ERROR(
-      redis_->Transaction({{"DEL", KeyHashKey(hash.str)}, {"DEL", KeyIdKey(key_id)}}).status());
+  CADRE_ASSIGN_OR_RETURN(auto owner, Find(hash.str));
+  const Principal principal = owner.value_or(Principal{});
+  CADRE_RETURN_IF_ERROR(redis_
+                            ->Transaction({{"DEL", KeyHashKey(hash.str)},
+                                           {"DEL", KeyIdKey(key_id)},
+                                           AuditEntry(actor, "key_revoked", key_id, principal.kind,
+                                                      principal.subject)})
+                            .status());
   return hash.str;
 }
 

@@ -4,7 +4,9 @@
 // serves CreateApiKey / RevokeApiKey); every service reads through Authenticator.
 //
 // Keys: `auth:key:{sha256 of secret}` hash {kind, subject, key_id, label, create_time};
-//       `auth:key_id:{key_id}` → the sha256, for revocation.
+//       `auth:key_id:{key_id}` → the sha256, for revocation;
+//       `auth:audit` stream: every key issued or revoked, by whom (ids only), written in
+//       the same MULTI/EXEC as the change.
 // The secret is "cadre_" + 48 random hex characters; only its hash is stored.
 
 #include <string>
@@ -29,10 +31,12 @@ class ApiKeyStore {
   explicit ApiKeyStore(RedisClient* redis) : redis_(redis) {}
 
   // UNAVAILABLE if Redis is unreachable.
+  // `actor`: who asks (Principal::Actor()), for the audit entry.
   absl::StatusOr<IssuedKey> Create(PrincipalKind kind, absl::string_view subject,
-                                   absl::string_view label, absl::Time now);
+                                   absl::string_view label, absl::string_view actor,
+                                   absl::Time now);
   // NOT_FOUND if there is no such key. Returns the hash it had (to drop from caches).
-  absl::StatusOr<std::string> Revoke(absl::string_view key_id);
+  absl::StatusOr<std::string> Revoke(absl::string_view key_id, absl::string_view actor);
   // The principal a hashed key stands for, or nullopt if none. UNAVAILABLE if Redis is
   // unreachable.
   absl::StatusOr<absl::optional<Principal>> Find(absl::string_view key_hash);

@@ -4,10 +4,13 @@
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
+#include "absl/algorithm/container.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/api_keys.h"
+#include "services/common/status_macros.h"
 
 namespace cadre {
 namespace {
@@ -88,9 +91,12 @@ bool Authenticator::NeedsLookup(const grpc::ServerContextBase& context) {
   if (!token.ok() || token->empty()) return false;
   const std::string hash = Sha256Hex(*token);
   if (!admin_key_hash_.empty() && SameHash(hash, admin_key_hash_)) return false;
+  if (!IsIssuedKeyShape(*token)) return false;  // refused at once, no Redis
+  const absl::Time now = clock_->Now();
   absl::MutexLock lock(&mu_);
-  auto it = cache_.find(hash);
-  return it == cache_.end() || it->second.expires <= clock_->Now();
+  if (auto it = known_.find(hash); it != known_.end() && it->second.expires > now) return false;
+  auto it = unknown_.find(hash);
+  return it == unknown_.end() || it->second <= now;
 }
 
 absl::StatusOr<Principal> Authenticator::Authenticate(const grpc::ServerContextBase& context) {
@@ -105,29 +111,51 @@ absl::StatusOr<Principal> Authenticator::Lookup(const std::string& token) {
   if (!admin_key_hash_.empty() && SameHash(hash, admin_key_hash_)) {
     return Principal{PrincipalKind::kAdmin, "", "admin"};
   }
+  // Anything that is not the shape of a key we issue is refused without asking Redis.
+  if (!IsIssuedKeyShape(token)) return absl::UnauthenticatedError("unknown or revoked key");
   const absl::Time now = clock_->Now();
+  uint64_t revocations = 0;
   {
     absl::MutexLock lock(&mu_);
-    auto it = cache_.find(hash);
-    if (it != cache_.end() && it->second.expires > now) {
-      if (!it->second.principal) return absl::UnauthenticatedError("unknown or revoked key");
-      return *it->second.principal;
+    if (auto it = known_.find(hash); it != known_.end() && it->second.expires > now) {
+      return it->second.principal;
+    }
+    if (auto it = unknown_.find(hash); it != unknown_.end() && it->second > now) {
+      return absl::UnauthenticatedError("unknown or revoked key");
+    }
+    revocations = revocations_;
+  }
+  if (keys_ == nullptr) return absl::UnauthenticatedError("unknown or revoked key");
+  CADRE_ASSIGN_OR_RETURN(absl::optional<Principal> found, keys_->Find(hash));
+  {
+    absl::MutexLock lock(&mu_);
+    // A revocation on this replica while we read must not be undone by our answer.
+    if (revocations == revocations_) {
+      if (found) {
+        if (known_.size() >= kMaxCacheEntries) known_.clear();
+        known_[hash] = Known{*found, now + cache_ttl_};
+      } else {
+        // Unknown keys get their own bounded cache: a flood of made-up keys can never
+        // push real keys out.
+        if (unknown_.size() >= kMaxCacheEntries) unknown_.clear();
+        unknown_[hash] = now + kNegativeTtl;
+      }
     }
   }
-  auto found = keys_ ? keys_->Find(hash) : absl::StatusOr<absl::optional<Principal>>();
-  if (!found.ok()) return found.status();
-  {
-    absl::MutexLock lock(&mu_);
-    if (cache_.size() >= kMaxCacheEntries) cache_.clear();
-    cache_[hash] = Cached{*found, now + (found->has_value() ? cache_ttl_ : kNegativeTtl)};
-  }
-  if (!found->has_value()) return absl::UnauthenticatedError("unknown or revoked key");
-  return **found;
+  if (!found) return absl::UnauthenticatedError("unknown or revoked key");
+  return *found;
 }
 
 void Authenticator::Forget(absl::string_view key_hash) {
   absl::MutexLock lock(&mu_);
-  cache_.erase(std::string(key_hash));
+  known_.erase(std::string(key_hash));
+  ++revocations_;
+}
+
+bool IsIssuedKeyShape(absl::string_view token) {
+  return token.size() == kIssuedKeyLength && absl::StartsWith(token, kIssuedKeyPrefix) &&
+         absl::c_all_of(token.substr(kIssuedKeyPrefix.size()),
+                        [](char c) { return absl::ascii_isdigit(c) || (c >= 'a' && c <= 'f'); });
 }
 
 absl::Status RequireAuthenticated(const Principal& p) {

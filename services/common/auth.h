@@ -48,8 +48,10 @@ struct Principal {
 absl::string_view PrincipalKindName(PrincipalKind kind);
 
 // Thread-safe. Caches looked-up keys for `cache_ttl` (so a revoked key stops working
-// within that time on every replica) and unknown keys for a second (so a flood of bad
-// keys does not become a flood of Redis reads).
+// within that time on every replica, at once on the one that revoked it) and unknown keys
+// for a second, in a cache of their own (so a flood of bad keys becomes neither a flood
+// of Redis reads nor the eviction of real keys). Tokens not shaped like an issued key
+// are refused without a lookup.
 class Authenticator {
  public:
   // `admin_key` may be empty (no admin key: admin calls are impossible).
@@ -68,8 +70,8 @@ class Authenticator {
   void Forget(absl::string_view key_hash);
 
  private:
-  struct Cached {
-    absl::optional<Principal> principal;  // nullopt: unknown key
+  struct Known {
+    Principal principal;
     absl::Time expires;
   };
   // The bearer token, empty when there is no authorization header; INVALID_ARGUMENT-free:
@@ -82,7 +84,9 @@ class Authenticator {
   const Clock* clock_;
   absl::Duration cache_ttl_;
   absl::Mutex mu_;
-  absl::flat_hash_map<std::string, Cached> cache_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, Known> known_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<std::string, absl::Time> unknown_ ABSL_GUARDED_BY(mu_);  // until
+  uint64_t revocations_ ABSL_GUARDED_BY(mu_) = 0;  // Forget calls so far
 };
 
 // Checks every handler makes after Authenticate. PERMISSION_DENIED (UNAUTHENTICATED for
@@ -91,6 +95,11 @@ absl::Status RequireAdmin(const Principal& p);
 absl::Status RequireAuthenticated(const Principal& p);
 // Admin, or the body with this code.
 absl::Status RequireAdminOrBody(const Principal& p, absl::string_view body_code);
+
+// Keys this service issues: "cadre_" and 48 lower-case hex digits.
+inline constexpr absl::string_view kIssuedKeyPrefix = "cadre_";
+inline constexpr size_t kIssuedKeyLength = 6 + 48;
+bool IsIssuedKeyShape(absl::string_view token);
 
 // Lower-case hex SHA-256 of `data`.
 std::string Sha256Hex(absl::string_view data);

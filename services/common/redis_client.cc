@@ -20,6 +20,18 @@
 namespace cadre {
 namespace {
 
+// An error reply as a status. Replies that mean "this Redis cannot take writes or
+// commands right now" (a replica after failover, loading its data, out of memory, a
+// script running too long) are UNAVAILABLE, so callers retry; the rest are INTERNAL.
+// Codes are matched whole ("BUSY ", not "BUSYGROUP").
+absl::Status ErrorReplyStatus(const std::string& message) {
+  for (const char* transient :
+       {"READONLY ", "LOADING ", "MASTERDOWN ", "OOM ", "BUSY ", "TRYAGAIN ", "CLUSTERDOWN "}) {
+    if (absl::StartsWith(message, transient)) return absl::UnavailableError(message);
+  }
+  return absl::InternalError(message);
+}
+
 using Commands = std::vector<std::vector<std::string>>;
 
 int64_t SteadyNowNanos() {
@@ -229,7 +241,7 @@ class Conn {
 absl::StatusOr<RedisReply> SingleReply(absl::StatusOr<std::vector<RedisReply>> replies) {
   if (!replies.ok()) return replies.status();
   RedisReply reply = std::move(replies->front());
-  if (reply.is_error()) return absl::InternalError(reply.str);
+  if (reply.is_error()) return ErrorReplyStatus(reply.str);
   return reply;
 }
 
@@ -310,10 +322,10 @@ absl::StatusOr<std::vector<RedisReply>> RedisClient::Transaction(const Commands&
   // Every reply before EXEC is +OK / +QUEUED unless Redis refused a command, in which
   // case EXEC answers EXECABORT and nothing ran: report the refused command's error.
   for (size_t i = 0; i + 1 < replies.size(); ++i) {
-    if (replies[i].is_error()) return absl::InternalError(replies[i].str);
+    if (replies[i].is_error()) return ErrorReplyStatus(replies[i].str);
   }
   RedisReply& exec = replies.back();
-  if (exec.is_error()) return absl::InternalError(exec.str);
+  if (exec.is_error()) return ErrorReplyStatus(exec.str);
   if (exec.is_nil()) return absl::AbortedError("transaction aborted: a WATCHed key changed");
   if (exec.type != RedisReply::Type::kArray) {
     return absl::InternalError("unexpected EXEC reply");
@@ -331,10 +343,10 @@ absl::StatusOr<RedisReply> RedisClient::Eval(const RedisScript& script,
   if (replies[0].is_error() && absl::StartsWith(replies[0].str, "NOSCRIPT")) {
     // Redis restarted (or SCRIPT FLUSH): load and run again, in one round trip.
     CADRE_ASSIGN_OR_RETURN(replies, pool_->Run({{"SCRIPT", "LOAD", script.source()}, evalsha}));
-    if (replies[0].is_error()) return absl::InternalError(replies[0].str);
+    if (replies[0].is_error()) return ErrorReplyStatus(replies[0].str);
     replies[0] = std::move(replies[1]);
   }
-  if (replies[0].is_error()) return absl::InternalError(replies[0].str);
+  if (replies[0].is_error()) return ErrorReplyStatus(replies[0].str);
   return std::move(replies[0]);
 }
 

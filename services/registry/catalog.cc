@@ -154,6 +154,22 @@ void Catalog::Clear() {
   ++generation_;
 }
 
+void Catalog::ReplaceWith(Catalog& loaded) {
+  if (&loaded == this) return;
+  // Always lock in address order, so two catalogs swapping at once cannot deadlock.
+  absl::Mutex* first = this < &loaded ? &mu_ : &loaded.mu_;
+  absl::Mutex* second = this < &loaded ? &loaded.mu_ : &mu_;
+  absl::MutexLock lock_first(first);
+  absl::MutexLock lock_second(second);
+  std::swap(bodies_, loaded.bodies_);
+  std::swap(roles_, loaded.roles_);
+  std::swap(postings_, loaded.postings_);
+  std::swap(avenues_, loaded.avenues_);
+  std::swap(avenue_tombstones_, loaded.avenue_tombstones_);
+  std::swap(role_types_, loaded.role_types_);
+  generation_ = std::max(generation_, loaded.generation_) + 1;
+}
+
 BodyPtr Catalog::FindBody(const std::string& code) const {
   absl::ReaderMutexLock lock(&mu_);
   auto it = bodies_.find(code);

@@ -68,8 +68,12 @@ class Catalog {
   bool PutRoleType(cadre::v1::RoleType role_type, int64_t version);
   // Applies an event's snapshot.
   bool Apply(const cadre::v1::RegistryEvent& event);
-  // Forgets everything (before a full reload).
+  // Forgets everything.
   void Clear();
+  // Takes every record of `loaded` (a catalog filled apart, e.g. by a full reload) in
+  // one step, so readers and writers never see a half-loaded view; `loaded` gets the
+  // old records.
+  void ReplaceWith(Catalog& loaded);
 
   BodyPtr FindBody(const std::string& code) const;
   RolePtr FindRole(int64_t id) const;

@@ -14,6 +14,12 @@ using Reactor = RegistryService::Reactor;
 Reactor* RegistryService::Serve(Ctx* c, Mode mode, Work work) {
   Reactor* reactor = c->DefaultReactor();
   auto run = [this, c, reactor, work = std::move(work)] {
+    // Work queued behind slow calls is dropped once its caller has gone (deadline passed,
+    // client cancelled, server draining): a change nobody waits for is not made.
+    if (c->IsCancelled()) {
+      reactor->Finish(grpc::Status::CANCELLED);
+      return;
+    }
     absl::Status status = [&]() -> absl::Status {
       CADRE_ASSIGN_OR_RETURN(Principal principal, d_.auth->Authenticate(*c));
       if (!d_.view->IsFresh()) {
@@ -150,8 +156,8 @@ Reactor* RegistryService::CreateApiKey(Ctx* c, const cadre::v1::CreateApiKeyRequ
     if (!(p.is_admin() || (kind == PrincipalKind::kBody && p.is_body(subject)))) {
       return absl::PermissionDeniedError("only an admin may issue this key");
     }
-    CADRE_ASSIGN_OR_RETURN(IssuedKey issued,
-                           d_.keys->Create(kind, subject, req->label(), d_.clock->Now()));
+    CADRE_ASSIGN_OR_RETURN(
+        IssuedKey issued, d_.keys->Create(kind, subject, req->label(), p.Actor(), d_.clock->Now()));
     resp->set_key_id(issued.key_id);
     resp->set_secret(issued.secret);
     return absl::OkStatus();
@@ -169,7 +175,7 @@ Reactor* RegistryService::RevokeApiKey(Ctx* c, const cadre::v1::RevokeApiKeyRequ
     if (!p.is_admin() && !own_body_key) {
       return absl::PermissionDeniedError("only an admin or the key's body may revoke it");
     }
-    CADRE_ASSIGN_OR_RETURN(std::string hash, d_.keys->Revoke(req->key_id()));
+    CADRE_ASSIGN_OR_RETURN(std::string hash, d_.keys->Revoke(req->key_id(), p.Actor()));
     d_.auth->Forget(hash);
     return absl::OkStatus();
   });

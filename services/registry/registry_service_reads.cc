@@ -198,7 +198,8 @@ Reactor* RegistryService::GetInvolvementMap(Ctx* c, const cadre::v1::GetInvolvem
     if (req->level() != 0 && !cadre::v1::InvolvementLevel_IsValid(req->level())) {
       return InvalidField("level", absl::StrCat("unknown value ", req->level()));
     }
-    const std::string key = req->SerializeAsString();
+    // Keyed by the three validated filters only: at most 10 × 9 × 5 entries.
+    const std::string key = absl::StrCat(req->body_kind(), ":", req->region(), ":", req->level());
     const int64_t generation = d_.catalog->generation();
     {
       absl::MutexLock lock(&map_mu_);
@@ -212,7 +213,6 @@ Reactor* RegistryService::GetInvolvementMap(Ctx* c, const cadre::v1::GetInvolvem
         BuildInvolvementMap(d_.catalog->SnapshotForMap(), *req));
     *resp = *map;
     absl::MutexLock lock(&map_mu_);
-    // At most 9 × 9 × 5 filter combinations exist, so the cache stays small.
     map_cache_[key] = {generation, std::move(map)};
     return absl::OkStatus();
   });

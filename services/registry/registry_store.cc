@@ -2,6 +2,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "services/common/logging.h"
 #include "services/common/status_macros.h"
 
 namespace cadre::registry {
@@ -18,17 +19,13 @@ constexpr char kAuditMaxLen[] = "1000000";
 // ARGV: expected version ('0': must not exist), new version, record bytes, score, member,
 //       event type, event bytes, actor, resource, request ttl ('0': no request id),
 //       op ('put' | 'del'), events maxlen, audit maxlen, rate limit ('0': none).
-// A repeated request id answers before the rate limit counts: a retry costs nothing.
+// A repeated request id answers before anything else, and only a change that would be
+// written counts against the rate limit: retries and conflicts cost nothing.
 const RedisScript& WriteScript() {
   static const auto* const kScript = new RedisScript(R"lua(
 if ARGV[10] ~= '0' then
   local prior = redis.call('GET', KEYS[5])
   if prior then return {'DUP', prior} end
-end
-if ARGV[14] ~= '0' then
-  local n = redis.call('INCR', KEYS[6])
-  if n == 1 then redis.call('EXPIRE', KEYS[6], 120) end
-  if n > tonumber(ARGV[14]) then return {'RATE'} end
 end
 local cur = redis.call('HGET', KEYS[1], 'v')
 if ARGV[1] == '0' then
@@ -36,6 +33,11 @@ if ARGV[1] == '0' then
 else
   if not cur then return {'NOTFOUND'} end
   if cur ~= ARGV[1] then return {'STALE', cur} end
+end
+if ARGV[14] ~= '0' then
+  local n = redis.call('INCR', KEYS[6])
+  if n == 1 then redis.call('EXPIRE', KEYS[6], 120) end
+  if n > tonumber(ARGV[14]) then return {'RATE'} end
 end
 if ARGV[11] == 'del' then
   redis.call('DEL', KEYS[1])
@@ -66,8 +68,11 @@ std::string CollectionKey(absl::string_view kind) {
 std::string RateKey(absl::string_view actor, int64_t unix_seconds) {
   return absl::StrCat("registry:rate:", actor, ":", unix_seconds / 60);
 }
-std::string RequestKey(absl::string_view actor, absl::string_view request_id) {
-  return absl::StrCat("registry:request:", actor, ":", request_id);
+// Per kind of resource, so that a request id reused for another kind of create never
+// answers with a resource of the wrong kind.
+std::string RequestKey(absl::string_view actor, absl::string_view kind,
+                       absl::string_view request_id) {
+  return absl::StrCat("registry:request:", actor, ":", kind, ":", request_id);
 }
 
 absl::StatusOr<int64_t> Increment(RedisClient* redis, absl::string_view counter) {
@@ -99,8 +104,9 @@ absl::StatusOr<int64_t> RegistryStore::NextAvenueId() { return Increment(redis_,
 absl::StatusOr<int64_t> RegistryStore::NextBodySequence() { return Increment(redis_, "body"); }
 
 absl::StatusOr<absl::optional<std::string>> RegistryStore::FindRequest(
-    const std::string& actor, const std::string& request_id) {
-  CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis_->Command({"GET", RequestKey(actor, request_id)}));
+    const std::string& actor, absl::string_view kind, const std::string& request_id) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
+                         redis_->Command({"GET", RequestKey(actor, kind, request_id)}));
   if (reply.is_nil()) return absl::optional<std::string>();
   return absl::optional<std::string>(reply.str);
 }
@@ -127,7 +133,7 @@ absl::StatusOr<absl::optional<Stored<cadre::v1::RoleType>>> RegistryStore::GetRo
 }
 
 absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
-                                                       const std::string& id, double score,
+                                                       const std::string& id, int64_t score,
                                                        const Write& write) {
   std::string record_bytes;
   if (write.record != nullptr && !write.record->SerializeToString(&record_bytes)) {
@@ -143,7 +149,7 @@ absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
       redis_->Eval(
           WriteScript(),
           {RecordKey(kind, id), CollectionKey(kind), kEvents, kAudit,
-           RequestKey(actor, write.request_id), RateKey(actor, write.event.time().seconds())},
+           RequestKey(actor, kind, write.request_id), RateKey(actor, write.event.time().seconds())},
           {absl::StrCat(write.expected_version), absl::StrCat(write.event.version()), record_bytes,
            absl::StrCat(score), id, cadre::v1::RegistryEvent::Type_Name(write.event.type()),
            event_bytes, actor, write.event.resource(),
@@ -178,10 +184,10 @@ absl::StatusOr<WriteResult> RegistryStore::WriteBody(const std::string& code, co
   return WriteRecord("body", code, 0, w);
 }
 absl::StatusOr<WriteResult> RegistryStore::WriteRole(int64_t id, const Write& w) {
-  return WriteRecord("role", absl::StrCat(id), static_cast<double>(id), w);
+  return WriteRecord("role", absl::StrCat(id), id, w);
 }
 absl::StatusOr<WriteResult> RegistryStore::WriteAvenue(int64_t id, const Write& w) {
-  return WriteRecord("avenue", absl::StrCat(id), static_cast<double>(id), w);
+  return WriteRecord("avenue", absl::StrCat(id), id, w);
 }
 absl::StatusOr<WriteResult> RegistryStore::WriteRoleType(const std::string& id, const Write& w) {
   return WriteRecord("role_type", id, 0, w);
@@ -242,7 +248,10 @@ RegistryStore::ReadEvents(RedisConnection& connection, const std::string& after_
     cadre::v1::RegistryEvent event;
     absl::string_view pb = entry.Field("pb");
     if (!event.ParseFromArray(pb.data(), static_cast<int>(pb.size()))) {
-      return absl::InternalError(absl::StrCat("unreadable event ", entry.id));
+      // Skipped, not retried: one bad entry must not stop every replica's view for good.
+      // It is handed on empty, so the reader moves past its id.
+      log::Error("unreadable registry event skipped", {{"event_id", entry.id}});
+      event.Clear();
     }
     events.emplace_back(entry.id, std::move(event));
   }

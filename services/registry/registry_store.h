@@ -9,7 +9,7 @@
 //   registry:bodies, registry:roles, registry:avenues, registry:role_types
 //                               sorted sets of the ids (score: numeric id, else 0)
 //   registry:seq:{role|avenue|body}   counters for new ids and Cadre-issued codes
-//   registry:request:{actor}:{request_id}  → the resource a create made (24 h)
+//   registry:request:{actor}:{kind}:{request_id}  → the resource a create made (24 h)
 //   registry:events             stream of RegistryEvent (field pb), ~100,000 kept
 //   registry:audit              stream of {actor, action, resource, version}, ~1,000,000
 //   registry:rate:{actor}:{minute}  changes counted for the write rate limit (2 min TTL)
@@ -78,7 +78,9 @@ class RegistryStore {
   absl::StatusOr<int64_t> NextBodySequence();
 
   // The resource an earlier create by `actor` with `request_id` made, if any.
+  // `kind`: "body", "role", "avenue" (request ids are kept per kind of resource).
   absl::StatusOr<absl::optional<std::string>> FindRequest(const std::string& actor,
+                                                          absl::string_view kind,
                                                           const std::string& request_id);
 
   absl::StatusOr<absl::optional<Stored<cadre::v1::Body>>> GetBody(const std::string& code);
@@ -105,7 +107,7 @@ class RegistryStore {
 
  private:
   absl::StatusOr<WriteResult> WriteRecord(const std::string& kind, const std::string& id,
-                                          double score, const Write& write);
+                                          int64_t score, const Write& write);
   template <typename T>
   absl::StatusOr<absl::optional<Stored<T>>> GetRecord(const std::string& key);
   template <typename T>

@@ -37,9 +37,9 @@ google::protobuf::Timestamp RegistryWriter::Now() const {
 }
 
 absl::StatusOr<absl::optional<std::string>> RegistryWriter::EarlierCreate(
-    const Principal& p, const std::string& request_id) {
+    const Principal& p, absl::string_view kind, const std::string& request_id) {
   if (request_id.empty()) return absl::optional<std::string>();
-  return store_->FindRequest(p.Actor(), request_id);
+  return store_->FindRequest(p.Actor(), kind, request_id);
 }
 
 RegistryEvent RegistryWriter::NewEvent(RegistryEvent::Type type, const std::string& resource,
@@ -74,10 +74,11 @@ absl::Status RegistryWriter::CheckReferences(const std::string& body_name,
 absl::StatusOr<Body> RegistryWriter::CreateBody(const Principal& p, Body body,
                                                 const std::string& request_id) {
   CADRE_RETURN_IF_ERROR(RequireAdmin(p));
+  body.DiscardUnknownFields();  // nothing unvalidated reaches the store
   CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
   CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
   auto load = [this](const std::string& name) { return store_->GetBody(name.substr(7)); };
-  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, request_id));
+  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, "body", request_id));
   if (earlier) return LoadCreated<Body>(*earlier, load);
   std::string code = body.ods_code();
   body.set_cadre_issued_code(code.empty());
@@ -136,6 +137,7 @@ absl::StatusOr<Body> RegistryWriter::UpdateBody(const Principal& p, const Body& 
 absl::StatusOr<RoleType> RegistryWriter::CreateRoleType(const Principal& p, RoleType role_type,
                                                         const std::string& id) {
   CADRE_RETURN_IF_ERROR(RequireAdmin(p));
+  role_type.DiscardUnknownFields();
   if (!IsSlug(id, 3, 60)) {
     return InvalidField("role_type_id", "must be 3 to 60 characters of a-z, 0-9 and '-'");
   }

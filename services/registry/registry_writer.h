@@ -83,7 +83,9 @@ class RegistryWriter {
     return value;
   }
   // The resource an earlier create by `p` with `request_id` made, if any.
+  // `kind`: "body", "role" or "avenue".
   absl::StatusOr<absl::optional<std::string>> EarlierCreate(const Principal& p,
+                                                            absl::string_view kind,
                                                             const std::string& request_id);
 
   cadre::v1::RegistryEvent NewEvent(cadre::v1::RegistryEvent::Type type,

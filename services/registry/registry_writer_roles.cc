@@ -18,13 +18,14 @@ using cadre::v1::Role;
 absl::StatusOr<Role> RegistryWriter::CreateRole(const Principal& p, Role role,
                                                 const std::string& request_id) {
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  role.DiscardUnknownFields();  // nothing unvalidated reaches the store
   CADRE_ASSIGN_OR_RETURN(std::string code, ParseBodyName(role.body(), "role.body"));
   CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, code));
   CADRE_RETURN_IF_ERROR(ValidateRole(role, "role"));
   CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
   CADRE_RETURN_IF_ERROR(CheckReferences(role.body(), role.role_type(), "role"));
   auto load = [this](const std::string& name) { return store_->GetRole(NumericId(name)); };
-  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, request_id));
+  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, "role", request_id));
   if (earlier) return LoadCreated<Role>(*earlier, load);
   CADRE_ASSIGN_OR_RETURN(int64_t id, store_->NextRoleId());
   const std::string name = RoleName(id);
@@ -108,13 +109,14 @@ absl::StatusOr<Role> RegistryWriter::EndRole(const Principal& p, const std::stri
 absl::StatusOr<Avenue> RegistryWriter::CreateAvenue(const Principal& p, Avenue avenue,
                                                     const std::string& request_id) {
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  avenue.DiscardUnknownFields();  // nothing unvalidated reaches the store
   CADRE_ASSIGN_OR_RETURN(std::string code, ParseBodyName(avenue.body(), "avenue.body"));
   CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, code));
   CADRE_RETURN_IF_ERROR(ValidateAvenue(avenue, "avenue"));
   CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
   CADRE_RETURN_IF_ERROR(CheckReferences(avenue.body(), "", "avenue"));
   auto load = [this](const std::string& name) { return store_->GetAvenue(NumericId(name)); };
-  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, request_id));
+  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, "avenue", request_id));
   if (earlier) return LoadCreated<Avenue>(*earlier, load);
   CADRE_ASSIGN_OR_RETURN(int64_t id, store_->NextAvenueId());
   const std::string name = AvenueName(id);

@@ -56,6 +56,9 @@ absl::Status ApplyMask(const google::protobuf::Message& patch,
       return absl::InternalError(absl::StrCat("no mask support for field ", path));
     }
   }
+  // Fields this service does not know (sent by a newer or hostile client) are never kept:
+  // nothing unvalidated and unbounded reaches the store.
+  target.DiscardUnknownFields();
   return absl::OkStatus();
 }
 

@@ -61,8 +61,11 @@ absl::Status ViewSync::Reload() {
   // Read the stream's position first: any change made during the load is in an event
   // after it, applied next (versions make the overlap harmless).
   CADRE_ASSIGN_OR_RETURN(std::string last, store_->LastEventId());
-  catalog_->Clear();
-  CADRE_RETURN_IF_ERROR(store_->LoadAll(*catalog_));
+  // Loaded apart and swapped in whole: a write this replica makes meanwhile lands in the
+  // old view and reaches the new one through its event, after `last`.
+  Catalog loaded;
+  CADRE_RETURN_IF_ERROR(store_->LoadAll(loaded));
+  catalog_->ReplaceWith(loaded);
   last_id_ = last;
   log::Info("registry view loaded",
             {{"roles", absl::StrCat(catalog_->role_count())}, {"from_event", last_id_}});

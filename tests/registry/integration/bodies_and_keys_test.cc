@@ -90,7 +90,7 @@ TEST_F(BodiesTest, KeysAreStoredHashedAndRevocationTakesEffect) {
   const std::string key = harness_->BodyKey("RJ1");
   EXPECT_THAT(key, StartsWith("cadre_"));
   // The secret itself is nowhere in Redis.
-  auto keys = harness_->redis().Command({"KEYS", "auth:*"});
+  auto keys = harness_->redis().Command({"KEYS", "auth:key*"});
   ASSERT_TRUE(keys.ok());
   ASSERT_EQ(keys->elements.size(), 2u);  // auth:key:{hash} and auth:key_id:{id}
   for (const auto& k : keys->elements) {

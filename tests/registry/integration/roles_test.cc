@@ -172,6 +172,61 @@ TEST_F(RolesTest, SameRequestIdCreatesOnce) {
   EXPECT_EQ(harness_->redis().Command({"ZCARD", "registry:roles"})->integer, 2);
 }
 
+TEST_F(RolesTest, ARequestIdReusedForAnotherKindNeverAnswersWithItsResource) {
+  // The ICB's draft roles/1, then the trust's avenues/1 made with request id "x".
+  Role secret = Create(ValidRole("QOP", harness_->clock().Now()), icb_key_);
+  cadre::v1::CreateAvenueRequest avenue;
+  avenue.set_request_id("x");
+  avenue.mutable_avenue()->set_body("bodies/RJ1");
+  avenue.mutable_avenue()->set_kind(cadre::v1::AVENUE_KIND_PATIENT_PANEL);
+  avenue.mutable_avenue()->set_title("Patient panel");
+  avenue.mutable_avenue()->set_how_to_join("https://example.nhs.uk/panel");
+  avenue.mutable_avenue()->set_level(cadre::v1::INVOLVEMENT_LEVEL_2);
+  avenue.mutable_avenue()->mutable_location()->set_region(cadre::v1::REGION_LONDON);
+  avenue.mutable_avenue()->mutable_location()->set_mode(cadre::v1::ATTENDANCE_MODE_REMOTE);
+  cadre::v1::Avenue made;
+  CADRE_ASSERT_OK(
+      harness_->stub().CreateAvenue(RegistryHarness::Context(trust_key_).get(), avenue, &made));
+  ASSERT_EQ(made.name(), "avenues/1");
+  ASSERT_EQ(secret.name(), "roles/1");
+  // The same request id on a role create makes the trust's own role.
+  Role mine = Create(ValidRole("RJ1", harness_->clock().Now()), trust_key_, "x");
+  EXPECT_EQ(mine.body(), "bodies/RJ1");
+  EXPECT_NE(mine.name(), secret.name());
+}
+
+TEST_F(RolesTest, FieldsTheServiceDoesNotKnowAreNotKept) {
+  Role role = ValidRole("RJ1", harness_->clock().Now());
+  role.GetReflection()->MutableUnknownFields(&role)->AddLengthDelimited(999,
+                                                                        std::string(4096, 'x'));
+  role.mutable_location()
+      ->GetReflection()
+      ->MutableUnknownFields(role.mutable_location())
+      ->AddVarint(77, 1);
+  Role created = Create(role, trust_key_);
+  Role seen;
+  CADRE_ASSERT_OK(Get(created.name(), trust_key_, &seen));
+  EXPECT_TRUE(seen.GetReflection()->GetUnknownFields(seen).empty());
+  EXPECT_TRUE(seen.location().GetReflection()->GetUnknownFields(seen.location()).empty());
+  auto stored = harness_->redis().Command({"HGET", "registry:role:1", "pb"});
+  ASSERT_TRUE(stored.ok());
+  EXPECT_LT(stored->str.size(), 1024u);
+
+  cadre::v1::UpdateRoleRequest update;
+  update.mutable_role()->set_name(created.name());
+  update.mutable_role()->mutable_location()->set_region(cadre::v1::REGION_LONDON);
+  update.mutable_role()->mutable_location()->set_mode(cadre::v1::ATTENDANCE_MODE_REMOTE);
+  update.mutable_role()
+      ->mutable_location()
+      ->GetReflection()
+      ->MutableUnknownFields(update.mutable_role()->mutable_location())
+      ->AddLengthDelimited(5, std::string(4096, 'y'));
+  update.mutable_update_mask()->add_paths("location");
+  CADRE_ASSERT_OK(
+      harness_->stub().UpdateRole(RegistryHarness::Context(trust_key_).get(), update, &seen));
+  EXPECT_TRUE(seen.location().GetReflection()->GetUnknownFields(seen.location()).empty());
+}
+
 TEST_F(RolesTest, StaleEtagIsAborted) {
   Role draft = Create(ValidRole("RJ1", harness_->clock().Now()), trust_key_);
   cadre::v1::UpdateRoleRequest update;
