@@ -11,8 +11,10 @@ set -euo pipefail
 # Build: compiler, CMake, protobuf/gRPC code generators and the -dev packages we link.
 # Test: GoogleTest, Google Benchmark, a redis-server the test fixtures start themselves,
 #       Debian's python3 gRPC for the foreign-client tests.
-# Operate: redis-tools (redis-cli for `make run`), clang-format, docker-compose (used
-#          only to validate docker-compose.yml here; no container engine is needed).
+# Operate: redis-tools (redis-cli for `make run`), clang-format, clang-tidy, docker-compose
+#          (used only to validate docker-compose.yml here; no container engine is needed).
+# openssl and tzdata: for the tests that make a TLS certificate and read the
+#          Europe/London zone, so that they never skip.
 PACKAGES=(
   build-essential cmake pkg-config ccache git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
@@ -21,7 +23,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   redis-server redis-tools
   python3-grpcio python3-protobuf
-  clang-format clang-tidy docker-compose
+  clang-format clang-tidy docker-compose openssl tzdata
 )
 
 if [[ "${1:-}" == "--print" ]]; then
