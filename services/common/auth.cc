@@ -86,47 +86,49 @@ absl::StatusOr<std::string> Authenticator::BearerToken(const grpc::ServerContext
   return std::string(value);
 }
 
-bool Authenticator::NeedsLookup(const grpc::ServerContextBase& context) {
+absl::optional<absl::StatusOr<Principal>> Authenticator::AuthenticateFromMemory(
+    const grpc::ServerContextBase& context) {
   auto token = BearerToken(context);
-  if (!token.ok() || token->empty()) return false;
-  const std::string hash = Sha256Hex(*token);
-  if (!admin_key_hash_.empty() && SameHash(hash, admin_key_hash_)) return false;
-  if (!IsIssuedKeyShape(*token)) return false;  // refused at once, no Redis
-  const absl::Time now = clock_->Now();
-  absl::MutexLock lock(&mu_);
-  if (auto it = known_.find(hash); it != known_.end() && it->second.expires > now) return false;
-  auto it = unknown_.find(hash);
-  return it == unknown_.end() || it->second <= now;
+  if (!token.ok()) return absl::StatusOr<Principal>(token.status());
+  if (token->empty()) return absl::StatusOr<Principal>(Principal{});
+  return FromMemory(*token, Sha256Hex(*token), nullptr);
 }
 
 absl::StatusOr<Principal> Authenticator::Authenticate(const grpc::ServerContextBase& context) {
   auto token = BearerToken(context);
   if (!token.ok()) return token.status();
   if (token->empty()) return Principal{};
-  return Lookup(*token);
+  const std::string hash = Sha256Hex(*token);
+  uint64_t revocations = 0;
+  if (auto answer = FromMemory(*token, hash, &revocations)) return *std::move(answer);
+  return LookUp(hash, revocations);
 }
 
-absl::StatusOr<Principal> Authenticator::Lookup(const std::string& token) {
-  const std::string hash = Sha256Hex(token);
+absl::optional<absl::StatusOr<Principal>> Authenticator::FromMemory(const std::string& token,
+                                                                    const std::string& hash,
+                                                                    uint64_t* revocations) {
   if (!admin_key_hash_.empty() && SameHash(hash, admin_key_hash_)) {
-    return Principal{PrincipalKind::kAdmin, "", "admin"};
+    return absl::StatusOr<Principal>(Principal{PrincipalKind::kAdmin, "", "admin"});
   }
   // Anything that is not the shape of a key we issue is refused without asking Redis.
-  if (!IsIssuedKeyShape(token)) return absl::UnauthenticatedError("unknown or revoked key");
-  const absl::Time now = clock_->Now();
-  uint64_t revocations = 0;
-  {
-    absl::MutexLock lock(&mu_);
-    if (auto it = known_.find(hash); it != known_.end() && it->second.expires > now) {
-      return it->second.principal;
-    }
-    if (auto it = unknown_.find(hash); it != unknown_.end() && it->second > now) {
-      return absl::UnauthenticatedError("unknown or revoked key");
-    }
-    revocations = revocations_;
+  if (!IsIssuedKeyShape(token) || keys_ == nullptr) {
+    return absl::StatusOr<Principal>(absl::UnauthenticatedError("unknown or revoked key"));
   }
-  if (keys_ == nullptr) return absl::UnauthenticatedError("unknown or revoked key");
+  const absl::Time now = clock_->Now();
+  absl::MutexLock lock(&mu_);
+  if (auto it = known_.find(hash); it != known_.end() && it->second.expires > now) {
+    return absl::StatusOr<Principal>(it->second.principal);
+  }
+  if (auto it = unknown_.find(hash); it != unknown_.end() && it->second > now) {
+    return absl::StatusOr<Principal>(absl::UnauthenticatedError("unknown or revoked key"));
+  }
+  if (revocations != nullptr) *revocations = revocations_;
+  return absl::nullopt;
+}
+
+absl::StatusOr<Principal> Authenticator::LookUp(const std::string& hash, uint64_t revocations) {
   CADRE_ASSIGN_OR_RETURN(absl::optional<Principal> found, keys_->Find(hash));
+  const absl::Time now = clock_->Now();
   {
     absl::MutexLock lock(&mu_);
     // A revocation on this replica while we read must not be undone by our answer.

@@ -17,6 +17,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
+#include "absl/types/optional.h"
 #include "services/common/clock.h"
 
 namespace grpc {
@@ -62,9 +63,11 @@ class Authenticator {
   // UNAVAILABLE when the key store cannot be reached.
   absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context);
 
-  // True when Authenticate would have to ask Redis (a key not in the cache); handlers on
-  // gRPC's callback threads then move the call to a worker thread.
-  bool NeedsLookup(const grpc::ServerContextBase& context);
+  // Authenticate's answer when it needs no Redis (no key, a malformed header, the admin
+  // key, a cached key); nullopt when the key must be looked up. Handlers on gRPC's
+  // callback threads, which must never block, use this and move the rest to a worker.
+  absl::optional<absl::StatusOr<Principal>> AuthenticateFromMemory(
+      const grpc::ServerContextBase& context);
 
   // Drops a key from the cache at once (after revocation on this replica).
   void Forget(absl::string_view key_hash);
@@ -77,7 +80,13 @@ class Authenticator {
   // The bearer token, empty when there is no authorization header; INVALID_ARGUMENT-free:
   // a malformed header gives UNAUTHENTICATED.
   static absl::StatusOr<std::string> BearerToken(const grpc::ServerContextBase& context);
-  absl::StatusOr<Principal> Lookup(const std::string& token);
+  // The answer from the admin key, the key's shape and the caches, or nullopt; then
+  // `*revocations` (if given) holds the revocation count the lookup must see unchanged.
+  absl::optional<absl::StatusOr<Principal>> FromMemory(const std::string& token,
+                                                       const std::string& hash,
+                                                       uint64_t* revocations);
+  // Reads the key from Redis and caches the answer.
+  absl::StatusOr<Principal> LookUp(const std::string& hash, uint64_t revocations);
 
   ApiKeyStore* keys_;
   std::string admin_key_hash_;

@@ -144,14 +144,8 @@ bool Catalog::Apply(const cadre::v1::RegistryEvent& event) {
 }
 
 void Catalog::Clear() {
-  absl::MutexLock lock(&mu_);
-  bodies_.clear();
-  roles_.clear();
-  postings_.clear();
-  avenues_.clear();
-  avenue_tombstones_.clear();
-  role_types_.clear();
-  ++generation_;
+  Catalog empty;
+  ReplaceWith(empty);
 }
 
 void Catalog::ReplaceWith(Catalog& loaded) {

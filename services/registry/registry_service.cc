@@ -13,25 +13,31 @@ using Reactor = RegistryService::Reactor;
 
 Reactor* RegistryService::Serve(Ctx* c, Mode mode, Work work) {
   Reactor* reactor = c->DefaultReactor();
-  auto run = [this, c, reactor, work = std::move(work)] {
+  auto finish = [this, reactor](const absl::StatusOr<Principal>& principal, const Work& work) {
+    absl::Status status = principal.status();
+    if (status.ok()) {
+      status = d_.view->IsFresh() ? work(*principal)
+                                  : absl::UnavailableError("the registry's store is unreachable");
+    }
+    reactor->Finish(ToGrpcStatus(status));
+  };
+  // Reads that need no Redis are answered here, on gRPC's thread.
+  if (mode == Mode::kRead) {
+    if (auto principal = d_.auth->AuthenticateFromMemory(*c)) {
+      finish(*principal, work);
+      return reactor;
+    }
+  }
+  auto run = [this, c, reactor, finish, work = std::move(work)] {
     // Work queued behind slow calls is dropped once its caller has gone (deadline passed,
     // client cancelled, server draining): a change nobody waits for is not made.
     if (c->IsCancelled()) {
       reactor->Finish(grpc::Status::CANCELLED);
       return;
     }
-    absl::Status status = [&]() -> absl::Status {
-      CADRE_ASSIGN_OR_RETURN(Principal principal, d_.auth->Authenticate(*c));
-      if (!d_.view->IsFresh()) {
-        return absl::UnavailableError("the registry's store is unreachable");
-      }
-      return work(principal);
-    }();
-    reactor->Finish(ToGrpcStatus(status));
+    finish(d_.auth->Authenticate(*c), work);
   };
-  if (mode == Mode::kRead && !d_.auth->NeedsLookup(*c)) {
-    run();
-  } else if (!d_.workers->Submit(run)) {
+  if (!d_.workers->Submit(std::move(run))) {
     reactor->Finish(
         grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, "the registry is busy; retry shortly"));
   }

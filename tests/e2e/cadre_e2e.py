@@ -139,9 +139,12 @@ class RedisServer:
 
 
 class Registry:
-    """The cadre-registry binary against a given Redis, with a fresh admin key."""
+    """The cadre-registry binary against a given Redis, with a fresh admin key.
 
-    def __init__(self, binary, redis_port, stubs):
+    With `stubs` (registry_pb2, registry_pb2_grpc) it waits until the registry answers;
+    without, the caller waits its own way (e.g. through cadrectl)."""
+
+    def __init__(self, binary, redis_port, stubs=None):
         self.admin_key = secrets.token_hex(20)
         self.port = free_port()
         self.addr = "127.0.0.1:%d" % self.port
@@ -154,6 +157,8 @@ class Registry:
                  "--redis_port=%d" % redis_port, "--log_level=warn"],
                 stdout=log, stderr=subprocess.STDOUT, env=env)
         self.channel = grpc.insecure_channel(self.addr)
+        if stubs is None:
+            return
         try:
             self._wait_ready(stubs)
         except Exception:

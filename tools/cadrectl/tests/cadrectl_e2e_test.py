@@ -2,21 +2,25 @@
 """End to end: cadrectl, run as a user runs it, against the real registry binary and a
 real redis-server, each started here on a free loopback port in a temporary directory.
 
-Usage: cadrectl_e2e_test.py --cadrectl PATH --registry PATH [--redis_server PATH]
-Runs with Debian's /usr/bin/python3 (standard library only).
+Usage: cadrectl_e2e_test.py --cadrectl PATH --registry PATH   (redis-server from PATH)
+Runs with Debian's /usr/bin/python3; processes are started by tests/e2e/cadre_e2e.py.
 """
 
 import argparse
 import json
 import os
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import time
 import unittest
+
+# The processes (redis-server, cadre-registry) come from the e2e tests' own helpers.
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))))
+sys.dont_write_bytecode = True
+sys.path.insert(0, os.path.join(REPO, "tests", "e2e"))
+import cadre_e2e  # noqa: E402
 
 ARGS = None
 STACK = None
@@ -28,85 +32,33 @@ EXIT_UNAVAILABLE = 10 + 14
 EXIT_UNAUTHENTICATED = 10 + 16
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(condition, what, timeout_s=30.0):
-    """Polls `condition` until it returns a true value or the deadline passes."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        result = condition()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out after {timeout_s} s waiting for {what}")
-        time.sleep(0.05)
-
-
-def stop_process(process):
-    """Terminates `process` if it still runs; kills it if it has not exited within 15 s."""
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 class Stack:
-    """redis-server and cadre-registry, stopped by PID in stop()."""
+    """redis-server and cadre-registry, each on a free loopback port, stopped by PID."""
 
-    def __init__(self, registry, redis_server):
-        self.dir = tempfile.mkdtemp(prefix="cadrectl-e2e-")
-        self.admin_key = secrets.token_hex(24)  # 48 characters; the registry wants >= 32
-        self.redis_port = free_port()
-        self.redis_log = open(os.path.join(self.dir, "redis.log"), "wb")
-        self.redis = subprocess.Popen(
-            [redis_server, "--port", str(self.redis_port), "--bind", "127.0.0.1",
-             "--dir", self.dir, "--appendonly", "yes", "--save", ""],
-            stdout=self.redis_log, stderr=subprocess.STDOUT)
-        wait_for(self._redis_answers, "redis-server to answer PING")
-        self.port = free_port()
-        self.addr = f"127.0.0.1:{self.port}"
-        self.registry_log = open(os.path.join(self.dir, "registry.log"), "wb")
-        env = dict(os.environ, CADRE_ADMIN_KEY=self.admin_key)
-        self.registry = subprocess.Popen(
-            [registry, f"--port={self.port}", "--metrics_port=-1", "--redis_host=127.0.0.1",
-             f"--redis_port={self.redis_port}", "--log_level=warn"],
-            stdout=self.registry_log, stderr=subprocess.STDOUT, env=env)
-
-    def _redis_answers(self):
-        if self.redis.poll() is not None:
-            raise AssertionError("redis-server exited:\n" + self.log("redis.log"))
+    def __init__(self, registry):
+        self.redis = cadre_e2e.RedisServer()
         try:
-            with socket.create_connection(("127.0.0.1", self.redis_port), timeout=1) as s:
-                s.sendall(b"PING\r\n")
-                return s.recv(16).startswith(b"+PONG")
-        except OSError:
-            return False
+            self.registry = cadre_e2e.Registry(registry, self.redis.port)
+        except BaseException:
+            self.redis.stop()
+            raise
+        self.admin_key = self.registry.admin_key
+        self.addr = self.registry.addr
+        self.dir = self.registry.dir
+        self.redis_port = self.redis.port
 
     def wait_until_serving(self, cadrectl):
         def serving():
-            if self.registry.poll() is not None:
-                raise AssertionError("cadre-registry exited:\n" + self.log("registry.log"))
             return cadrectl.run("--timeout_ms", "1000", "roles", "list").returncode == 0
-        wait_for(serving, "the registry to answer roles list")
+        cadre_e2e.wait_for("the registry to answer roles list", serving,
+                           cadre_e2e.START_DEADLINE_S, self.registry.proc, self.registry.log)
 
     def log(self, name):
-        with open(os.path.join(self.dir, name), "rb") as f:
-            return f.read().decode(errors="replace")[-4000:]
+        return cadre_e2e.tail(os.path.join(self.dir, name))
 
     def stop(self):
-        for process in (self.registry, self.redis):
-            stop_process(process)
-        self.redis_log.close()
-        self.registry_log.close()
-        shutil.rmtree(self.dir, ignore_errors=True)
+        self.registry.stop()
+        self.redis.stop()
 
 
 class Cadrectl:
@@ -126,7 +78,7 @@ class Cadrectl:
 
 def setUpModule():
     global STACK
-    STACK = Stack(ARGS.registry, ARGS.redis_server)
+    STACK = Stack(ARGS.registry)
     try:
         STACK.wait_until_serving(Cadrectl(ARGS.cadrectl, STACK.addr))
     except BaseException:
@@ -183,7 +135,7 @@ class CadrectlTest(unittest.TestCase):
 
     def test_unreachable_registry_is_unavailable(self):
         result = self.cli.run("--timeout_ms", "3000", "roles", "list",
-                              addr=f"127.0.0.1:{free_port()}")
+                              addr=f"127.0.0.1:{cadre_e2e.free_port()}")
         self.assertEqual(result.returncode, EXIT_UNAVAILABLE, result.stderr)
         self.assertTrue(result.stderr.startswith("error: UNAVAILABLE: "), result.stderr)
 
@@ -197,7 +149,7 @@ class CadrectlTest(unittest.TestCase):
              "-out", cert, "-days", "1", "-subj", "/CN=localhost",
              "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
             check=True, capture_output=True, timeout=60)
-        port = free_port()
+        port = cadre_e2e.free_port()
         with open(os.path.join(STACK.dir, "registry-tls.log"), "wb") as log:
             registry = subprocess.Popen(
                 [ARGS.registry, f"--port={port}", "--metrics_port=-1",
@@ -209,17 +161,17 @@ class CadrectlTest(unittest.TestCase):
                 addr = f"localhost:{port}"
 
                 def serving():
-                    if registry.poll() is not None:
-                        raise AssertionError(STACK.log("registry-tls.log"))
                     return self.cli.run("--tls_ca", cert, "--timeout_ms", "1000", "roles",
                                         "list", addr=addr).returncode == 0
-                wait_for(serving, "the TLS registry to answer")
+                cadre_e2e.wait_for("the TLS registry to answer", serving,
+                                   cadre_e2e.START_DEADLINE_S, registry,
+                                   os.path.join(STACK.dir, "registry-tls.log"))
                 # Plaintext against a TLS port fails as a call, not as a hang.
                 result = self.cli.run("--timeout_ms", "3000", "roles", "list", addr=addr)
                 self.assertGreater(result.returncode, 10, result.stderr)
                 self.assertTrue(result.stderr.startswith("error: "), result.stderr)
             finally:
-                stop_process(registry)
+                cadre_e2e.stop(registry)
 
     def test_role_lifecycle(self):
         body = self.create_body("RXF", "Royal Example Hospitals NHS Trust", "south-east")
@@ -333,7 +285,6 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--cadrectl", required=True)
     parser.add_argument("--registry", required=True)
-    parser.add_argument("--redis_server", default=shutil.which("redis-server"))
     ARGS, rest = parser.parse_known_args()
     unittest.main(argv=[sys.argv[0], "-v", *rest])
 
