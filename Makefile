@@ -76,7 +76,7 @@ format-check:
 # not part of `make test`. Needs Debian's clang-tidy (run-clang-tidy); builds only the
 # generated proto headers the sources include.
 tidy: configure
-	cmake --build $(BUILD_DIR) -j$(JOBS) --target cadre_protos cadre_test_health_proto
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target cadre_protos_grpc cadre_test_health_proto_grpc
 	run-clang-tidy -quiet -j $(JOBS) -p $(BUILD_DIR) '^$(CURDIR)/(services|tools|tests|bench)/.*\.cc$$'
 
 compose-config:

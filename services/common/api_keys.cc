@@ -4,7 +4,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 
 namespace cadre {
 namespace {

@@ -10,7 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/api_keys.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 
 namespace cadre {
 namespace {
@@ -30,38 +30,6 @@ std::string Sha256Hex(absl::string_view data) {
   SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
   return absl::BytesToHexString(
       absl::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
-}
-
-absl::string_view PrincipalKindName(PrincipalKind kind) {
-  switch (kind) {
-    case PrincipalKind::kAnonymous:
-      return "anonymous";
-    case PrincipalKind::kAdmin:
-      return "admin";
-    case PrincipalKind::kBody:
-      return "body";
-    case PrincipalKind::kApplicant:
-      return "applicant";
-    case PrincipalKind::kService:
-      return "service";
-  }
-  return "anonymous";
-}
-
-std::string Principal::Actor() const {
-  switch (kind) {
-    case PrincipalKind::kAdmin:
-      return key_id == "admin" ? "admin" : absl::StrCat("admin/", key_id);
-    case PrincipalKind::kBody:
-      return absl::StrCat("bodies/", subject);
-    case PrincipalKind::kApplicant:
-      return absl::StrCat("applicants/", subject);
-    case PrincipalKind::kService:
-      return absl::StrCat("services/", subject);
-    case PrincipalKind::kAnonymous:
-      break;
-  }
-  return "anonymous";
 }
 
 Authenticator::Authenticator(ApiKeyStore* keys, absl::string_view admin_key, const Clock* clock,
@@ -158,26 +126,6 @@ bool IsIssuedKeyShape(absl::string_view token) {
   return token.size() == kIssuedKeyLength && absl::StartsWith(token, kIssuedKeyPrefix) &&
          absl::c_all_of(token.substr(kIssuedKeyPrefix.size()),
                         [](char c) { return absl::ascii_isdigit(c) || (c >= 'a' && c <= 'f'); });
-}
-
-absl::Status RequireAuthenticated(const Principal& p) {
-  if (p.kind == PrincipalKind::kAnonymous) {
-    return absl::UnauthenticatedError("this call needs an API key (authorization: Bearer <key>)");
-  }
-  return absl::OkStatus();
-}
-
-absl::Status RequireAdmin(const Principal& p) {
-  if (auto s = RequireAuthenticated(p); !s.ok()) return s;
-  if (!p.is_admin()) return absl::PermissionDeniedError("this call needs an admin key");
-  return absl::OkStatus();
-}
-
-absl::Status RequireAdminOrBody(const Principal& p, absl::string_view body_code) {
-  if (auto s = RequireAuthenticated(p); !s.ok()) return s;
-  if (p.is_admin() || p.is_body(body_code)) return absl::OkStatus();
-  return absl::PermissionDeniedError(
-      absl::StrCat("only bodies/", body_code, " or an admin may do this"));
 }
 
 }  // namespace cadre

@@ -18,7 +18,8 @@
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/types/optional.h"
-#include "services/common/clock.h"
+#include "services/common/base/clock.h"
+#include "services/common/base/principal.h"
 
 namespace grpc {
 class ServerContextBase;
@@ -27,26 +28,6 @@ class ServerContextBase;
 namespace cadre {
 
 class ApiKeyStore;
-
-enum class PrincipalKind { kAnonymous, kAdmin, kBody, kApplicant, kService };
-
-struct Principal {
-  PrincipalKind kind = PrincipalKind::kAnonymous;
-  // The body's code for kBody ("RXF"), the applicant id, the service name; empty else.
-  std::string subject;
-  // The key's public id ("admin" for the start-up admin key); empty when anonymous.
-  std::string key_id;
-
-  bool is_admin() const { return kind == PrincipalKind::kAdmin; }
-  bool is_body(absl::string_view code) const {
-    return kind == PrincipalKind::kBody && subject == code;
-  }
-  // For events and audit entries: "admin", "bodies/RXF", "applicants/..", "services/..";
-  // a pseudonymous id, never a name.
-  std::string Actor() const;
-};
-
-absl::string_view PrincipalKindName(PrincipalKind kind);
 
 // Thread-safe. Caches looked-up keys for `cache_ttl` (so a revoked key stops working
 // within that time on every replica, at once on the one that revoked it) and unknown keys
@@ -97,13 +78,6 @@ class Authenticator {
   absl::flat_hash_map<std::string, absl::Time> unknown_ ABSL_GUARDED_BY(mu_);  // until
   uint64_t revocations_ ABSL_GUARDED_BY(mu_) = 0;  // Forget calls so far
 };
-
-// Checks every handler makes after Authenticate. PERMISSION_DENIED (UNAUTHENTICATED for
-// an anonymous caller) with a message safe to show.
-absl::Status RequireAdmin(const Principal& p);
-absl::Status RequireAuthenticated(const Principal& p);
-// Admin, or the body with this code.
-absl::Status RequireAdminOrBody(const Principal& p, absl::string_view body_code);
 
 // Keys this service issues: "cadre_" and 48 lower-case hex digits.
 inline constexpr absl::string_view kIssuedKeyPrefix = "cadre_";

@@ -6,8 +6,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "services/common/base/status_macros.h"
 #include "services/common/logging.h"
-#include "services/common/status_macros.h"
 
 namespace cadre {
 namespace {

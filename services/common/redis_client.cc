@@ -15,7 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 
 namespace cadre {
 namespace {

@@ -5,19 +5,11 @@
 #include <memory>
 
 #include "absl/strings/str_cat.h"
-#include "services/common/api_keys.h"
-#include "services/common/auth.h"
-#include "services/common/clock.h"
+#include "services/common/base/clock.h"
 #include "services/common/config.h"
 #include "services/common/logging.h"
-#include "services/common/redis_client.h"
 #include "services/common/server.h"
-#include "services/common/worker_pool.h"
-#include "services/registry/catalog.h"
-#include "services/registry/registry_service.h"
-#include "services/registry/registry_store.h"
-#include "services/registry/registry_writer.h"
-#include "services/registry/view_sync.h"
+#include "services/registry/registry_app.h"
 
 namespace {
 
@@ -51,9 +43,6 @@ absl::StatusOr<std::string> AdminKey(const cadre::Flags& f) {
     if (!from_file.ok()) return from_file.status();
     key = *from_file;
   }
-  if (!key.empty() && key.size() < 32) {
-    return absl::InvalidArgumentError("admin key: must be at least 32 characters");
-  }
   return key;
 }
 
@@ -75,52 +64,37 @@ int main(int argc, char** argv) {
   }
   if (admin_key->empty()) cadre::log::Warn("no admin key configured: admin calls will fail");
 
-  cadre::RedisOptions redis_options;
-  redis_options.host = flags.GetString("redis_host");
-  redis_options.port = static_cast<int>(flags.GetInt("redis_port"));
-  redis_options.password = flags.GetString("redis_password");
-  redis_options.pool_size = static_cast<int>(flags.GetInt("redis_pool_size"));
-  redis_options.command_timeout = std::chrono::milliseconds(flags.GetInt("redis_timeout_ms"));
-  redis_options.connect_timeout =
+  cadre::registry::RegistryOptions options;
+  options.redis.host = flags.GetString("redis_host");
+  options.redis.port = static_cast<int>(flags.GetInt("redis_port"));
+  options.redis.password = flags.GetString("redis_password");
+  options.redis.pool_size = static_cast<int>(flags.GetInt("redis_pool_size"));
+  options.redis.command_timeout = std::chrono::milliseconds(flags.GetInt("redis_timeout_ms"));
+  options.redis.connect_timeout =
       std::chrono::milliseconds(flags.GetInt("redis_connect_timeout_ms"));
+  options.server.host = flags.GetString("host");
+  options.server.port = static_cast<int>(flags.GetInt("port"));
+  options.server.metrics_port = static_cast<int>(flags.GetInt("metrics_port"));
+  options.server.tls_cert_file = flags.GetString("tls_cert");
+  options.server.tls_key_file = flags.GetString("tls_key");
+  options.server.tls_client_ca_file = flags.GetString("tls_client_ca");
+  options.server.drain_timeout = std::chrono::milliseconds(flags.GetInt("drain_timeout_ms"));
+  options.server.log_every_call = flags.GetBool("log_every_call");
+  options.workers = static_cast<int>(flags.GetInt("workers"));
+  options.writes_per_minute = static_cast<int>(flags.GetInt("writes_per_minute"));
+  options.admin_key = *admin_key;
 
   cadre::RealClock clock;
-  cadre::RedisClient redis(redis_options);
-  cadre::ApiKeyStore keys(&redis);
-  cadre::Authenticator auth(&keys, *admin_key, &clock);
-  cadre::registry::Catalog catalog;
-  cadre::registry::RegistryStore store(&redis);
-  cadre::registry::ViewSync view(&redis, &store, &catalog);
-  cadre::registry::RegistryWriter writer(&store, &catalog, &clock,
-                                         static_cast<int>(flags.GetInt("writes_per_minute")));
-  cadre::WorkerPool workers(static_cast<int>(flags.GetInt("workers")), 4096);
-  cadre::registry::RegistryService service(
-      {&catalog, &view, &writer, &auth, &keys, &workers, &clock});
-
-  cadre::ServerOptions server_options;
-  server_options.service_name = "cadre.v1.Registry";
-  server_options.host = flags.GetString("host");
-  server_options.port = static_cast<int>(flags.GetInt("port"));
-  server_options.metrics_port = static_cast<int>(flags.GetInt("metrics_port"));
-  server_options.tls_cert_file = flags.GetString("tls_cert");
-  server_options.tls_key_file = flags.GetString("tls_key");
-  server_options.tls_client_ca_file = flags.GetString("tls_client_ca");
-  server_options.drain_timeout = std::chrono::milliseconds(flags.GetInt("drain_timeout_ms"));
-  server_options.log_every_call = flags.GetBool("log_every_call");
-
-  view.Start();
-  cadre::Server server(server_options, &redis);
-  server.AddService(&service);
-  server.SetReadinessCheck([&view] { return view.IsFresh(); });
-  if (absl::Status s = server.Start(); !s.ok()) {
-    cadre::log::Error("cannot start", {{"error", std::string(s.message())}});
-    return 1;
+  auto app = cadre::registry::RegistryApp::Start(std::move(options), &clock);
+  if (!app.ok()) {
+    cadre::log::Error("cannot start", {{"error", std::string(app.status().message())}});
+    return app.status().code() == absl::StatusCode::kInvalidArgument ? 2 : 1;
   }
-  cadre::log::Info("serving", {{"port", absl::StrCat(server.port())},
-                               {"metrics_port", absl::StrCat(server.metrics_port())}});
-  cadre::Server::ShutdownOnSignals(&server);
-  server.Wait();
-  view.Stop();
+  cadre::log::Info("serving", {{"port", absl::StrCat((*app)->port())},
+                               {"metrics_port", absl::StrCat((*app)->metrics_port())}});
+  cadre::Server::ShutdownOnSignals(&(*app)->server());
+  (*app)->Wait();
+  (*app)->Shutdown();
   cadre::log::Info("stopped");
   return 0;
 }

@@ -1,11 +1,11 @@
 #include "services/registry/registry_service.h"
 
 #include "absl/strings/str_cat.h"
+#include "services/common/base/status_macros.h"
 #include "services/common/grpc_status.h"
-#include "services/common/status_macros.h"
-#include "services/registry/errors.h"
-#include "services/registry/names.h"
-#include "services/registry/validation.h"
+#include "services/registry/domain/errors.h"
+#include "services/registry/domain/names.h"
+#include "services/registry/domain/validation.h"
 
 namespace cadre::registry {
 

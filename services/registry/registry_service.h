@@ -16,9 +16,9 @@
 #include "cadre/v1/registry.grpc.pb.h"
 #include "services/common/api_keys.h"
 #include "services/common/auth.h"
-#include "services/common/clock.h"
+#include "services/common/base/clock.h"
 #include "services/common/worker_pool.h"
-#include "services/registry/catalog.h"
+#include "services/registry/domain/catalog.h"
 #include "services/registry/registry_writer.h"
 #include "services/registry/view_sync.h"
 

@@ -3,22 +3,17 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/common/status_macros.h"
-#include "services/registry/errors.h"
-#include "services/registry/involvement_map.h"
-#include "services/registry/names.h"
-#include "services/registry/page_token.h"
+#include "services/common/base/page_token.h"
+#include "services/common/base/status_macros.h"
+#include "services/registry/domain/errors.h"
+#include "services/registry/domain/involvement_map.h"
+#include "services/registry/domain/names.h"
+#include "services/registry/domain/text_search.h"
+#include "services/registry/domain/validation.h"
 #include "services/registry/registry_service.h"
-#include "services/registry/text_search.h"
-#include "services/registry/validation.h"
 
 namespace cadre::registry {
 namespace {
-
-constexpr int kDefaultRolePage = 20;
-constexpr int kMaxRolePage = 100;
-constexpr int kDefaultPage = 50;
-constexpr int kMaxPage = 200;
 
 absl::StatusOr<int64_t> NumericCursor(absl::string_view token, const std::string& fingerprint) {
   CADRE_ASSIGN_OR_RETURN(std::string cursor, DecodePageToken(token, fingerprint));
@@ -31,7 +26,7 @@ absl::StatusOr<int64_t> NumericCursor(absl::string_view token, const std::string
 
 RoleQuery ToQuery(const cadre::v1::ListRolesRequest& r) {
   RoleQuery q;
-  if (!r.body().empty()) q.body_code = r.body().substr(7);
+  if (!r.body().empty()) q.body_code = std::string(BodyCodeOf(r.body()));
   q.body_kind = r.body_kind();
   q.level = r.level();
   q.rung = r.rung();
@@ -55,7 +50,7 @@ using Reactor = RegistryService::Reactor;
 
 bool RegistryService::MayRead(const Principal& p, const cadre::v1::Role& role) {
   return role.state() == cadre::v1::ROLE_STATE_OPEN || p.is_admin() ||
-         p.is_body(absl::string_view(role.body()).substr(7));
+         p.is_body(BodyCodeOf(role.body()));
 }
 
 Reactor* RegistryService::GetBody(Ctx* c, const cadre::v1::GetBodyRequest* req,

@@ -2,8 +2,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "services/common/base/status_macros.h"
 #include "services/common/logging.h"
-#include "services/common/status_macros.h"
 
 namespace cadre::registry {
 namespace {

@@ -31,7 +31,7 @@
 #include "cadre/v1/registry.pb.h"
 #include "cadre/v1/registry_events.pb.h"
 #include "services/common/redis_client.h"
-#include "services/registry/catalog.h"
+#include "services/registry/domain/catalog.h"
 
 namespace cadre::registry {
 

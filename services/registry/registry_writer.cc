@@ -2,11 +2,11 @@
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/common/status_macros.h"
-#include "services/registry/errors.h"
-#include "services/registry/names.h"
-#include "services/registry/update_mask.h"
-#include "services/registry/validation.h"
+#include "services/common/base/status_macros.h"
+#include "services/registry/domain/errors.h"
+#include "services/registry/domain/names.h"
+#include "services/registry/domain/update_mask.h"
+#include "services/registry/domain/validation.h"
 
 namespace cadre::registry {
 
@@ -77,7 +77,9 @@ absl::StatusOr<Body> RegistryWriter::CreateBody(const Principal& p, Body body,
   body.DiscardUnknownFields();  // nothing unvalidated reaches the store
   CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
   CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
-  auto load = [this](const std::string& name) { return store_->GetBody(name.substr(7)); };
+  auto load = [this](const std::string& name) {
+    return store_->GetBody(std::string(BodyCodeOf(name)));
+  };
   CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, "body", request_id));
   if (earlier) return LoadCreated<Body>(*earlier, load);
   std::string code = body.ods_code();
@@ -138,7 +140,7 @@ absl::StatusOr<RoleType> RegistryWriter::CreateRoleType(const Principal& p, Role
                                                         const std::string& id) {
   CADRE_RETURN_IF_ERROR(RequireAdmin(p));
   role_type.DiscardUnknownFields();
-  if (!IsSlug(id, 3, 60)) {
+  if (!IsSlug(id, kMinRoleTypeId, kMaxRoleTypeId)) {
     return InvalidField("role_type_id", "must be 3 to 60 characters of a-z, 0-9 and '-'");
   }
   CADRE_RETURN_IF_ERROR(ValidateRoleType(role_type, "role_type"));

@@ -17,8 +17,8 @@
 #include "cadre/v1/registry.pb.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "services/common/auth.h"
-#include "services/common/clock.h"
-#include "services/registry/catalog.h"
+#include "services/common/base/clock.h"
+#include "services/registry/domain/catalog.h"
 #include "services/registry/registry_store.h"
 
 namespace cadre::registry {

@@ -1,13 +1,13 @@
 // RegistryWriter: roles and standing avenues.
 
 #include "absl/strings/str_cat.h"
-#include "services/common/status_macros.h"
-#include "services/registry/errors.h"
-#include "services/registry/names.h"
+#include "services/common/base/status_macros.h"
+#include "services/registry/domain/errors.h"
+#include "services/registry/domain/names.h"
+#include "services/registry/domain/role_lifecycle.h"
+#include "services/registry/domain/update_mask.h"
+#include "services/registry/domain/validation.h"
 #include "services/registry/registry_writer.h"
-#include "services/registry/role_lifecycle.h"
-#include "services/registry/update_mask.h"
-#include "services/registry/validation.h"
 
 namespace cadre::registry {
 
@@ -57,7 +57,7 @@ absl::StatusOr<Stored<Role>> RegistryWriter::LoadOwnedRole(const Principal& p,
   CADRE_ASSIGN_OR_RETURN(int64_t id, ParseRoleName(name, "name"));
   CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetRole(id));
   if (!stored) return NotFound(name);
-  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, stored->value.body().substr(7)));
+  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, BodyCodeOf(stored->value.body())));
   if (!etag.empty() && etag != absl::StrCat(stored->version)) return EtagMismatch(name);
   return *std::move(stored);
 }
@@ -144,7 +144,7 @@ absl::StatusOr<Stored<Avenue>> RegistryWriter::LoadOwnedAvenue(const Principal& 
   CADRE_ASSIGN_OR_RETURN(int64_t id, ParseAvenueName(name, "name"));
   CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetAvenue(id));
   if (!stored) return NotFound(name);
-  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, stored->value.body().substr(7)));
+  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, BodyCodeOf(stored->value.body())));
   if (!etag.empty() && etag != absl::StrCat(stored->version)) return EtagMismatch(name);
   return *std::move(stored);
 }

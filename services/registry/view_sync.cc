@@ -3,8 +3,8 @@
 #include <chrono>
 
 #include "absl/strings/str_cat.h"
+#include "services/common/base/status_macros.h"
 #include "services/common/logging.h"
-#include "services/common/status_macros.h"
 
 namespace cadre::registry {
 namespace {
@@ -48,8 +48,21 @@ bool ViewSync::WaitUntilFresh(absl::Duration timeout) {
   return IsFresh();
 }
 
-void ViewSync::MarkStale() {
-  if (loaded_.exchange(false)) log::Warn("registry view is stale: Redis unreachable");
+void ViewSync::MarkStale(const absl::Status& cause) {
+  if (loaded_.exchange(false)) {
+    log::Warn("registry view is stale: the event stream cannot be read",
+              {{"error", cause.ToString()}});
+  }
+}
+
+void ViewSync::ReportReloadFailure(const absl::Status& cause) {
+  // Once per distinct cause, not once per retry: an operator needs the reason a replica
+  // stays NOT_SERVING (Redis down, or a record that does not parse), not a flood.
+  std::string text = cause.ToString();
+  if (text == last_reload_error_) return;
+  log::Error("registry view cannot load; the replica stays NOT_SERVING until it can",
+             {{"error", text}});
+  last_reload_error_ = std::move(text);
 }
 
 void ViewSync::SleepFor(absl::Duration d) {
@@ -81,16 +94,18 @@ void ViewSync::Run() {
     }
     if (!loaded_.load()) {
       if (absl::Status s = Reload(); !s.ok()) {
+        ReportReloadFailure(s);
         SleepFor(options_.retry_backoff);
         continue;
       }
+      last_reload_error_.clear();
       loaded_ = true;
       last_ok_nanos_ = absl::ToUnixNanos(absl::Now());
       cv_.notify_all();
     }
     auto events = store_->ReadEvents(*connection_, last_id_, block_ms, kReadCount);
     if (!events.ok()) {
-      MarkStale();
+      MarkStale(events.status());
       SleepFor(options_.retry_backoff);
       continue;
     }

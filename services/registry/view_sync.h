@@ -16,9 +16,10 @@
 #include <string>
 #include <thread>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "services/common/redis_client.h"
-#include "services/registry/catalog.h"
+#include "services/registry/domain/catalog.h"
 #include "services/registry/registry_store.h"
 
 namespace cadre::registry {
@@ -47,7 +48,8 @@ class ViewSync {
  private:
   void Run();
   absl::Status Reload();
-  void MarkStale();
+  void MarkStale(const absl::Status& cause);
+  void ReportReloadFailure(const absl::Status& cause);
   void SleepFor(absl::Duration d);
 
   RedisClient* redis_;
@@ -55,7 +57,8 @@ class ViewSync {
   Catalog* catalog_;
   ViewSyncOptions options_;
   std::unique_ptr<RedisConnection> connection_;
-  std::string last_id_;  // owned by the thread
+  std::string last_id_;            // owned by the thread
+  std::string last_reload_error_;  // owned by the thread; empty after a good load
   std::atomic<bool> loaded_{false};
   std::atomic<int64_t> last_ok_nanos_{0};
   std::mutex mu_;

@@ -1,13 +1,17 @@
 #pragma once
 
 // StatusIs(code) for absl::Status, absl::StatusOr<T> and grpc::Status; our own, since
-// Debian's Abseil ships no status matchers.
+// Debian's Abseil ships no status matchers. It includes no gRPC header (grpc::Status is
+// read by its shape), so that the unit tests of domain code can use it.
 
 #include <gmock/gmock.h>
-#include <grpcpp/support/status.h>
+
+#include <string>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 
 namespace cadre::testing {
 
@@ -16,7 +20,13 @@ template <typename T>
 absl::Status ToAbsl(const absl::StatusOr<T>& s) {
   return s.status();
 }
-inline absl::Status ToAbsl(const grpc::Status& s) {
+// grpc::Status, or anything else with its error_code() and error_message().
+template <typename GrpcStatus>
+requires requires(const GrpcStatus& s) {
+  s.error_code();
+  s.error_message();
+}
+absl::Status ToAbsl(const GrpcStatus& s) {
   return absl::Status(static_cast<absl::StatusCode>(s.error_code()), s.error_message());
 }
 
@@ -34,6 +44,15 @@ MATCHER_P2(StatusIs, code, substring,
   *result_listener << "status is " << s.ToString();
   return s.code() == static_cast<absl::StatusCode>(code) &&
          s.message().find(substring) != absl::string_view::npos;
+}
+
+// INVALID_ARGUMENT whose message starts with "<field>: ", as every validation error does,
+// so that a caller can tell which field to fix.
+MATCHER_P(InvalidAt, field, "is INVALID_ARGUMENT starting with \"" + std::string(field) + ": \"") {
+  const absl::Status s = ToAbsl(arg);
+  *result_listener << "status is " << s.ToString();
+  return s.code() == absl::StatusCode::kInvalidArgument &&
+         absl::StartsWith(s.message(), absl::StrCat(field, ": "));
 }
 
 #define CADRE_ASSERT_OK(expr) ASSERT_THAT((expr), ::cadre::testing::StatusIs(absl::StatusCode::kOk))

@@ -6,7 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "absl/strings/str_split.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 #include "tools/cadrectl/errors.h"
 
 namespace cadre::cadrectl {

@@ -12,7 +12,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 
 namespace cadre::cadrectl {
 

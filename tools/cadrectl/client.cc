@@ -6,7 +6,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 
 namespace cadre::cadrectl {
 namespace {

@@ -14,7 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/generated_enum_reflection.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 #include "tools/cadrectl/args.h"
 
 namespace cadre::cadrectl {

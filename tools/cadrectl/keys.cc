@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "cadre/v1/registry.pb.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 #include "tools/cadrectl/command.h"
 #include "tools/cadrectl/enums.h"
 #include "tools/cadrectl/errors.h"

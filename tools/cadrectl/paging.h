@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 #include "tools/cadrectl/args.h"
 #include "tools/cadrectl/client.h"
 #include "tools/cadrectl/command.h"

@@ -2,7 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 #include "tools/cadrectl/enums.h"
 #include "tools/cadrectl/errors.h"
 #include "tools/cadrectl/paging.h"

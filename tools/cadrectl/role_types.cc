@@ -1,7 +1,7 @@
 // role-types create | list: the menu of options.
 
 #include "cadre/v1/registry.pb.h"
-#include "services/common/status_macros.h"
+#include "services/common/base/status_macros.h"
 #include "tools/cadrectl/command.h"
 #include "tools/cadrectl/enums.h"
 #include "tools/cadrectl/output.h"

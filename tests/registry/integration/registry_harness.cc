@@ -8,49 +8,20 @@
 namespace cadre::testing {
 
 RegistryHarness::RegistryHarness(const RedisOptions& redis_options, int writes_per_minute)
-    : clock_(absl::Now()) {
-  redis_ = std::make_unique<RedisClient>(redis_options);
-  keys_ = std::make_unique<ApiKeyStore>(redis_.get());
-  auth_ = std::make_unique<Authenticator>(keys_.get(), kAdminKey, &clock_);
-  catalog_ = std::make_unique<registry::Catalog>();
-  store_ = std::make_unique<registry::RegistryStore>(redis_.get());
-  view_ = std::make_unique<registry::ViewSync>(redis_.get(), store_.get(), catalog_.get());
-  writer_ = std::make_unique<registry::RegistryWriter>(store_.get(), catalog_.get(), &clock_,
-                                                       writes_per_minute);
-  workers_ = std::make_unique<WorkerPool>(4, 1024);
-  service_ = std::make_unique<registry::RegistryService>(
-      registry::RegistryDeps{catalog_.get(), view_.get(), writer_.get(), auth_.get(), keys_.get(),
-                             workers_.get(), &clock_});
-  ServerOptions options;
-  options.service_name = "cadre.v1.Registry";
-  options.host = "127.0.0.1";
-  options.port = 0;
-  options.metrics_port = -1;
-  options.health_interval = std::chrono::milliseconds(100);
-  options.drain_timeout = std::chrono::milliseconds(2000);
-  view_->Start();
-  server_ = std::make_unique<Server>(options, redis_.get());
-  server_->AddService(service_.get());
-  server_->SetReadinessCheck([this] { return view_->IsFresh(); });
-  const absl::Status started = server_->Start();
-  EXPECT_TRUE(started.ok()) << started;
-  EXPECT_TRUE(view_->WaitUntilFresh(absl::Seconds(10)));
-  stub_ = cadre::v1::Registry::NewStub(grpc::CreateChannel(
-      absl::StrCat("127.0.0.1:", server_->port()), grpc::InsecureChannelCredentials()));
+    : clock_(absl::Now()), redis_(std::make_unique<RedisClient>(redis_options)) {
+  registry::RegistryOptions options;
+  options.redis = redis_options;
+  options.server = TestServerOptions();
+  options.writes_per_minute = writes_per_minute;
+  options.admin_key = kAdminKey;
+  auto app = registry::RegistryApp::Start(std::move(options), &clock_);
+  EXPECT_TRUE(app.ok()) << app.status();
+  app_ = *std::move(app);
+  EXPECT_TRUE(app_->WaitUntilFresh(absl::Seconds(10)));
+  stub_ = MakeStub<cadre::v1::Registry>(app_->port());
 }
 
-RegistryHarness::~RegistryHarness() {
-  server_->Shutdown();
-  server_->Wait();
-  view_->Stop();
-}
-
-std::unique_ptr<grpc::ClientContext> RegistryHarness::Context(const std::string& key) {
-  auto context = std::make_unique<grpc::ClientContext>();
-  context->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
-  if (!key.empty()) context->AddMetadata("authorization", absl::StrCat("Bearer ", key));
-  return context;
-}
+RegistryHarness::~RegistryHarness() { app_->Shutdown(); }
 
 cadre::v1::Body RegistryHarness::MakeBody(const std::string& ods, cadre::v1::BodyKind kind,
                                           cadre::v1::Region region) {

@@ -11,7 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "services/registry/catalog.h"
+#include "services/registry/domain/catalog.h"
+#include "services/registry/domain/names.h"
 #include "tests/registry/unit/test_data.h"
 
 namespace cadre::registry {

@@ -1,7 +1,7 @@
 // Catalog: versioned puts, events, avenue deletion, body / avenue / role type listings,
 // the map snapshot and the generation counter.
 
-#include "services/registry/catalog.h"
+#include "services/registry/domain/catalog.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "services/registry/domain/names.h"
 #include "tests/registry/unit/test_data.h"
 
 namespace cadre::registry {

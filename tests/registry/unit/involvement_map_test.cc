@@ -1,6 +1,6 @@
 // The involvement map: every way into every body, grouped by kind and body, with totals.
 
-#include "services/registry/involvement_map.h"
+#include "services/registry/domain/involvement_map.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

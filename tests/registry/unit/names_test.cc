@@ -1,19 +1,19 @@
 // Resource names: "bodies/{code}", "roles/{id}", "avenues/{id}", "roleTypes/{id}".
 
-#include "services/registry/names.h"
+#include "services/registry/domain/names.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <string>
 
-#include "tests/registry/unit/matchers.h"
+#include "services/common/base/validation.h"
 #include "tests/support/status_matchers.h"
 
 namespace cadre::registry {
 namespace {
 
-using testdata::InvalidAt;
+using ::cadre::testing::InvalidAt;
 
 TEST(NamesTest, FormatsEachKind) {
   EXPECT_EQ(BodyName("RXF"), "bodies/RXF");

@@ -1,23 +1,22 @@
 // The life of a role: draft → open; open → closed | filled | cancelled; draft → cancelled.
 
-#include "services/registry/role_lifecycle.h"
+#include "services/registry/domain/role_lifecycle.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "tests/registry/unit/matchers.h"
 #include "tests/registry/unit/test_data.h"
 #include "tests/support/status_matchers.h"
 
 namespace cadre::registry {
 namespace {
 
+using ::cadre::testing::InvalidAt;
 using ::cadre::testing::StatusIs;
 using cadre::v1::RegistryEvent;
 using cadre::v1::Role;
 using cadre::v1::RoleState;
-using testdata::InvalidAt;
 
 constexpr RoleState kDraft = cadre::v1::ROLE_STATE_DRAFT;
 constexpr RoleState kOpen = cadre::v1::ROLE_STATE_OPEN;

@@ -1,6 +1,6 @@
 // Words for search: the same rules index a role and read a query.
 
-#include "services/registry/text_search.h"
+#include "services/registry/domain/text_search.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

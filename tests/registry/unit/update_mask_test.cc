@@ -1,6 +1,6 @@
 // FieldMask updates: named, allowed fields are copied; everything else is left alone.
 
-#include "services/registry/update_mask.h"
+#include "services/registry/domain/update_mask.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -9,19 +9,18 @@
 #include <string>
 
 #include "google/protobuf/util/message_differencer.h"
-#include "tests/registry/unit/matchers.h"
 #include "tests/registry/unit/test_data.h"
 #include "tests/support/status_matchers.h"
 
 namespace cadre::registry {
 namespace {
 
+using ::cadre::testing::InvalidAt;
 using cadre::v1::Avenue;
 using cadre::v1::Body;
 using cadre::v1::Role;
 using google::protobuf::FieldMask;
 using google::protobuf::util::MessageDifferencer;
-using testdata::InvalidAt;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 

@@ -6,20 +6,19 @@
 #include <functional>
 #include <string>
 
-#include "services/registry/validation.h"
-#include "tests/registry/unit/matchers.h"
+#include "services/registry/domain/validation.h"
 #include "tests/registry/unit/test_data.h"
 #include "tests/support/status_matchers.h"
 
 namespace cadre::registry {
 namespace {
 
+using ::cadre::testing::InvalidAt;
 using ::cadre::testing::StatusIs;
 using cadre::v1::Avenue;
 using cadre::v1::Body;
 using cadre::v1::ListRolesRequest;
 using cadre::v1::RoleType;
-using testdata::InvalidAt;
 
 template <typename T>
 T With(T value, const std::function<void(T&)>& change) {

@@ -1,7 +1,7 @@
 // ValidateRole: every limit a body meets when it writes a role, and the field path that
 // starts each INVALID_ARGUMENT message.
 
-#include "services/registry/validation.h"
+#include "services/registry/domain/validation.h"
 
 #include <gtest/gtest.h>
 
@@ -9,16 +9,15 @@
 #include <string>
 #include <vector>
 
-#include "tests/registry/unit/matchers.h"
 #include "tests/registry/unit/test_data.h"
 #include "tests/support/status_matchers.h"
 
 namespace cadre::registry {
 namespace {
 
+using ::cadre::testing::InvalidAt;
 using ::cadre::testing::StatusIs;
 using cadre::v1::Role;
-using testdata::InvalidAt;
 using testdata::ValidRole;
 
 std::string Repeat(absl::string_view unit, int n) {

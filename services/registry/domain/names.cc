@@ -1,4 +1,4 @@
-#include "services/registry/names.h"
+#include "services/registry/domain/names.h"
 
 #include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
@@ -7,7 +7,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/strip.h"
-#include "services/registry/errors.h"
+#include "services/common/base/validation.h"
+#include "services/registry/domain/errors.h"
+#include "services/registry/domain/limits.h"
 
 namespace cadre::registry {
 namespace {
@@ -20,14 +22,27 @@ absl::StatusOr<int64_t> ParseNumericName(absl::string_view name, absl::string_vi
     return InvalidField(field, absl::StrCat("must look like ", prefix, "{id}"));
   }
   int64_t id = 0;
-  if (name.empty() || name.size() > 16 || !absl::c_all_of(name, absl::ascii_isdigit) ||
-      !absl::SimpleAtoi(name, &id) || id <= 0 || id > kMaxId) {
+  // Canonical: no leading zero, so that one resource has exactly one name.
+  if (name.empty() || name.size() > 16 || name.front() == '0' ||
+      !absl::c_all_of(name, absl::ascii_isdigit) || !absl::SimpleAtoi(name, &id) || id <= 0 ||
+      id > kMaxId) {
     return InvalidField(field, absl::StrCat("must look like ", prefix, "{id} with a number id"));
   }
   return id;
 }
 
 }  // namespace
+
+absl::string_view BodyCodeOf(absl::string_view body_name) {
+  return absl::ConsumePrefix(&body_name, "bodies/") ? body_name : absl::string_view();
+}
+
+int64_t NumericId(absl::string_view name) {
+  const size_t slash = name.find('/');
+  int64_t id = 0;
+  if (slash == absl::string_view::npos || !absl::SimpleAtoi(name.substr(slash + 1), &id)) return 0;
+  return id;
+}
 
 std::string BodyName(absl::string_view code) { return absl::StrCat("bodies/", code); }
 std::string RoleName(int64_t id) { return absl::StrCat("roles/", id); }
@@ -45,18 +60,6 @@ bool IsBodyCode(absl::string_view code) {
   absl::string_view digits = code;
   return absl::ConsumePrefix(&digits, "CDR") && digits.size() >= 4 && digits.size() <= 12 &&
          absl::c_all_of(digits, absl::ascii_isdigit);
-}
-
-bool IsSlug(absl::string_view s, size_t min, size_t max) {
-  return s.size() >= min && s.size() <= max && s.front() != '-' && s.back() != '-' &&
-         absl::c_all_of(s, [](char c) {
-           return absl::ascii_islower(c) || absl::ascii_isdigit(c) || c == '-';
-         });
-}
-
-bool IsRequestId(absl::string_view s) {
-  return !s.empty() && s.size() <= 64 &&
-         absl::c_all_of(s, [](char c) { return absl::ascii_isalnum(c) || c == '_' || c == '-'; });
 }
 
 std::string CadreIssuedCode(int64_t sequence) { return absl::StrFormat("CDR%04d", sequence); }
@@ -77,7 +80,7 @@ absl::StatusOr<int64_t> ParseAvenueName(absl::string_view name, absl::string_vie
 }
 
 absl::StatusOr<std::string> ParseRoleTypeName(absl::string_view name, absl::string_view field) {
-  if (!absl::ConsumePrefix(&name, "roleTypes/") || !IsSlug(name, 3, 60)) {
+  if (!absl::ConsumePrefix(&name, "roleTypes/") || !IsSlug(name, kMinRoleTypeId, kMaxRoleTypeId)) {
     return InvalidField(field, "must look like roleTypes/{id}, id 3 to 60 of a-z, 0-9 and '-'");
   }
   return std::string(name);

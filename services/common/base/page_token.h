@@ -12,7 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "google/protobuf/message.h"
 
-namespace cadre::registry {
+namespace cadre {
 
 // A stable fingerprint of `request` with its paging fields cleared: the same on every
 // replica and across restarts (FNV-1a 64 over the deterministic serialization).
@@ -24,4 +24,4 @@ std::string EncodePageToken(absl::string_view cursor, absl::string_view fingerpr
 // made for other filters.
 absl::StatusOr<std::string> DecodePageToken(absl::string_view token, absl::string_view fingerprint);
 
-}  // namespace cadre::registry
+}  // namespace cadre

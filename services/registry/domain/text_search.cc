@@ -1,4 +1,4 @@
-#include "services/registry/text_search.h"
+#include "services/registry/domain/text_search.h"
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"

@@ -4,7 +4,7 @@
 // grouped by body kind and body, with totals by level and region. Pure.
 
 #include "cadre/v1/registry.pb.h"
-#include "services/registry/catalog.h"
+#include "services/registry/domain/catalog.h"
 
 namespace cadre::registry {
 

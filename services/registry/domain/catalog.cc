@@ -1,28 +1,14 @@
-#include "services/registry/catalog.h"
+#include "services/registry/domain/catalog.h"
 
 #include <algorithm>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/registry/text_search.h"
+#include "services/registry/domain/names.h"
+#include "services/registry/domain/text_search.h"
 
 namespace cadre::registry {
-namespace {
-
-std::string BodyCodeOf(const std::string& body_name) {
-  return body_name.size() > 7 ? body_name.substr(7) : std::string();  // "bodies/"
-}
-
-}  // namespace
-
-int64_t NumericId(const std::string& name) {
-  const size_t slash = name.find('/');
-  int64_t id = 0;
-  if (slash == std::string::npos || !absl::SimpleAtoi(name.substr(slash + 1), &id)) return 0;
-  return id;
-}
-
 bool IsRemote(const cadre::v1::Role& role) {
   return role.location().mode() == cadre::v1::ATTENDANCE_MODE_REMOTE ||
          role.location().mode() == cadre::v1::ATTENDANCE_MODE_HYBRID;
@@ -40,7 +26,7 @@ bool Catalog::PutBody(cadre::v1::Body body, int64_t version) {
 }
 
 std::vector<std::string> Catalog::PostingKeys(const cadre::v1::Role& role) const {
-  const std::string code = BodyCodeOf(role.body());
+  const std::string code(BodyCodeOf(role.body()));
   std::vector<std::string> keys = {
       absl::StrCat("state:", role.state()),
       absl::StrCat("body:", code),

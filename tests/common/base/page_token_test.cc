@@ -1,6 +1,6 @@
 // Page tokens: a cursor bound to the filters of the request that made it.
 
-#include "services/registry/page_token.h"
+#include "services/common/base/page_token.h"
 
 #include <gtest/gtest.h>
 
@@ -8,14 +8,13 @@
 
 #include "absl/strings/escaping.h"
 #include "cadre/v1/registry.pb.h"
-#include "tests/registry/unit/matchers.h"
 #include "tests/support/status_matchers.h"
 
-namespace cadre::registry {
+namespace cadre {
 namespace {
 
+using ::cadre::testing::InvalidAt;
 using cadre::v1::ListRolesRequest;
-using testdata::InvalidAt;
 
 ListRolesRequest Filters() {
   ListRolesRequest r;
@@ -106,4 +105,4 @@ TEST(PageTokenTest, TokenFromAnotherListingIsRefused) {
 }
 
 }  // namespace
-}  // namespace cadre::registry
+}  // namespace cadre

@@ -1,4 +1,4 @@
-#include "services/registry/involvement_map.h"
+#include "services/registry/domain/involvement_map.h"
 
 #include <algorithm>
 #include <map>

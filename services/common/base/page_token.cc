@@ -1,4 +1,4 @@
-#include "services/registry/page_token.h"
+#include "services/common/base/page_token.h"
 
 #include <memory>
 #include <vector>
@@ -10,9 +10,9 @@
 #include "google/protobuf/descriptor.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
-#include "services/registry/errors.h"
+#include "services/common/base/errors.h"
 
-namespace cadre::registry {
+namespace cadre {
 namespace {
 
 constexpr size_t kMaxTokenLength = 512;
@@ -69,4 +69,4 @@ absl::StatusOr<std::string> DecodePageToken(absl::string_view token,
   return parts[1];
 }
 
-}  // namespace cadre::registry
+}  // namespace cadre

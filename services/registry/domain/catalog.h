@@ -132,8 +132,6 @@ class Catalog {
   int64_t generation_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
-// The numeric id of "roles/42" or "avenues/7"; 0 if malformed.
-int64_t NumericId(const std::string& name);
 // Whether a role can be done from home (remote or hybrid).
 bool IsRemote(const cadre::v1::Role& role);
 

@@ -1,9 +1,9 @@
-#include "services/registry/role_lifecycle.h"
+#include "services/registry/domain/role_lifecycle.h"
 
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
-#include "services/registry/errors.h"
-#include "services/registry/validation.h"
+#include "services/registry/domain/errors.h"
+#include "services/registry/domain/validation.h"
 
 namespace cadre::registry {
 

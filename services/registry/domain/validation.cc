@@ -1,0 +1,180 @@
+#include "services/registry/domain/validation.h"
+
+#include <set>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
+#include "services/common/base/status_macros.h"
+#include "services/common/base/validation.h"
+#include "services/registry/domain/errors.h"
+#include "services/registry/domain/names.h"
+#include "services/registry/domain/text_search.h"
+
+namespace cadre::registry {
+namespace {
+
+using cadre::v1::Location;
+using cadre::v1::SupportOffered;
+using cadre::v1::TimeCommitment;
+
+absl::Status CheckTime(const TimeCommitment& t, absl::string_view field) {
+  CADRE_RETURN_IF_ERROR(
+      CheckRange(t.hours_per_month(), 0, kMaxHoursPerMonth, FieldPath(field, "hours_per_month")));
+  CADRE_RETURN_IF_ERROR(
+      CheckRange(t.duration_months(), 0, kMaxDurationMonths, FieldPath(field, "duration_months")));
+  return CheckLength(t.pattern(), 0, kMaxPattern, FieldPath(field, "pattern"));
+}
+
+absl::Status CheckLocation(const Location& l, absl::string_view field) {
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(l.region(), cadre::v1::Region_IsValid, FieldPath(field, "region"), true));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(l.mode(), cadre::v1::AttendanceMode_IsValid, FieldPath(field, "mode"), true));
+  return CheckLength(l.place(), 0, kMaxPlaceName, FieldPath(field, "place"));
+}
+
+absl::Status CheckSupport(const SupportOffered& s, absl::string_view field) {
+  CADRE_RETURN_IF_ERROR(
+      CheckTags(s.access_support(), kMaxTags, kMaxTagLength, FieldPath(field, "access_support")));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(s.payment(), cadre::v1::PaymentKind_IsValid, FieldPath(field, "payment"), false));
+  const std::string rate = FieldPath(field, "rate_pence_per_hour");
+  CADRE_RETURN_IF_ERROR(CheckRange(s.rate_pence_per_hour(), 0, kMaxRatePence, rate));
+  const bool involvement = s.payment() == cadre::v1::PAYMENT_KIND_INVOLVEMENT;
+  if (involvement && s.rate_pence_per_hour() == 0) {
+    return InvalidField(rate, "is required for an involvement payment");
+  }
+  if (!involvement && s.rate_pence_per_hour() != 0) {
+    return InvalidField(rate, "applies only to an involvement payment");
+  }
+  return absl::OkStatus();
+}
+
+absl::Status CheckHttpsOrEmail(absl::string_view value, absl::string_view field, bool required) {
+  if (value.empty()) return required ? InvalidField(field, "is required") : absl::OkStatus();
+  CADRE_RETURN_IF_ERROR(CheckLength(value, 0, kMaxUrl, field));
+  if (absl::StrContains(value, " ")) return InvalidField(field, "must not contain spaces");
+  const bool https = absl::StartsWith(value, "https://") && value.size() > 8;
+  const size_t at = value.find('@');
+  const bool email = at != absl::string_view::npos && at > 0 && at + 1 < value.size() &&
+                     !absl::StartsWith(value, "https://");
+  if (!https && !email) return InvalidField(field, "must be an https:// address or an email");
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status ValidateBody(const cadre::v1::Body& body, absl::string_view prefix) {
+  if (!body.ods_code().empty() && !IsOdsCode(body.ods_code())) {
+    return InvalidField(FieldPath(prefix, "ods_code"),
+                        "must be 3 to 6 upper-case letters and digits");
+  }
+  CADRE_RETURN_IF_ERROR(CheckLength(body.display_name(), kMinBodyName, kMaxBodyName,
+                                    FieldPath(prefix, "display_name")));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(body.kind(), cadre::v1::BodyKind_IsValid, FieldPath(prefix, "kind"), true));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(body.region(), cadre::v1::Region_IsValid, FieldPath(prefix, "region"), true));
+  const std::string website = FieldPath(prefix, "website");
+  if (!body.website().empty()) {
+    CADRE_RETURN_IF_ERROR(CheckLength(body.website(), 0, kMaxUrl, website));
+    if (!absl::StartsWith(body.website(), "https://") || body.website().size() < 12 ||
+        absl::StrContains(body.website(), " ")) {
+      return InvalidField(website, "must be an https:// address");
+    }
+  }
+  return CheckLength(body.description(), 0, kMaxSummary, FieldPath(prefix, "description"));
+}
+
+absl::Status ValidateRole(const cadre::v1::Role& role, absl::string_view prefix) {
+  CADRE_RETURN_IF_ERROR(ParseBodyName(role.body(), FieldPath(prefix, "body")).status());
+  CADRE_RETURN_IF_ERROR(
+      CheckLength(role.title(), kMinTitle, kMaxTitle, FieldPath(prefix, "title")));
+  CADRE_RETURN_IF_ERROR(CheckLength(role.summary(), 0, kMaxSummary, FieldPath(prefix, "summary")));
+  CADRE_RETURN_IF_ERROR(CheckEnum(role.level(), cadre::v1::InvolvementLevel_IsValid,
+                                  FieldPath(prefix, "level"), true));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(role.rung(), cadre::v1::EngagementRung_IsValid, FieldPath(prefix, "rung"), true));
+  CADRE_RETURN_IF_ERROR(CheckTime(role.time_commitment(), FieldPath(prefix, "time_commitment")));
+  CADRE_RETURN_IF_ERROR(CheckTags(role.expertise_sought(), kMaxTags, kMaxTagLength,
+                                  FieldPath(prefix, "expertise_sought")));
+  CADRE_RETURN_IF_ERROR(
+      CheckTags(role.topics(), kMaxTags, kMaxTagLength, FieldPath(prefix, "topics")));
+  CADRE_RETURN_IF_ERROR(CheckLength(role.lived_experience_sought(), 0, kMaxLivedExperience,
+                                    FieldPath(prefix, "lived_experience_sought")));
+  CADRE_RETURN_IF_ERROR(CheckLocation(role.location(), FieldPath(prefix, "location")));
+  CADRE_RETURN_IF_ERROR(CheckSupport(role.support(), FieldPath(prefix, "support")));
+  CADRE_RETURN_IF_ERROR(CheckTags(role.required_credentials(), kMaxCredentials, kMaxTagLength,
+                                  FieldPath(prefix, "required_credentials")));
+  CADRE_RETURN_IF_ERROR(CheckRange(role.places(), 1, kMaxPlaces, FieldPath(prefix, "places")));
+  if (role.has_closing_time()) {
+    CADRE_RETURN_IF_ERROR(CheckTimestamp(role.closing_time(), FieldPath(prefix, "closing_time")));
+  }
+  if (!role.role_type().empty()) {
+    CADRE_RETURN_IF_ERROR(
+        ParseRoleTypeName(role.role_type(), FieldPath(prefix, "role_type")).status());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status ValidateAvenue(const cadre::v1::Avenue& avenue, absl::string_view prefix) {
+  CADRE_RETURN_IF_ERROR(ParseBodyName(avenue.body(), FieldPath(prefix, "body")).status());
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(avenue.kind(), cadre::v1::AvenueKind_IsValid, FieldPath(prefix, "kind"), true));
+  CADRE_RETURN_IF_ERROR(
+      CheckLength(avenue.title(), kMinTitle, kMaxTitle, FieldPath(prefix, "title")));
+  CADRE_RETURN_IF_ERROR(
+      CheckLength(avenue.description(), 0, kMaxSummary, FieldPath(prefix, "description")));
+  CADRE_RETURN_IF_ERROR(
+      CheckHttpsOrEmail(avenue.how_to_join(), FieldPath(prefix, "how_to_join"), true));
+  CADRE_RETURN_IF_ERROR(CheckEnum(avenue.level(), cadre::v1::InvolvementLevel_IsValid,
+                                  FieldPath(prefix, "level"), true));
+  CADRE_RETURN_IF_ERROR(CheckTime(avenue.time_commitment(), FieldPath(prefix, "time_commitment")));
+  CADRE_RETURN_IF_ERROR(CheckTags(avenue.expertise_sought(), kMaxTags, kMaxTagLength,
+                                  FieldPath(prefix, "expertise_sought")));
+  return CheckLocation(avenue.location(), FieldPath(prefix, "location"));
+}
+
+absl::Status ValidateRoleType(const cadre::v1::RoleType& role_type, absl::string_view prefix) {
+  CADRE_RETURN_IF_ERROR(
+      CheckLength(role_type.title(), kMinTitle, kMaxTitle, FieldPath(prefix, "title")));
+  CADRE_RETURN_IF_ERROR(
+      CheckLength(role_type.description(), 0, kMaxSummary, FieldPath(prefix, "description")));
+  CADRE_RETURN_IF_ERROR(CheckEnum(role_type.level(), cadre::v1::InvolvementLevel_IsValid,
+                                  FieldPath(prefix, "level"), true));
+  CADRE_RETURN_IF_ERROR(CheckEnum(role_type.rung(), cadre::v1::EngagementRung_IsValid,
+                                  FieldPath(prefix, "rung"), false));
+  CADRE_RETURN_IF_ERROR(CheckTime(role_type.typical_time(), FieldPath(prefix, "typical_time")));
+  return CheckTags(role_type.typical_expertise(), kMaxTags, kMaxTagLength,
+                   FieldPath(prefix, "typical_expertise"));
+}
+
+absl::Status ValidateListRoles(const cadre::v1::ListRolesRequest& r) {
+  if (!r.body().empty()) CADRE_RETURN_IF_ERROR(ParseBodyName(r.body(), "body").status());
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.body_kind(), cadre::v1::BodyKind_IsValid, "body_kind", false));
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.level(), cadre::v1::InvolvementLevel_IsValid, "level", false));
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.rung(), cadre::v1::EngagementRung_IsValid, "rung", false));
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.region(), cadre::v1::Region_IsValid, "region", false));
+  if (r.has_max_hours_per_month()) {
+    CADRE_RETURN_IF_ERROR(
+        CheckRange(r.max_hours_per_month(), 0, kMaxHoursPerMonth, "max_hours_per_month"));
+  }
+  if (!r.topic().empty() && !IsSlug(r.topic(), 1, kMaxTagLength)) {
+    return InvalidField("topic", "must be one tag of a-z, 0-9 and '-'");
+  }
+  if (!r.expertise().empty() && !IsSlug(r.expertise(), 1, kMaxTagLength)) {
+    return InvalidField("expertise", "must be one tag of a-z, 0-9 and '-'");
+  }
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.state(), cadre::v1::RoleState_IsValid, "state", false));
+  if (r.has_closing_after()) {
+    CADRE_RETURN_IF_ERROR(CheckTimestamp(r.closing_after(), "closing_after"));
+  }
+  CADRE_RETURN_IF_ERROR(CheckLength(r.query(), 0, kMaxQuery, "query"));
+  if (QueryWords(r.query()).size() > kMaxQueryWords) {
+    return InvalidField("query", absl::StrCat("at most ", kMaxQueryWords, " words"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace cadre::registry

@@ -1,0 +1,93 @@
+#include "services/registry/registry_app.h"
+
+#include "absl/strings/str_cat.h"
+#include "services/common/api_keys.h"
+#include "services/common/auth.h"
+#include "services/common/worker_pool.h"
+#include "services/registry/domain/catalog.h"
+#include "services/registry/registry_service.h"
+#include "services/registry/registry_store.h"
+#include "services/registry/registry_writer.h"
+#include "services/registry/view_sync.h"
+
+namespace cadre::registry {
+namespace {
+
+constexpr size_t kMinAdminKeyLength = 32;  // characters
+
+absl::Status CheckOptions(const RegistryOptions& o) {
+  if (!o.admin_key.empty() && o.admin_key.size() < kMinAdminKeyLength) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("admin key: must be at least ", kMinAdminKeyLength, " characters"));
+  }
+  if (o.workers < 1) return absl::InvalidArgumentError("workers: must be at least 1");
+  if (o.worker_queue < 1) return absl::InvalidArgumentError("worker_queue: must be at least 1");
+  if (o.writes_per_minute < 0) {
+    return absl::InvalidArgumentError("writes_per_minute: must not be negative");
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+// Declared in the order they are built; destroyed in reverse, server first.
+struct RegistryApp::Parts {
+  Parts(const RegistryOptions& o, const Clock* clock)
+      : redis(o.redis),
+        keys(&redis),
+        auth(&keys, o.admin_key, clock),
+        store(&redis),
+        view(&redis, &store, &catalog),
+        writer(&store, &catalog, clock, o.writes_per_minute),
+        workers(o.workers, static_cast<size_t>(o.worker_queue)),
+        service({&catalog, &view, &writer, &auth, &keys, &workers, clock}),
+        server(o.server, &redis) {}
+
+  RedisClient redis;
+  ApiKeyStore keys;
+  Authenticator auth;
+  Catalog catalog;
+  RegistryStore store;
+  ViewSync view;
+  RegistryWriter writer;
+  WorkerPool workers;
+  RegistryService service;
+  Server server;
+};
+
+absl::StatusOr<std::unique_ptr<RegistryApp>> RegistryApp::Start(RegistryOptions options,
+                                                                const Clock* clock) {
+  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
+  options.server.service_name = "cadre.v1.Registry";
+  auto parts = std::make_unique<Parts>(options, clock);
+  parts->view.Start();
+  parts->server.AddService(&parts->service);
+  ViewSync* view = &parts->view;
+  parts->server.SetReadinessCheck([view] { return view->IsFresh(); });
+  if (absl::Status s = parts->server.Start(); !s.ok()) {
+    parts->view.Stop();
+    return s;
+  }
+  return std::unique_ptr<RegistryApp>(new RegistryApp(std::move(parts)));
+}
+
+RegistryApp::RegistryApp(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+
+RegistryApp::~RegistryApp() { Shutdown(); }
+
+int RegistryApp::port() const { return parts_->server.port(); }
+int RegistryApp::metrics_port() const { return parts_->server.metrics_port(); }
+Server& RegistryApp::server() { return parts_->server; }
+bool RegistryApp::IsFresh() const { return parts_->view.IsFresh(); }
+bool RegistryApp::WaitUntilFresh(absl::Duration timeout) {
+  return parts_->view.WaitUntilFresh(timeout);
+}
+
+void RegistryApp::Shutdown() {
+  parts_->server.Shutdown();
+  parts_->view.Stop();
+}
+
+void RegistryApp::Wait() { parts_->server.Wait(); }
+
+}  // namespace cadre::registry

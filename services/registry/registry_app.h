@@ -1,0 +1,60 @@
+#pragma once
+
+// The composition root of the registry: builds the whole service from options and a
+// clock (Redis → keys → auth → view → store → writer → workers → service → server) and
+// starts it. main.cc and the tests both build the registry through this one class, so
+// that what the tests run is what ships.
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "services/common/base/clock.h"
+#include "services/common/redis_client.h"
+#include "services/common/server.h"
+
+namespace cadre::registry {
+
+struct RegistryOptions {
+  RedisOptions redis;
+  ServerOptions server;  // service_name is set by the app
+  // Threads for calls that wait on Redis, and how many calls may queue for them before
+  // new ones are answered UNAVAILABLE "busy".
+  int workers = 8;
+  int worker_queue = 4096;  // calls
+  // Changes one body may make a clock minute, across replicas; 0: no limit.
+  int writes_per_minute = 600;
+  // The admin key (at least 32 characters), or empty for none (admin calls fail).
+  std::string admin_key;
+};
+
+// Thread-safe for Shutdown from any thread.
+class RegistryApp {
+ public:
+  // Builds and starts the registry: the view begins loading and the server listens
+  // (NOT_SERVING until the view is loaded). INVALID_ARGUMENT for bad options (naming
+  // the option), UNAVAILABLE when a port cannot be bound. `clock` must outlive the app.
+  static absl::StatusOr<std::unique_ptr<RegistryApp>> Start(RegistryOptions options,
+                                                            const Clock* clock);
+  ~RegistryApp();  // shuts down
+
+  int port() const;
+  int metrics_port() const;
+  Server& server();
+  // Whether the in-memory view is loaded and tailing the event stream.
+  bool IsFresh() const;
+  // Waits until the view is loaded or `timeout` passes; returns IsFresh().
+  bool WaitUntilFresh(absl::Duration timeout);
+
+  // Graceful drain (see Server::Shutdown); idempotent.
+  void Shutdown();
+  // Blocks until Shutdown has finished (from a signal or another thread).
+  void Wait();
+
+ private:
+  struct Parts;
+  explicit RegistryApp(std::unique_ptr<Parts> parts);
+  std::unique_ptr<Parts> parts_;
+};
+
+}  // namespace cadre::registry
