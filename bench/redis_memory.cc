@@ -1,59 +1,31 @@
 #include "bench/redis_memory.h"
 
-#include <hiredis/hiredis.h>
-
 #include <cctype>
-#include <memory>
 #include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "services/common/base/status_macros.h"
+#include "services/common/redis_client.h"
 
 namespace cadre::bench {
 namespace {
 
-struct ContextDeleter {
-  void operator()(redisContext* c) const { redisFree(c); }
-};
-struct ReplyDeleter {
-  void operator()(redisReply* r) const { freeReplyObject(r); }
-};
-using Context = std::unique_ptr<redisContext, ContextDeleter>;
-using Reply = std::unique_ptr<redisReply, ReplyDeleter>;
-
-absl::StatusOr<Context> Connect(const std::string& host, int port) {
-  timeval timeout{2, 0};
-  Context context(redisConnectWithTimeout(host.c_str(), port, timeout));
-  if (context == nullptr || context->err != 0) {
-    return absl::UnavailableError(absl::StrCat("Redis at ", host, ":", port, ": ",
-                                               context ? context->errstr : "out of memory"));
-  }
-  redisSetTimeout(context.get(), timeval{5, 0});
-  return context;
+// One connection with generous timeouts: MEMORY USAGE over a large batch takes a while.
+RedisOptions MemoryProbeOptions(const std::string& host, int port) {
+  RedisOptions options;
+  options.host = host;
+  options.port = port;
+  options.pool_size = 1;
+  options.connect_timeout = std::chrono::seconds(2);
+  options.command_timeout = std::chrono::seconds(5);
+  return options;
 }
 
-absl::StatusOr<Reply> Command(redisContext* context, const std::vector<std::string>& args) {
-  std::vector<const char*> argv;
-  std::vector<size_t> lengths;
-  for (const std::string& arg : args) {
-    argv.push_back(arg.data());
-    lengths.push_back(arg.size());
-  }
-  Reply reply(static_cast<redisReply*>(
-      redisCommandArgv(context, static_cast<int>(argv.size()), argv.data(), lengths.data())));
-  if (reply == nullptr) {
-    return absl::UnavailableError(absl::StrCat("Redis: ", context->errstr));
-  }
-  if (reply->type == REDIS_REPLY_ERROR) {
-    return absl::InternalError(absl::StrCat("Redis ", args[0], ": ", reply->str));
-  }
-  return reply;
-}
-
-std::string Family(const char* key, size_t length) {
+std::string Family(absl::string_view key) {
   std::string family;
-  for (size_t i = 0; i < length; ++i) {
+  for (size_t i = 0; i < key.size(); ++i) {
     if (std::isdigit(static_cast<unsigned char>(key[i]))) {
       if (family.empty() || family.back() != '#') {
         family.push_back('#');
@@ -99,21 +71,12 @@ std::map<std::string, KeyFamily> MergeSingletons(const std::map<std::string, Key
 }  // namespace
 
 absl::StatusOr<int64_t> RedisUsedMemory(const std::string& host, int port) {
-  absl::StatusOr<Context> context = Connect(host, port);
-  if (!context.ok()) {
-    return context.status();
-  }
-  absl::StatusOr<Reply> reply = Command(context->get(), {"INFO", "memory"});
-  if (!reply.ok()) {
-    return reply.status();
-  }
-  for (absl::string_view line :
-       absl::StrSplit(absl::string_view((*reply)->str, (*reply)->len), "\r\n")) {
+  RedisClient redis(MemoryProbeOptions(host, port));
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis.Command({"INFO", "memory"}));
+  for (absl::string_view line : absl::StrSplit(reply.str, "\r\n")) {
     if (absl::ConsumePrefix(&line, "used_memory:")) {
       int64_t bytes = 0;
-      if (absl::SimpleAtoi(line, &bytes)) {
-        return bytes;
-      }
+      if (absl::SimpleAtoi(line, &bytes)) return bytes;
     }
   }
   return absl::InternalError("INFO memory has no used_memory");
@@ -121,38 +84,28 @@ absl::StatusOr<int64_t> RedisUsedMemory(const std::string& host, int port) {
 
 absl::StatusOr<std::map<std::string, KeyFamily>> RedisKeyFamilies(const std::string& host, int port,
                                                                   int64_t max_keys) {
-  absl::StatusOr<Context> context = Connect(host, port);
-  if (!context.ok()) {
-    return context.status();
-  }
+  RedisClient redis(MemoryProbeOptions(host, port));
   std::map<std::string, KeyFamily> families;
   std::string cursor = "0";
   int64_t seen = 0;
   do {
-    absl::StatusOr<Reply> scan = Command(context->get(), {"SCAN", cursor, "COUNT", "1000"});
-    if (!scan.ok()) {
-      return scan.status();
-    }
-    cursor.assign((*scan)->element[0]->str, (*scan)->element[0]->len);
-    const redisReply* keys = (*scan)->element[1];
+    CADRE_ASSIGN_OR_RETURN(RedisReply scan, redis.Command({"SCAN", cursor, "COUNT", "1000"}));
+    if (scan.elements.size() != 2) return absl::InternalError("unexpected SCAN reply");
+    cursor = scan.elements[0].str;
+    const std::vector<RedisReply>& keys = scan.elements[1].elements;
     // One pipelined MEMORY USAGE per key of the batch; SAMPLES 0 counts every element.
-    for (size_t i = 0; i < keys->elements; ++i) {
-      redisAppendCommand(context->get(), "MEMORY USAGE %b SAMPLES 0", keys->element[i]->str,
-                         keys->element[i]->len);
+    std::vector<std::vector<std::string>> commands;
+    commands.reserve(keys.size());
+    for (const RedisReply& key : keys) {
+      commands.push_back({"MEMORY", "USAGE", key.str, "SAMPLES", "0"});
     }
-    for (size_t i = 0; i < keys->elements; ++i) {
-      void* raw = nullptr;
-      if (redisGetReply(context->get(), &raw) != REDIS_OK) {
-        return absl::UnavailableError(absl::StrCat("Redis: ", (*context)->errstr));
-      }
-      Reply usage(static_cast<redisReply*>(raw));
-      KeyFamily& family = families[Family(keys->element[i]->str, keys->element[i]->len)];
+    CADRE_ASSIGN_OR_RETURN(std::vector<RedisReply> usages, redis.Pipeline(commands));
+    for (size_t i = 0; i < keys.size() && i < usages.size(); ++i) {
+      KeyFamily& family = families[Family(keys[i].str)];
       ++family.keys;
-      if (usage->type == REDIS_REPLY_INTEGER) {
-        family.bytes += usage->integer;
-      }
+      if (usages[i].type == RedisReply::Type::kInteger) family.bytes += usages[i].integer;
     }
-    seen += static_cast<int64_t>(keys->elements);
+    seen += static_cast<int64_t>(keys.size());
   } while (cursor != "0" && seen < max_keys);
   return MergeSingletons(families);
 }

@@ -13,14 +13,17 @@
 # Everything it starts is stopped by PID on exit; the whole run is bounded by TIME_LIMIT.
 #
 # Usage: bench/run_registry_bench.sh [REGISTRY_BIN [BENCH_BIN]] [-- extra registry_bench flags]
-#   defaults: build-bench/services/registry/cadre-registry, build-bench/bench/registry_bench
-# Environment: REPEATS (3), TIME_LIMIT seconds (900), OUT (summary markdown file, optional),
+#   defaults: $BUILD_DIR/services/registry/cadre-registry, $BUILD_DIR/bench/registry_bench
+#   (BUILD_DIR: build, as `make build` and `make bench` use)
+# Environment: BUILD_DIR (build), REPEATS (3), TIME_LIMIT seconds (900), OUT (summary markdown file, optional),
 #   REDIS_SERVER (redis-server on PATH), NOOP_IN_PROCESS (0).
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-registry_bin="${repo}/build-bench/services/registry/cadre-registry"
-bench_bin="${repo}/build-bench/bench/registry_bench"
+build_dir="${BUILD_DIR:-build}"
+[[ "${build_dir}" == /* ]] || build_dir="${repo}/${build_dir}"
+registry_bin="${build_dir}/services/registry/cadre-registry"
+bench_bin="${build_dir}/bench/registry_bench"
 if [[ $# -gt 0 && "$1" != "--" ]]; then registry_bin="$1"; shift; fi
 if [[ $# -gt 0 && "$1" != "--" ]]; then bench_bin="$1"; shift; fi
 if [[ $# -gt 0 && "$1" == "--" ]]; then shift; fi

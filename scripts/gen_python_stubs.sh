@@ -5,7 +5,10 @@
 #
 # The result is an importable tree: with OUT_DIR on sys.path,
 #   from cadre.v1 import registry_pb2, registry_pb2_grpc
-# works. The well-known types (google/protobuf/*.proto) are not generated: Debian's
+#   import health_pb2, health_pb2_grpc      # grpc.health.v1, for tests
+# works (Debian's python3-grpcio ships no health stubs; tests/support/health.proto is the
+# part of gRPC's health.proto we call, generated as top-level modules so that they cannot
+# shadow the grpc package). The well-known types (google/protobuf/*.proto) are not generated: Debian's
 # python3-protobuf ships them. Needs protoc and grpc_python_plugin (Debian packages
 # protobuf-compiler and protobuf-compiler-grpc); override with PROTOC / GRPC_PYTHON_PLUGIN.
 set -eu
@@ -43,10 +46,17 @@ protos=$(cd "$root/protos" && ls cadre/v1/*.proto | LC_ALL=C sort)
   --plugin=protoc-gen-grpc_python="$plugin" \
   $protos)
 
+(cd "$root/tests/support" && "$protoc" -I . \
+  --python_out="$tmp" \
+  --grpc_python_out="$tmp" \
+  --plugin=protoc-gen-grpc_python="$plugin" \
+  health.proto)
+
 # Packages for the import path cadre.v1.
 touch "$tmp/cadre/__init__.py" "$tmp/cadre/v1/__init__.py"
 
 # Two runs at once generate the same files: whichever moves its tree in last wins.
+mv -f "$tmp/health_pb2.py" "$tmp/health_pb2_grpc.py" "$out/"
 rm -rf "$out/cadre"
 mv -T "$tmp/cadre" "$out/cadre" 2>/dev/null || {
   rm -rf "$out/cadre" && mv -T "$tmp/cadre" "$out/cadre"

@@ -26,17 +26,13 @@ cadre_e2e.stub_dir()
 from cadre.v1 import common_pb2 as c  # noqa: E402
 from cadre.v1 import registry_pb2 as r  # noqa: E402
 from cadre.v1 import registry_pb2_grpc as r_grpc  # noqa: E402
+import health_pb2  # noqa: E402
+import health_pb2_grpc  # noqa: E402
 
 DEADLINE_S = 5      # per call: an answer must come well before it
 WAIT_S = 15         # for health to change, generously
-SERVING = 1
-NOT_SERVING = 2
-
-
-def health_request(service):
-    """HealthCheckRequest{service} by hand: Debian's grpcio ships no health stubs."""
-    name = service.encode()
-    return b"\x0a" + bytes([len(name)]) + name
+SERVING = health_pb2.HealthCheckResponse.SERVING
+NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 
 
 class RedisOutageTest(unittest.TestCase):
@@ -49,16 +45,15 @@ class RedisOutageTest(unittest.TestCase):
         self.addCleanup(self.registry.stop)
         self.stub = r_grpc.RegistryStub(self.registry.channel)
         self.admin = (("authorization", "Bearer " + self.registry.admin_key),)
-        self.check = self.registry.channel.unary_unary(
-            "/grpc.health.v1.Health/Check",
-            request_serializer=lambda b: b, response_deserializer=lambda b: b)
+        self.health_stub = health_pb2_grpc.HealthStub(self.registry.channel)
 
     def health(self):
         try:
-            answer = self.check(health_request("cadre.v1.Registry"), timeout=DEADLINE_S)
+            answer = self.health_stub.Check(
+                health_pb2.HealthCheckRequest(service="cadre.v1.Registry"), timeout=DEADLINE_S)
         except grpc.RpcError:
             return None
-        return answer[1] if len(answer) >= 2 and answer[0] == 0x08 else 0
+        return answer.status
 
     def create_body(self, code):
         return self.stub.CreateBody(
