@@ -40,7 +40,13 @@ struct RegistryApp::Parts {
         view(&redis, &store, &catalog),
         writer(&store, &catalog, clock, o.writes_per_minute),
         workers(o.workers, static_cast<size_t>(o.worker_queue)),
-        service({&catalog, &view, &writer, &auth, &keys, &workers, clock}),
+        service({.catalog = &catalog,
+                 .view = &view,
+                 .writer = &writer,
+                 .auth = &auth,
+                 .keys = &keys,
+                 .workers = &workers,
+                 .clock = clock}),
         server(o.server, &redis) {}
 
   RedisClient redis;
