@@ -50,7 +50,9 @@ class CallObserver : public grpc::experimental::Interceptor {
   ~CallObserver() override { Record(); }
 
   void Intercept(grpc::experimental::InterceptorBatchMethods* methods) override {
-    if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
+    const bool starts_handler =
+        methods->QueryInterceptionHookPoint(InterceptionHookPoints::POST_RECV_INITIAL_METADATA);
+    if (starts_handler) {
       AdoptRequestId(methods->GetRecvInitialMetadata());
     }
     if (methods->QueryInterceptionHookPoint(InterceptionHookPoints::PRE_SEND_INITIAL_METADATA)) {
@@ -62,6 +64,15 @@ class CallObserver : public grpc::experimental::Interceptor {
       code_ = methods->GetSendStatus().error_code();
       end_ = std::chrono::steady_clock::now();
       status_sent_ = true;
+    }
+    if (starts_handler) {
+      // gRPC starts the handler inside the Proceed of the call's first batch, on this
+      // thread, once the interceptors (all synchronous) have run: with the id set around
+      // it, the handler's log lines, and the work it submits to a WorkerPool, carry the
+      // call's request id.
+      log::ScopedRequestId scope(request_id_);
+      methods->Proceed();
+      return;
     }
     methods->Proceed();
   }

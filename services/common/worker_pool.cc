@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "services/common/logging.h"
+
 namespace cadre {
 
 WorkerPool::WorkerPool(int threads, size_t max_queue) : max_queue_(max_queue) {
@@ -21,10 +23,11 @@ WorkerPool::~WorkerPool() {
 }
 
 bool WorkerPool::Submit(std::function<void()> task) {
+  Task queued{std::move(task), log::CurrentRequestId()};
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stopping_ || queue_.size() >= max_queue_) return false;
-    queue_.push_back(std::move(task));
+    queue_.push_back(std::move(queued));
   }
   cv_.notify_one();
   return true;
@@ -32,7 +35,7 @@ bool WorkerPool::Submit(std::function<void()> task) {
 
 void WorkerPool::Run() {
   for (;;) {
-    std::function<void()> task;
+    Task task;
     {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
@@ -40,7 +43,10 @@ void WorkerPool::Run() {
       task = std::move(queue_.front());
       queue_.pop_front();
     }
-    task();
+    // Set for every task, "" included, so that none inherits another's id.
+    log::ScopedRequestId request_id(task.request_id);
+    task.run();
+    task.run = nullptr;  // what it captured is destroyed under the same id
   }
 }
 

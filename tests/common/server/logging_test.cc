@@ -1,7 +1,13 @@
 #include "services/common/logging.h"
 
 #include <gmock/gmock.h>
+#include <google/protobuf/stubs/logging.h>
+#include <google/protobuf/text_format.h>
+#include <google/protobuf/timestamp.pb.h>
+#include <grpc/support/log.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <ctime>
@@ -11,13 +17,16 @@
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
+#include "services/common/worker_pool.h"
 #include "tests/common/server/stderr_capture.h"
 
 namespace cadre::log {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 using ::cadre::testing::StderrCapture;
@@ -121,6 +130,119 @@ TEST(LoggingTest, ConcurrentWritersNeverInterleaveLines) {
     ASSERT_EQ(line.back(), '}');
     ASSERT_EQ(std::count(line.begin(), line.end(), '{'), 1) << line;
   }
+}
+
+TEST(LoggingTest, RequestIdOfTheScopeComesAfterMsg) {
+  Init("registry", "info");
+  StderrCapture capture;
+  EXPECT_EQ(CurrentRequestId(), "");
+  Info("before");
+  {
+    ScopedRequestId outer("req-outer");
+    Info("outer", {{"role", "roles/42"}});
+    {
+      ScopedRequestId inner("req-inner");
+      EXPECT_EQ(CurrentRequestId(), "req-inner");
+      Info("inner");
+    }
+    EXPECT_EQ(CurrentRequestId(), "req-outer");
+    // A field of that name takes the thread's id's place: no key twice.
+    Info("explicit", {{"code", "OK"}, {"request_id", "req-field"}});
+  }
+  EXPECT_EQ(CurrentRequestId(), "");
+  Info("after");
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 5u);
+  EXPECT_THAT(lines[0], Not(HasSubstr("request_id")));
+  const std::regex shape(
+      R"re(\{"time":"[^"]+","level":"info","service":"registry","msg":"outer",)re"
+      R"re("request_id":"req-outer","role":"roles/42"\})re");
+  EXPECT_TRUE(std::regex_match(lines[1], shape)) << lines[1];
+  EXPECT_THAT(lines[2], HasSubstr(R"("msg":"inner","request_id":"req-inner"})"));
+  EXPECT_THAT(lines[3], HasSubstr(R"("msg":"explicit","code":"OK","request_id":"req-field"})"));
+  EXPECT_THAT(lines[3], Not(HasSubstr("req-outer")));
+  EXPECT_THAT(lines[4], Not(HasSubstr("request_id")));
+}
+
+TEST(LoggingTest, WorkerPoolTaskLogsTheSubmittersRequestId) {
+  Init("registry", "info");
+  StderrCapture capture;
+  {
+    WorkerPool pool(1, 8);
+    {
+      ScopedRequestId id("req-7");
+      ASSERT_TRUE(pool.Submit([] { Info("in task", {{"role", "roles/1"}}); }));
+    }
+    // Submitted with no id: the worker must not keep the last task's.
+    ASSERT_TRUE(pool.Submit([] { Info("no id"); }));
+  }  // runs what is queued, then joins
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_THAT(lines[0], HasSubstr(R"("msg":"in task","request_id":"req-7","role":"roles/1"})"));
+  EXPECT_THAT(lines[1], HasSubstr(R"("msg":"no id"})"));
+}
+
+TEST(LoggingTest, GrpcLinesComeOutAsOurJson) {
+  Init("registry", "info");
+  StderrCapture capture;
+  gpr_log(GPR_ERROR, "transport said %d", 42);
+  gpr_set_log_verbosity(GPR_LOG_SEVERITY_DEBUG);  // gRPC's own filter, before ours
+  gpr_log(GPR_INFO, "grpc info");
+  gpr_log(GPR_DEBUG, "grpc debug, below our level");
+  gpr_set_log_verbosity(GPR_LOG_SEVERITY_ERROR);
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 2u) << absl::StrJoin(lines, "\n");
+  const std::regex shape(R"re(\{"time":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z","level":"error",)re"
+                         R"re("service":"registry","msg":"transport said 42","source":"grpc",)re"
+                         R"re("location":"[^"]*logging_test\.cc:\d+"\})re");
+  EXPECT_TRUE(std::regex_match(lines[0], shape)) << lines[0];
+  EXPECT_THAT(lines[1], HasSubstr(R"("level":"info","service":"registry","msg":"grpc info")"));
+}
+
+TEST(LoggingTest, ProtobufLinesComeOutAsOurJson) {
+  Init("registry", "info");
+  StderrCapture capture;
+  google::protobuf::Timestamp timestamp;
+  // The text parser reports its error through protobuf's log.
+  EXPECT_FALSE(google::protobuf::TextFormat::ParseFromString("seconds: {", &timestamp));
+  GOOGLE_LOG(WARNING) << "protobuf warning";
+  GOOGLE_LOG(INFO) << "protobuf info";
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 3u);
+  const std::regex shape(
+      R"re(\{"time":"[^"]+","level":"error","service":"registry",)re"
+      R"re("msg":"Error parsing text-format google\.protobuf\.Timestamp[^"]*",)re"
+      R"re("source":"protobuf","location":"[^"]+:\d+"\})re");
+  EXPECT_TRUE(std::regex_match(lines[0], shape)) << lines[0];
+  EXPECT_THAT(lines[1],
+              HasSubstr(R"("level":"warn","service":"registry","msg":"protobuf warning")"));
+  EXPECT_THAT(lines[1], HasSubstr(R"("source":"protobuf")"));
+  EXPECT_THAT(lines[2], HasSubstr(R"("level":"info")"));
+}
+
+TEST(LoggingTest, LinesGoThroughSpdlogsDefaultLoggerToo) {
+  Init("registry", "info");
+  StderrCapture capture;
+  spdlog::warn("straight through spdlog");
+  std::vector<std::string> lines = capture.Lines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_THAT(lines[0],
+              HasSubstr(R"("level":"warn","service":"registry","msg":"straight through spdlog"})"));
+}
+
+// A process killed right after a warning still has the line on stderr: nothing is left
+// in a buffer.
+TEST(LoggingDeathTest, WarnIsOnStderrBeforeAKill) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        Init("registry", "info");
+        Info("routine");
+        Warn("last words", {{"role", "roles/9"}});
+        raise(SIGKILL);
+      },
+      ::testing::KilledBySignal(SIGKILL),
+      R"("level":"warn","service":"registry","msg":"last words","role":"roles/9")");
 }
 
 }  // namespace
