@@ -1,17 +1,28 @@
-#include "services/common/config.h"
+// Start-up configuration shared by every service: absl flags with CADRE_* environment
+// fallbacks (services/common/flags_env.h) and secret files (secret_file.h).
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <stdlib.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
 
+#include "absl/flags/flag.h"
+#include "absl/flags/reflection.h"
+#include "services/common/flags_env.h"
+#include "services/common/secret_file.h"
 #include "tests/support/status_matchers.h"
+
+// A service's flags, as a `<name>_flags.cc` defines them.
+ABSL_FLAG(std::string, redis_host, "127.0.0.1", "Redis host");
+ABSL_FLAG(int, redis_port, 6379, "Redis port, 1..65535");
+ABSL_FLAG(bool, log_every_call, false, "log every call");
+ABSL_FLAG(bool, tls, true, "serve TLS");
+// Defined in the process (as a library might) but not one of the service's flags.
+ABSL_FLAG(int, unlisted, 1, "not the service's");
 
 namespace cadre {
 namespace {
@@ -19,7 +30,7 @@ namespace {
 using ::cadre::testing::StatusIs;
 using ::testing::HasSubstr;
 
-// Sets an environment variable for one test and restores it afterwards.
+// Sets (or, with nullptr, unsets) an environment variable for one test and restores it.
 class ScopedEnv {
  public:
   ScopedEnv(const char* name, const char* value) : name_(name) {
@@ -27,7 +38,11 @@ class ScopedEnv {
       old_ = old;
       had_ = true;
     }
-    setenv(name, value, 1);
+    if (value == nullptr) {
+      unsetenv(name);
+    } else {
+      setenv(name, value, 1);
+    }
   }
   ~ScopedEnv() {
     if (had_) {
@@ -36,6 +51,8 @@ class ScopedEnv {
       unsetenv(name_.c_str());
     }
   }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
 
  private:
   std::string name_;
@@ -43,123 +60,170 @@ class ScopedEnv {
   bool had_ = false;
 };
 
-Flags TestFlags() {
-  Flags flags;
-  flags.AddString("redis_host", "127.0.0.1", "Redis host");
-  flags.AddInt("redis_port", 6379, 1, 65535, "Redis port");
-  flags.AddBool("log_every_call", false, "log every call");
-  flags.AddBool("tls", true, "serve TLS");
-  return flags;
+ServiceFlags TestFlags() {
+  return ServiceFlags{
+      .usage = "test-service: a service under test.",
+      .flags = {&absl::GetFlagReflectionHandle(FLAGS_redis_host),
+                &absl::GetFlagReflectionHandle(FLAGS_redis_port),
+                &absl::GetFlagReflectionHandle(FLAGS_log_every_call),
+                &absl::GetFlagReflectionHandle(FLAGS_tls)},
+  };
 }
 
-absl::Status Parse(Flags& flags, std::vector<const char*> args) {
-  args.insert(args.begin(), "service");
-  return flags.Parse(static_cast<int>(args.size()), args.data());
+// absl flags are global to the process: each test restores them, and starts from an
+// environment without the variables the test flags read.
+class FlagsTest : public ::testing::Test {
+ protected:
+  absl::StatusOr<ParsedFlags> Parse(std::vector<const char*> args) {
+    args.insert(args.begin(), "service");
+    return ParseServiceFlags(static_cast<int>(args.size()), args.data(), TestFlags());
+  }
+
+  absl::FlagSaver saver_;
+  ScopedEnv no_host_{"CADRE_REDIS_HOST", nullptr};
+  ScopedEnv no_port_{"CADRE_REDIS_PORT", nullptr};
+  ScopedEnv no_every_{"CADRE_LOG_EVERY_CALL", nullptr};
+  ScopedEnv no_tls_{"CADRE_TLS", nullptr};
+};
+
+TEST_F(FlagsTest, DefaultsWithoutArguments) {
+  absl::StatusOr<ParsedFlags> parsed = Parse({});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_FALSE(parsed->help_requested());
+  EXPECT_EQ(absl::GetFlag(FLAGS_redis_host), "127.0.0.1");
+  EXPECT_EQ(absl::GetFlag(FLAGS_redis_port), 6379);
+  EXPECT_FALSE(absl::GetFlag(FLAGS_log_every_call));
+  EXPECT_TRUE(absl::GetFlag(FLAGS_tls));
+  EXPECT_EQ(parsed->SourceOf("redis_port"), "the default");
 }
 
-TEST(FlagsTest, DefaultsWithoutArguments) {
-  Flags flags = TestFlags();
-  ASSERT_TRUE(Parse(flags, {}).ok());
-  EXPECT_EQ(flags.GetString("redis_host"), "127.0.0.1");
-  EXPECT_EQ(flags.GetInt("redis_port"), 6379);
-  EXPECT_FALSE(flags.GetBool("log_every_call"));
-  EXPECT_TRUE(flags.GetBool("tls"));
+TEST_F(FlagsTest, EqualsAndSpaceForms) {
+  ASSERT_TRUE(Parse({"--redis_host=redis.internal", "--redis_port", "6380"}).ok());
+  EXPECT_EQ(absl::GetFlag(FLAGS_redis_host), "redis.internal");
+  EXPECT_EQ(absl::GetFlag(FLAGS_redis_port), 6380);
 }
 
-TEST(FlagsTest, EqualsAndSpaceForms) {
-  Flags flags = TestFlags();
-  ASSERT_TRUE(Parse(flags, {"--redis_host=redis.internal", "--redis_port", "6380"}).ok());
-  EXPECT_EQ(flags.GetString("redis_host"), "redis.internal");
-  EXPECT_EQ(flags.GetInt("redis_port"), 6380);
+TEST_F(FlagsTest, StringValueMayContainEquals) {
+  ASSERT_TRUE(Parse({"--redis_host=a=b"}).ok());
+  EXPECT_EQ(absl::GetFlag(FLAGS_redis_host), "a=b");
 }
 
-TEST(FlagsTest, StringValueMayContainEquals) {
-  Flags flags = TestFlags();
-  ASSERT_TRUE(Parse(flags, {"--redis_host=a=b"}).ok());
-  EXPECT_EQ(flags.GetString("redis_host"), "a=b");
+TEST_F(FlagsTest, BoolForms) {
+  ASSERT_TRUE(Parse({"--log_every_call", "--notls"}).ok());
+  EXPECT_TRUE(absl::GetFlag(FLAGS_log_every_call));
+  EXPECT_FALSE(absl::GetFlag(FLAGS_tls));
+
+  ASSERT_TRUE(Parse({"--log_every_call=false", "--tls=true"}).ok());
+  EXPECT_FALSE(absl::GetFlag(FLAGS_log_every_call));
+  EXPECT_TRUE(absl::GetFlag(FLAGS_tls));
+
+  ASSERT_TRUE(Parse({"--log_every_call=on", "--tls=OFF"}).ok());
+  EXPECT_TRUE(absl::GetFlag(FLAGS_log_every_call));
+  EXPECT_FALSE(absl::GetFlag(FLAGS_tls));
 }
 
-TEST(FlagsTest, BoolForms) {
-  Flags flags = TestFlags();
-  ASSERT_TRUE(Parse(flags, {"--log_every_call", "--notls"}).ok());
-  EXPECT_TRUE(flags.GetBool("log_every_call"));
-  EXPECT_FALSE(flags.GetBool("tls"));
-
-  Flags explicit_values = TestFlags();
-  ASSERT_TRUE(Parse(explicit_values, {"--log_every_call=true", "--tls=false"}).ok());
-  EXPECT_TRUE(explicit_values.GetBool("log_every_call"));
-  EXPECT_FALSE(explicit_values.GetBool("tls"));
+TEST_F(FlagsTest, BadBoolValueNamesTheFlag) {
+  EXPECT_THAT(Parse({"--tls=maybe"}), StatusIs(absl::StatusCode::kInvalidArgument, "--tls"));
 }
 
-TEST(FlagsTest, BadBoolValueNamesTheFlag) {
-  Flags flags = TestFlags();
-  EXPECT_THAT(Parse(flags, {"--tls=maybe"}), StatusIs(absl::StatusCode::kInvalidArgument, "--tls"));
-}
-
-TEST(FlagsTest, EnvironmentFallback) {
+TEST_F(FlagsTest, EnvironmentFallback) {
   ScopedEnv port("CADRE_REDIS_PORT", "7000");
   ScopedEnv every("CADRE_LOG_EVERY_CALL", "1");
-  Flags flags = TestFlags();
-  ASSERT_TRUE(Parse(flags, {}).ok());
-  EXPECT_EQ(flags.GetInt("redis_port"), 7000);
-  EXPECT_TRUE(flags.GetBool("log_every_call"));
+  absl::StatusOr<ParsedFlags> parsed = Parse({});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(absl::GetFlag(FLAGS_redis_port), 7000);
+  EXPECT_TRUE(absl::GetFlag(FLAGS_log_every_call));
+  EXPECT_EQ(parsed->SourceOf("redis_port"), "CADRE_REDIS_PORT");
 }
 
-TEST(FlagsTest, CommandLineBeatsEnvironment) {
+TEST_F(FlagsTest, CommandLineBeatsEnvironment) {
   ScopedEnv port("CADRE_REDIS_PORT", "7000");
-  Flags flags = TestFlags();
-  ASSERT_TRUE(Parse(flags, {"--redis_port=7001"}).ok());
-  EXPECT_EQ(flags.GetInt("redis_port"), 7001);
+  absl::StatusOr<ParsedFlags> parsed = Parse({"--redis_port=7001"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(absl::GetFlag(FLAGS_redis_port), 7001);
+  EXPECT_EQ(parsed->SourceOf("redis_port"), "the command line");
 }
 
-TEST(FlagsTest, BadEnvironmentValueNamesFlagAndVariable) {
+TEST_F(FlagsTest, BadEnvironmentValueNamesFlagAndVariable) {
   ScopedEnv port("CADRE_REDIS_PORT", "seven");
-  Flags flags = TestFlags();
-  absl::Status s = Parse(flags, {});
-  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument, "--redis_port"));
-  EXPECT_THAT(std::string(s.message()), HasSubstr("CADRE_REDIS_PORT"));
+  absl::StatusOr<ParsedFlags> parsed = Parse({});
+  EXPECT_THAT(parsed, StatusIs(absl::StatusCode::kInvalidArgument, "--redis_port"));
+  EXPECT_THAT(std::string(parsed.status().message()), HasSubstr("CADRE_REDIS_PORT"));
 }
 
-TEST(FlagsTest, UnknownFlagIsNamed) {
-  Flags flags = TestFlags();
-  EXPECT_THAT(Parse(flags, {"--redis_prot=1"}),
+TEST_F(FlagsTest, OnlyTheServicesFlagsReadTheEnvironment) {
+  ScopedEnv unlisted("CADRE_UNLISTED", "5");
+  ASSERT_TRUE(Parse({}).ok());
+  EXPECT_EQ(absl::GetFlag(FLAGS_unlisted), 1);
+}
+
+TEST_F(FlagsTest, UnknownFlagIsNamed) {
+  EXPECT_THAT(Parse({"--redis_prot=1"}),
               StatusIs(absl::StatusCode::kInvalidArgument, "--redis_prot"));
-  Flags negated = TestFlags();
-  EXPECT_THAT(Parse(negated, {"--noredis_host"}),
+  EXPECT_THAT(Parse({"--noredis_host"}),
               StatusIs(absl::StatusCode::kInvalidArgument, "noredis_host"));
+  // A flag some library defines is not the service's to take.
+  EXPECT_THAT(Parse({"--unlisted=2"}), StatusIs(absl::StatusCode::kInvalidArgument, "--unlisted"));
 }
 
-TEST(FlagsTest, IntOutOfRangeOrMalformed) {
-  Flags flags = TestFlags();
-  EXPECT_THAT(Parse(flags, {"--redis_port=0"}),
+TEST_F(FlagsTest, MalformedInteger) {
+  EXPECT_THAT(Parse({"--redis_port=80x"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, "not a valid integer"));
+  EXPECT_THAT(Parse({"--redis_port=99999999999"}),
               StatusIs(absl::StatusCode::kInvalidArgument, "--redis_port"));
-  Flags high = TestFlags();
-  EXPECT_THAT(Parse(high, {"--redis_port=65536"}),
-              StatusIs(absl::StatusCode::kInvalidArgument, "out of range"));
-  Flags text = TestFlags();
-  EXPECT_THAT(Parse(text, {"--redis_port=80x"}),
-              StatusIs(absl::StatusCode::kInvalidArgument, "not an integer"));
 }
 
-TEST(FlagsTest, MissingValueAndPositionalArgument) {
-  Flags flags = TestFlags();
-  EXPECT_THAT(Parse(flags, {"--redis_port"}),
-              StatusIs(absl::StatusCode::kInvalidArgument, "--redis_port"));
-  Flags positional = TestFlags();
-  EXPECT_THAT(Parse(positional, {"extra"}), StatusIs(absl::StatusCode::kInvalidArgument, "extra"));
+TEST_F(FlagsTest, OutOfRangeNamesFlagAndSource) {
+  absl::StatusOr<ParsedFlags> parsed = Parse({"--redis_port=0"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  absl::StatusOr<int> port = parsed->InRange(FLAGS_redis_port, 1, 65535);
+  EXPECT_THAT(port, StatusIs(absl::StatusCode::kInvalidArgument, "--redis_port"));
+  EXPECT_THAT(std::string(port.status().message()), HasSubstr("out of range [1, 65535]"));
+  EXPECT_THAT(std::string(port.status().message()), HasSubstr("the command line"));
+
+  ScopedEnv env("CADRE_REDIS_PORT", "65536");
+  parsed = Parse({});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_THAT(parsed->InRange(FLAGS_redis_port, 1, 65535),
+              StatusIs(absl::StatusCode::kInvalidArgument, "CADRE_REDIS_PORT"));
 }
 
-TEST(FlagsTest, HelpGivesUsage) {
-  Flags flags = TestFlags();
-  absl::Status s = Parse(flags, {"--help"});
-  ASSERT_THAT(s, StatusIs(absl::StatusCode::kFailedPrecondition));
-  EXPECT_THAT(std::string(s.message()), HasSubstr("--redis_port"));
-  EXPECT_THAT(std::string(s.message()), HasSubstr("CADRE_REDIS_PORT"));
-  EXPECT_THAT(std::string(s.message()), HasSubstr("Redis port"));
-  EXPECT_EQ(std::string(s.message()), flags.Usage());
+TEST_F(FlagsTest, InRangeGivesTheValue) {
+  absl::StatusOr<ParsedFlags> parsed = Parse({"--redis_port=65535"});
+  ASSERT_TRUE(parsed.ok()) << parsed.status();
+  EXPECT_EQ(parsed->InRange(FLAGS_redis_port, 1, 65535).value_or(0), 65535);
 }
 
-TEST(FlagsTest, EnvName) { EXPECT_EQ(Flags::EnvName("redis_port"), "CADRE_REDIS_PORT"); }
+TEST_F(FlagsTest, MissingValueAndPositionalArgument) {
+  EXPECT_THAT(Parse({"--redis_port"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, "--redis_port needs a value"));
+  EXPECT_THAT(Parse({"extra"}), StatusIs(absl::StatusCode::kInvalidArgument, "extra"));
+  EXPECT_THAT(Parse({"-redis_port=1"}),
+              StatusIs(absl::StatusCode::kInvalidArgument, "-redis_port=1"));
+}
+
+TEST_F(FlagsTest, HelpIsAskedForWhateverTheEnvironmentHolds) {
+  ScopedEnv port("CADRE_REDIS_PORT", "seven");
+  for (const char* help : {"--help", "-h", "-help", "--helpshort", "--helpfull"}) {
+    absl::StatusOr<ParsedFlags> parsed = Parse({"--redis_port=1", help});
+    ASSERT_TRUE(parsed.ok()) << help << ": " << parsed.status();
+    EXPECT_TRUE(parsed->help_requested()) << help;
+  }
+}
+
+TEST_F(FlagsTest, HelpListsTheFlagsDefaultsAndVariables) {
+  const std::string help = ServiceFlagsHelp(TestFlags());
+  EXPECT_THAT(help, HasSubstr("test-service: a service under test."));
+  EXPECT_THAT(
+      help, HasSubstr("--redis_port=<int>  Redis port, 1..65535 (default 6379; CADRE_REDIS_PORT)"));
+  EXPECT_THAT(help, HasSubstr("--redis_host=<string>  Redis host (default \"127.0.0.1\"; "));
+  EXPECT_THAT(help, HasSubstr("--[no]tls  serve TLS (default true; CADRE_TLS)"));
+  EXPECT_THAT(help, ::testing::Not(HasSubstr("unlisted")));
+}
+
+TEST(FlagEnvNameTest, PrefixAndUpperCase) {
+  EXPECT_EQ(FlagEnvName("redis_port"), "CADRE_REDIS_PORT");
+}
 
 class SecretFileTest : public ::testing::Test {
  protected:
