@@ -4,56 +4,48 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/base/status_macros.h"
 #include "services/common/logging.h"
+#include "services/common/outbox.h"
 
 namespace cadre::registry {
 namespace {
 
+// How long a create's request id answers a retry with what it made: a day, in seconds.
 constexpr int kRequestTtlSeconds = 24 * 3600;
+// Records read per pipelined round trip when a view loads.
 constexpr int kLoadBatch = 1000;
 constexpr char kEvents[] = "registry:events";
 constexpr char kAudit[] = "registry:audit";
-constexpr char kEventsMaxLen[] = "100000";
-constexpr char kAuditMaxLen[] = "1000000";
+// Entries kept in each stream, approximately (XADD MAXLEN ~): enough events for a
+// replica that was away for a while to catch up, and a long audit trail.
+constexpr int64_t kEventsMaxLen = 100000;
+constexpr int64_t kAuditMaxLen = 1000000;
 
-// KEYS: record, collection, events, audit, request, rate counter.
-// ARGV: expected version ('0': must not exist), new version, record bytes, score, member,
-//       event type, event bytes, actor, resource, request ttl ('0': no request id),
-//       op ('put' | 'del'), events maxlen, audit maxlen, rate limit ('0': none).
-// A repeated request id answers before anything else, and only a change that would be
-// written counts against the rate limit: retries and conflicts cost nothing.
-const RedisScript& WriteScript() {
-  static const auto* const kScript = new RedisScript(R"lua(
-if ARGV[10] ~= '0' then
-  local prior = redis.call('GET', KEYS[5])
-  if prior then return {'DUP', prior} end
-end
-local cur = redis.call('HGET', KEYS[1], 'v')
-if ARGV[1] == '0' then
+// The registry's body of an outbox write: one record and its collection.
+// K: record, collection.
+// A: expected version ('0': must not exist), new version, record bytes, score, member,
+//    op ('put' | 'del').
+// Refusals: EXISTS, NOTFOUND, {STALE, current version}.
+const OutboxScript& WriteScript() {
+  static const auto* const kScript = new OutboxScript({
+      .guards = R"lua(
+local cur = redis.call('HGET', K[1], 'v')
+if A[1] == '0' then
   if cur then return {'EXISTS'} end
 else
   if not cur then return {'NOTFOUND'} end
-  if cur ~= ARGV[1] then return {'STALE', cur} end
+  if cur ~= A[1] then return {'STALE', cur} end
 end
-if ARGV[14] ~= '0' then
-  local n = redis.call('INCR', KEYS[6])
-  if n == 1 then redis.call('EXPIRE', KEYS[6], 120) end
-  if n > tonumber(ARGV[14]) then return {'RATE'} end
-end
-if ARGV[11] == 'del' then
-  redis.call('DEL', KEYS[1])
-  redis.call('ZREM', KEYS[2], ARGV[5])
+)lua",
+      .writes = R"lua(
+if A[6] == 'del' then
+  redis.call('DEL', K[1])
+  redis.call('ZREM', K[2], A[5])
 else
-  redis.call('HSET', KEYS[1], 'v', ARGV[2], 'pb', ARGV[3])
-  redis.call('ZADD', KEYS[2], ARGV[4], ARGV[5])
+  redis.call('HSET', K[1], 'v', A[2], 'pb', A[3])
+  redis.call('ZADD', K[2], A[4], A[5])
 end
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[12], '*', 'type', ARGV[6], 'pb', ARGV[7])
-redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[13], '*', 'actor', ARGV[8],
-           'action', ARGV[6], 'resource', ARGV[9], 'version', ARGV[2])
-if ARGV[10] ~= '0' then
-  redis.call('SET', KEYS[5], ARGV[9], 'EX', ARGV[10])
-end
-return {'OK'}
-)lua");
+)lua",
+  });
   return *kScript;
 }
 
@@ -144,38 +136,57 @@ absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
     return absl::InternalError("event does not serialize");
   }
   const std::string& actor = write.event.actor();
+  const std::string& resource = write.event.resource();
+  const std::string type = cadre::v1::RegistryEvent::Type_Name(write.event.type());
+  const std::string version = absl::StrCat(write.event.version());
   CADRE_ASSIGN_OR_RETURN(
-      RedisReply reply,
-      redis_->Eval(
-          WriteScript(),
-          {RecordKey(kind, id), CollectionKey(kind), kEvents, kAudit,
-           RequestKey(actor, kind, write.request_id), RateKey(actor, write.event.time().seconds())},
-          {absl::StrCat(write.expected_version), absl::StrCat(write.event.version()), record_bytes,
-           absl::StrCat(score), id, cadre::v1::RegistryEvent::Type_Name(write.event.type()),
-           event_bytes, actor, write.event.resource(),
-           write.request_id.empty() ? "0" : absl::StrCat(kRequestTtlSeconds),
-           write.record == nullptr ? "del" : "put", kEventsMaxLen, kAuditMaxLen,
-           absl::StrCat(write.rate_limit)}));
-  if (reply.type != RedisReply::Type::kArray || reply.elements.empty()) {
-    return absl::InternalError("unexpected reply from the write script");
-  }
-  const std::string& word = reply.elements[0].str;
+      OutboxResult outbox,
+      WriteScript().Run(
+          *redis_,
+          OutboxWrite{
+              .keys = {RecordKey(kind, id), CollectionKey(kind)},
+              .args = {absl::StrCat(write.expected_version), version, std::move(record_bytes),
+                       absl::StrCat(score), id, write.record == nullptr ? "del" : "put"},
+              .actor = actor,
+              .events = {.key = kEvents,
+                         .max_len = kEventsMaxLen,
+                         .entries = {OutboxFields{{"type", type}, {"pb", std::move(event_bytes)}}}},
+              .audit = {.key = kAudit,
+                        .max_len = kAuditMaxLen,
+                        .entries = {OutboxFields{
+                            {"action", type}, {"resource", resource}, {"version", version}}}},
+              .request = {.key = write.request_id.empty()
+                                     ? ""
+                                     : RequestKey(actor, kind, write.request_id),
+                          .resource = resource,
+                          .ttl_seconds = kRequestTtlSeconds},
+              .rate = {.key = RateKey(actor, write.event.time().seconds()),
+                       .limit = write.rate_limit},
+          }));
   WriteResult result;
-  if (word == "OK") {
-    result.outcome = WriteOutcome::kWritten;
-  } else if (word == "EXISTS") {
+  switch (outbox.outcome) {
+    case OutboxOutcome::kWritten:
+      result.outcome = WriteOutcome::kWritten;
+      return result;
+    case OutboxOutcome::kDuplicate:
+      result.outcome = WriteOutcome::kDuplicate;
+      result.prior_resource = std::move(outbox.prior_resource);
+      return result;
+    case OutboxOutcome::kRateLimited:
+      result.outcome = WriteOutcome::kRateLimited;
+      return result;
+    case OutboxOutcome::kRefused:
+      break;
+  }
+  if (outbox.refusal == "EXISTS") {
     result.outcome = WriteOutcome::kExists;
-  } else if (word == "NOTFOUND") {
+  } else if (outbox.refusal == "NOTFOUND") {
     result.outcome = WriteOutcome::kNotFound;
-  } else if (word == "STALE") {
+  } else if (outbox.refusal == "STALE") {
     result.outcome = WriteOutcome::kStale;
-  } else if (word == "RATE") {
-    result.outcome = WriteOutcome::kRateLimited;
-  } else if (word == "DUP" && reply.elements.size() == 2) {
-    result.outcome = WriteOutcome::kDuplicate;
-    result.prior_resource = reply.elements[1].str;
   } else {
-    return absl::InternalError(absl::StrCat("unexpected answer from the write script: ", word));
+    return absl::InternalError(
+        absl::StrCat("unexpected answer from the write script: ", outbox.refusal));
   }
   return result;
 }
@@ -256,12 +267,6 @@ RegistryStore::ReadEvents(RedisConnection& connection, const std::string& after_
     events.emplace_back(entry.id, std::move(event));
   }
   return events;
-}
-
-absl::StatusOr<int64_t> RegistryStore::SampleRoleMemory(int64_t id) {
-  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
-                         redis_->Command({"MEMORY", "USAGE", RecordKey("role", absl::StrCat(id))}));
-  return reply.integer;
 }
 
 }  // namespace cadre::registry

@@ -9,14 +9,27 @@
 //   registry:bodies, registry:roles, registry:avenues, registry:role_types
 //                               sorted sets of the ids (score: numeric id, else 0)
 //   registry:seq:{role|avenue|body}   counters for new ids and Cadre-issued codes
-//   registry:request:{actor}:{kind}:{request_id}  → the resource a create made (24 h)
-//   registry:events             stream of RegistryEvent (field pb), ~100,000 kept
-//   registry:audit              stream of {actor, action, resource, version}, ~1,000,000
-//   registry:rate:{actor}:{minute}  changes counted for the write rate limit (2 min TTL)
+//   registry:request:{actor}:{kind}:{request_id}  string: the resource a create made
+//                               (TTL 86,400 s: a day to retry)
+//   registry:events             stream of {type: event type name, pb: RegistryEvent},
+//                               trimmed to about 100,000 entries
+//   registry:audit              stream of {actor, action, resource, version}, trimmed
+//                               to about 1,000,000 entries
+//   registry:rate:{actor}:{unix minute}  changes counted for the write rate limit
+//                               (TTL 120 s)
 //
-// Every write is one Lua script: the record, its set membership, the event and the
-// audit entry change together or not at all (a transactional outbox), with a
-// compare-and-set on the record's version.
+// Every write is one outbox script (services/common/outbox.h): the record, its set
+// membership, the event and the audit entry change together or not at all (a
+// transactional outbox), with a compare-and-set on the record's version. The registry's
+// body of that script, in registry_store.cc:
+//   K: registry:{kind}:{id}, its collection
+//   A: expected version ('0': must not exist), new version, record bytes, score, member,
+//      op ('put' | 'del')
+//   guards: EXISTS (create, but the record exists), NOTFOUND, STALE (another version)
+//   writes: HSET {v, pb} and ZADD, or DEL and ZREM
+// and the kit's parts: the request id (registry:request:...), the rate counter
+// (registry:rate:...), one event {type, pb} and one audit entry {actor, action,
+// resource, version}.
 //
 // Errors: UNAVAILABLE when Redis is unreachable; INTERNAL for a record that does not
 // parse; the write outcomes below.
@@ -42,6 +55,7 @@ struct Stored {
 };
 
 // One write: the record (or nothing, to delete), what it announces, and its guards.
+// Build it with designated initializers: Write{.expected_version = 0, .record = &role, ...}.
 struct Write {
   // 0: the record must not exist yet (create). Otherwise the version it must have now.
   int64_t expected_version = 0;
@@ -101,9 +115,6 @@ class RegistryStore {
   // Events after `after_id`, waiting up to the connection's block time for some.
   absl::StatusOr<std::vector<std::pair<std::string, cadre::v1::RegistryEvent>>> ReadEvents(
       RedisConnection& connection, const std::string& after_id, int block_ms, int count);
-
-  // Bytes of Redis memory per stored role, for benchmarks (MEMORY USAGE on a sample).
-  absl::StatusOr<int64_t> SampleRoleMemory(int64_t id);
 
  private:
   absl::StatusOr<WriteResult> WriteRecord(const std::string& kind, const std::string& id,

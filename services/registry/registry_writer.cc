@@ -7,6 +7,7 @@
 #include "services/registry/domain/names.h"
 #include "services/registry/domain/update_mask.h"
 #include "services/registry/domain/validation.h"
+#include "services/registry/registry_writer_skeleton.h"
 
 namespace cadre::registry {
 
@@ -20,14 +21,13 @@ absl::Status OutcomeError(const WriteResult& result, const std::string& resource
     case WriteOutcome::kDuplicate:
       return absl::OkStatus();
     case WriteOutcome::kExists:
-      return absl::AlreadyExistsError(absl::StrCat(resource, " already exists"));
+      return AlreadyExists("name", resource);
     case WriteOutcome::kNotFound:
       return NotFound(resource);
     case WriteOutcome::kStale:
       return EtagMismatch(resource);
     case WriteOutcome::kRateLimited:
-      return absl::ResourceExhaustedError(
-          "too many changes by this caller in the last minute; retry in a minute");
+      return RateLimited();
   }
   return absl::InternalError("unknown write outcome");
 }
@@ -77,38 +77,18 @@ absl::StatusOr<Body> RegistryWriter::CreateBody(const Principal& p, Body body,
   body.DiscardUnknownFields();  // nothing unvalidated reaches the store
   CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
   CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
-  auto load = [this](const std::string& name) {
-    return store_->GetBody(std::string(BodyCodeOf(name)));
-  };
-  CADRE_ASSIGN_OR_RETURN(auto earlier, EarlierCreate(p, "body", request_id));
-  if (earlier) return LoadCreated<Body>(*earlier, load);
-  std::string code = body.ods_code();
-  body.set_cadre_issued_code(code.empty());
-  if (code.empty()) {
-    CADRE_ASSIGN_OR_RETURN(int64_t seq, store_->NextBodySequence());
-    code = CadreIssuedCode(seq);
-    body.set_ods_code(code);
-  }
-  const std::string name = BodyName(code);
-  body.set_name(name);
-  *body.mutable_create_time() = Now();
-  *body.mutable_update_time() = body.create_time();
-  body.clear_etag();
-
-  Write write{0, &body, NewEvent(RegistryEvent::BODY_CREATED, name, 1, p), request_id,
-              RateLimitFor(p)};
-  *write.event.mutable_body() = body;
-  CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteBody(code, write));
-  if (result.outcome == WriteOutcome::kExists) {
-    return AlreadyExists("body.ods_code", name);
-  }
-  if (result.outcome == WriteOutcome::kDuplicate) {
-    return LoadCreated<Body>(result.prior_resource, load);
-  }
-  CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
-  catalog_->PutBody(body, 1);
-  body.set_etag("1");
-  return body;
+  return Create(p, std::move(body), request_id, RegistryEvent::BODY_CREATED,
+                [this](Body& b) -> absl::StatusOr<std::string> {
+                  // A body without an ODS code gets a Cadre-issued one.
+                  std::string code = b.ods_code();
+                  b.set_cadre_issued_code(code.empty());
+                  if (code.empty()) {
+                    CADRE_ASSIGN_OR_RETURN(int64_t seq, store_->NextBodySequence());
+                    code = CadreIssuedCode(seq);
+                    b.set_ods_code(code);
+                  }
+                  return BodyName(code);
+                });
 }
 
 absl::StatusOr<Body> RegistryWriter::UpdateBody(const Principal& p, const Body& patch,
@@ -121,19 +101,10 @@ absl::StatusOr<Body> RegistryWriter::UpdateBody(const Principal& p, const Body& 
   if (!patch.etag().empty() && patch.etag() != absl::StrCat(stored->version)) {
     return EtagMismatch(patch.name());
   }
-  Body body = stored->value;
+  Body body = std::move(stored->value);
   CADRE_RETURN_IF_ERROR(ApplyBodyMask(patch, mask, body));
   CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
-  *body.mutable_update_time() = Now();
-  const int64_t version = stored->version + 1;
-  Write write{stored->version, &body,
-              NewEvent(RegistryEvent::BODY_UPDATED, body.name(), version, p), "", RateLimitFor(p)};
-  *write.event.mutable_body() = body;
-  CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteBody(code, write));
-  CADRE_RETURN_IF_ERROR(OutcomeError(result, body.name()));
-  catalog_->PutBody(body, version);
-  body.set_etag(absl::StrCat(version));
-  return body;
+  return Commit(p, std::move(body), stored->version, RegistryEvent::BODY_UPDATED);
 }
 
 absl::StatusOr<RoleType> RegistryWriter::CreateRoleType(const Principal& p, RoleType role_type,
@@ -144,17 +115,9 @@ absl::StatusOr<RoleType> RegistryWriter::CreateRoleType(const Principal& p, Role
     return InvalidField("role_type_id", "must be 3 to 60 characters of a-z, 0-9 and '-'");
   }
   CADRE_RETURN_IF_ERROR(ValidateRoleType(role_type, "role_type"));
-  const std::string name = RoleTypeName(id);
-  role_type.set_name(name);
-  *role_type.mutable_create_time() = Now();
-  Write write{0, &role_type, NewEvent(RegistryEvent::ROLE_TYPE_CREATED, name, 1, p), "",
-              RateLimitFor(p)};
-  *write.event.mutable_role_type() = role_type;
-  CADRE_ASSIGN_OR_RETURN(WriteResult result, store_->WriteRoleType(id, write));
-  if (result.outcome == WriteOutcome::kExists) return AlreadyExists("role_type_id", name);
-  CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
-  catalog_->PutRoleType(role_type, 1);
-  return role_type;
+  // No request id: the caller names the role type, so a repeat answers ALREADY_EXISTS.
+  return Create(p, std::move(role_type), "", RegistryEvent::ROLE_TYPE_CREATED,
+                [&id](RoleType&) -> absl::StatusOr<std::string> { return RoleTypeName(id); });
 }
 
 }  // namespace cadre::registry

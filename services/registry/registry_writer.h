@@ -12,7 +12,6 @@
 #include <string>
 
 #include "absl/status/statusor.h"
-#include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
 #include "cadre/v1/registry.pb.h"
 #include "google/protobuf/field_mask.pb.h"
@@ -58,32 +57,43 @@ class RegistryWriter {
                                                      const std::string& id);
 
  private:
-  // A role's new state written with compare-and-set on `from_version`, announced as `type`.
-  absl::StatusOr<cadre::v1::Role> CommitRole(const Principal& p, cadre::v1::Role role,
-                                             int64_t from_version,
-                                             cadre::v1::RegistryEvent::Type type);
-  // The stored role named `name`, after checking `p` owns it and `etag` matches.
-  absl::StatusOr<Stored<cadre::v1::Role>> LoadOwnedRole(const Principal& p, const std::string& name,
-                                                        const std::string& etag);
-  absl::StatusOr<Stored<cadre::v1::Avenue>> LoadOwnedAvenue(const Principal& p,
-                                                            const std::string& name,
-                                                            const std::string& etag);
+  // The skeletons every change is made of, defined in registry_writer_skeleton.h.
+  //
+  // Create: answers an earlier create by `p` with `request_id` with what it made; else
+  // `assign(record)` gives the record its id and defaults and returns its name (or an
+  // error), and the record is stamped, written as version 1 announced as `type`, put in
+  // the catalog and returned with its etag.
+  template <typename T, typename Assign>
+  absl::StatusOr<T> Create(const Principal& p, T record, const std::string& request_id,
+                           cadre::v1::RegistryEvent::Type type, Assign assign);
+  // Commit: `record`, changed from the stored `from_version`, written with
+  // compare-and-set on that version, announced as `type`, put in the catalog and
+  // returned with its new etag.
+  template <typename T>
+  absl::StatusOr<T> Commit(const Principal& p, T record, int64_t from_version,
+                           cadre::v1::RegistryEvent::Type type);
+  // The stored role or avenue named `name`, after checking `p` owns it and `etag` (if
+  // set) matches.
+  template <typename T>
+  absl::StatusOr<Stored<T>> LoadOwned(const Principal& p, const std::string& name,
+                                      const std::string& etag);
+  // Writes `record` (null: deletes it) over `from_version` (0: must not exist) as
+  // from_version + 1, announced as `type` with `snapshot` (the record, or what was
+  // deleted). The store's outcome is returned for the caller to map.
+  template <typename T>
+  absl::StatusOr<WriteResult> WriteChange(const Principal& p, const T* record, const T& snapshot,
+                                          int64_t from_version, cadre::v1::RegistryEvent::Type type,
+                                          const std::string& request_id);
+  // The record a create made, read back for a repeated request id; its etag set.
+  // NOT_FOUND if it has gone since.
+  template <typename T>
+  absl::StatusOr<T> LoadCreated(const std::string& resource);
+
   // Checks references a role or avenue makes: its body exists, its role type exists.
   absl::Status CheckReferences(const std::string& body_name, const std::string& role_type,
                                absl::string_view prefix) const;
-  // The record a create made, read back for a repeated request id; its etag set.
-  // `load` reads a resource name's stored record. NOT_FOUND if it has gone since.
-  template <typename T, typename Load>
-  absl::StatusOr<T> LoadCreated(const std::string& resource, Load load) {
-    auto stored = load(resource);
-    if (!stored.ok()) return stored.status();
-    if (!stored->has_value()) return absl::NotFoundError(absl::StrCat(resource, " not found"));
-    T value = std::move((*stored)->value);
-    value.set_etag(absl::StrCat((*stored)->version));
-    return value;
-  }
   // The resource an earlier create by `p` with `request_id` made, if any.
-  // `kind`: "body", "role" or "avenue".
+  // `kind`: "body", "role", "avenue" or "role_type".
   absl::StatusOr<absl::optional<std::string>> EarlierCreate(const Principal& p,
                                                             absl::string_view kind,
                                                             const std::string& request_id);
@@ -101,7 +111,9 @@ class RegistryWriter {
   int writes_per_minute_;
 };
 
-// Maps a store outcome other than kWritten to the caller's error for `resource`.
+// Maps a store outcome to the caller's error for `resource`: OK for kWritten (and
+// kDuplicate, which a create answers itself), ALREADY_EXISTS, NOT_FOUND, ABORTED (etag
+// mismatch), RESOURCE_EXHAUSTED (rate limit).
 absl::Status OutcomeError(const WriteResult& result, const std::string& resource);
 
 }  // namespace cadre::registry

@@ -129,11 +129,6 @@ bool Catalog::Apply(const cadre::v1::RegistryEvent& event) {
   return false;
 }
 
-void Catalog::Clear() {
-  Catalog empty;
-  ReplaceWith(empty);
-}
-
 void Catalog::ReplaceWith(Catalog& loaded) {
   if (&loaded == this) return;
   // Always lock in address order, so two catalogs swapping at once cannot deadlock.

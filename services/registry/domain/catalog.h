@@ -68,8 +68,6 @@ class Catalog {
   bool PutRoleType(cadre::v1::RoleType role_type, int64_t version);
   // Applies an event's snapshot.
   bool Apply(const cadre::v1::RegistryEvent& event);
-  // Forgets everything.
-  void Clear();
   // Takes every record of `loaded` (a catalog filled apart, e.g. by a full reload) in
   // one step, so readers and writers never see a half-loaded view; `loaded` gets the
   // old records.

@@ -286,20 +286,6 @@ TEST(CatalogTest, GenerationGrowsOnEveryAppliedChangeOnly) {
   EXPECT_TRUE(grew());
   catalog.PutRoleType(testdata::ValidRoleType(), 1);
   EXPECT_TRUE(grew());
-  catalog.Clear();
-  EXPECT_TRUE(grew());
-  EXPECT_EQ(catalog.role_count(), 0u);
-  EXPECT_EQ(catalog.FindBody("RXF"), nullptr);
-}
-
-TEST(CatalogTest, ClearForgetsVersionsSoAReloadApplies) {
-  Catalog catalog;
-  ASSERT_TRUE(catalog.PutRole(MakeRole(1, "RXF"), 5));
-  ASSERT_TRUE(catalog.RemoveAvenue(2, 5));
-  catalog.Clear();
-  EXPECT_TRUE(catalog.PutRole(MakeRole(1, "RXF"), 5));
-  EXPECT_TRUE(catalog.PutAvenue(MakeAvenue(2, "RXF"), 1));
-  EXPECT_EQ(catalog.QueryRoles(RoleQuery(), absl::nullopt, 10).roles.size(), 1u);
 }
 
 TEST(CatalogTest, NumericIdAndIsRemote) {
