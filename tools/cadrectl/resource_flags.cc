@@ -3,6 +3,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "services/common/base/status_macros.h"
+#include "services/common/base/validation.h"
 #include "tools/cadrectl/enums.h"
 #include "tools/cadrectl/errors.h"
 #include "tools/cadrectl/paging.h"
@@ -32,7 +33,9 @@ constexpr MaskPath kRoleMask[] = {
     {"role-type", "role_type"},
 };
 
-// Tags are 1–40 characters of a-z, 0-9 and '-'; at most `max` of them.
+// Tags are 1–40 characters of a-z, 0-9 and '-' (as the registry checks them); at most
+// `max` of them.
+constexpr size_t kMaxTagLength = 40;  // characters
 absl::StatusOr<std::vector<std::string>> TagsFlag(const ParsedArgs& args, absl::string_view name,
                                                   int max) {
   std::vector<std::string> tags = ListFlag(args, name);
@@ -40,9 +43,7 @@ absl::StatusOr<std::vector<std::string>> TagsFlag(const ParsedArgs& args, absl::
     return UsageError(absl::StrCat("--", name, ": at most ", max, " tags"));
   }
   for (const std::string& tag : tags) {
-    bool ok = !tag.empty() && tag.size() <= 40;
-    for (char c : tag) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-');
-    if (!ok) {
+    if (!IsSlug(tag, 1, kMaxTagLength)) {
       return UsageError(absl::StrCat("--", name, ": '", tag,
                                      "' is not a tag (1-40 characters of a-z, 0-9 and '-')"));
     }

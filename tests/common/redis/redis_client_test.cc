@@ -16,12 +16,14 @@
 #include "absl/strings/str_cat.h"
 #include "tests/support/redis_server.h"
 #include "tests/support/status_matchers.h"
+#include "tests/support/threads.h"
 #include "tests/support/wait_for.h"
 
 namespace cadre {
 namespace {
 
 using ::cadre::testing::RedisServer;
+using ::cadre::testing::RunOnThreads;
 using ::cadre::testing::StatusIs;
 using ::cadre::testing::WaitFor;
 using Type = RedisReply::Type;
@@ -216,24 +218,19 @@ TEST_F(RedisClientTest, ParsesStreamReplies) {
 TEST_F(RedisClientTest, PoolServesManyThreadsAtOnce) {
   constexpr int kThreads = 8;
   constexpr int kCalls = 200;
-  std::vector<std::thread> threads;
-  threads.reserve(kThreads);
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([this, t] {
-      for (int i = 0; i < kCalls; ++i) {
-        if (i % 2 == 0) {
-          CADRE_EXPECT_OK(client_->Command({"INCR", "shared"}));
-        } else {
-          std::string key = absl::StrCat("own", t);
-          absl::StatusOr<std::vector<RedisReply>> replies =
-              client_->Pipeline({{"INCR", "shared"}, {"INCR", key}});
-          ASSERT_TRUE(replies.ok()) << replies.status();
-          EXPECT_EQ((*replies)[1].integer, i / 2 + 1);
-        }
+  RunOnThreads(kThreads, [this](int t) {
+    for (int i = 0; i < kCalls; ++i) {
+      if (i % 2 == 0) {
+        CADRE_EXPECT_OK(client_->Command({"INCR", "shared"}));
+      } else {
+        std::string key = absl::StrCat("own", t);
+        absl::StatusOr<std::vector<RedisReply>> replies =
+            client_->Pipeline({{"INCR", "shared"}, {"INCR", key}});
+        ASSERT_TRUE(replies.ok()) << replies.status();
+        EXPECT_EQ((*replies)[1].integer, i / 2 + 1);
       }
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
+    }
+  });
   EXPECT_EQ(Get("shared"), absl::StrCat(kThreads * kCalls));
 }
 

@@ -20,7 +20,8 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "services/common/worker_pool.h"
-#include "tests/common/server/stderr_capture.h"
+#include "tests/support/stderr_capture.h"
+#include "tests/support/threads.h"
 
 namespace cadre::log {
 namespace {
@@ -29,6 +30,7 @@ using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
 
+using ::cadre::testing::RunOnThreads;
 using ::cadre::testing::StderrCapture;
 
 TEST(LoggingTest, OneJsonObjectPerLineWithFieldsInOrder) {
@@ -110,19 +112,12 @@ TEST(LoggingTest, ConcurrentWritersNeverInterleaveLines) {
   StderrCapture capture;
   constexpr int kThreads = 4;
   constexpr int kLines = 500;
-  std::vector<std::thread> threads;
-  threads.reserve(kThreads);
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([t] {
-      for (int i = 0; i < kLines; ++i) {
-        Info("concurrent",
-             {{"thread", absl::StrCat(t)}, {"i", absl::StrCat(i)}, {"pad", std::string(200, 'x')}});
-      }
-    });
-  }
-  for (auto& thread : threads) {
-    thread.join();
-  }
+  RunOnThreads(kThreads, [](int t) {
+    for (int i = 0; i < kLines; ++i) {
+      Info("concurrent",
+           {{"thread", absl::StrCat(t)}, {"i", absl::StrCat(i)}, {"pad", std::string(200, 'x')}});
+    }
+  });
   std::vector<std::string> lines = capture.Lines();
   ASSERT_EQ(lines.size(), static_cast<size_t>(kThreads * kLines));
   for (const std::string& line : lines) {

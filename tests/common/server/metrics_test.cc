@@ -9,10 +9,12 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "tests/support/threads.h"
 
 namespace cadre {
 namespace {
 
+using ::cadre::testing::RunOnThreads;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
@@ -120,24 +122,15 @@ TEST(MetricsTest, ConcurrentUpdatesAreAllCounted) {
   MetricsRegistry metrics;
   constexpr int kThreads = 4;
   constexpr int kPerThread = 20000;
-  std::vector<std::thread> threads;
-  threads.reserve(kThreads);
-  for (int t = 0; t < kThreads; ++t) {
-    threads.emplace_back([&metrics, t] {
-      for (int i = 0; i < kPerThread; ++i) {
-        // Shared series and per-thread series, created while others render.
-        metrics.AddCounter("hits_total", {{"m", "shared"}}, 1, "Hits.");
-        metrics.AddCounter("hits_total", {{"m", std::to_string(t)}}, 1, "Hits.");
-        metrics.ObserveSeconds("d_seconds", {}, 0.001, "D.");
-        if (i % 5000 == 0) {
-          (void)metrics.RenderPrometheus();
-        }
-      }
-    });
-  }
-  for (auto& thread : threads) {
-    thread.join();
-  }
+  RunOnThreads(kThreads, [&metrics](int t) {
+    for (int i = 0; i < kPerThread; ++i) {
+      // Shared series and per-thread series, created while others render.
+      metrics.AddCounter("hits_total", {{"m", "shared"}}, 1, "Hits.");
+      metrics.AddCounter("hits_total", {{"m", std::to_string(t)}}, 1, "Hits.");
+      metrics.ObserveSeconds("d_seconds", {}, 0.001, "D.");
+      if (i % 5000 == 0) (void)metrics.RenderPrometheus();
+    }
+  });
   const std::string text = metrics.RenderPrometheus();
   EXPECT_THAT(text, HasSubstr("hits_total{m=\"shared\"} 80000\n"));
   EXPECT_THAT(text, HasSubstr("hits_total{m=\"3\"} 20000\n"));

@@ -13,7 +13,7 @@
 #include "services/common/server.h"
 #include "services/common/worker_pool.h"
 #include "tests/common/server/server_test_util.h"
-#include "tests/common/server/stderr_capture.h"
+#include "tests/support/stderr_capture.h"
 #include "tests/support/wait_for.h"
 
 namespace cadre::testing {
@@ -44,16 +44,6 @@ class LoggingRegistry final : public cadre::v1::Registry::CallbackService {
   WorkerPool workers_{1, 8};
 };
 
-// The first line that contains `msg`, or "".
-std::string LineWith(const std::vector<std::string>& lines, const std::string& msg) {
-  for (const std::string& line : lines) {
-    if (line.find(msg) != std::string::npos) {
-      return line;
-    }
-  }
-  return "";
-}
-
 TEST(RequestIdLogTest, HandlerAndWorkerLinesCarryTheCallsRequestId) {
   log::Init("registry", "info");
   LoggingRegistry service;
@@ -63,29 +53,18 @@ TEST(RequestIdLogTest, HandlerAndWorkerLinesCarryTheCallsRequestId) {
   auto stub = cadre::v1::Registry::NewStub(Connect(server.port()));
   StderrCapture capture;
   for (const char* sent : {"trace-77", ""}) {
-    grpc::ClientContext context;
-    if (*sent != '\0') {
-      context.AddMetadata("x-request-id", sent);
-    }
-    cadre::v1::GetBodyRequest request;
-    request.set_name("bodies/A");
-    cadre::v1::Body body;
-    ASSERT_TRUE(stub->GetBody(&context, request, &body).ok());
-    auto echoed = context.GetServerInitialMetadata().find("x-request-id");
-    ASSERT_NE(echoed, context.GetServerInitialMetadata().end());
-    const std::string id(echoed->second.data(), echoed->second.size());
+    const std::string id = GetBodyEchoingRequestId(*stub, sent);
+    ASSERT_FALSE(id.empty());
     if (*sent != '\0') {
       EXPECT_EQ(id, sent);
     }
-    std::vector<std::string> lines = capture.Lines();
     const std::string tag = "\"request_id\":\"" + id + "\"";
-    EXPECT_THAT(LineWith(lines, "handler on grpc thread\"," + tag), HasSubstr(tag));
-    EXPECT_THAT(LineWith(lines, "handler on worker\"," + tag), HasSubstr(tag));
+    EXPECT_THAT(capture.FirstLineWith("handler on grpc thread\"," + tag), HasSubstr(tag));
+    EXPECT_THAT(capture.FirstLineWith("handler on worker\"," + tag), HasSubstr(tag));
   }
   // Lines outside any call carry no id.
   log::Info("outside");
-  EXPECT_EQ(LineWith(capture.Lines(), "\"msg\":\"outside\"}").find("request_id"),
-            std::string::npos);
+  EXPECT_EQ(capture.FirstLineWith("\"msg\":\"outside\"}").find("request_id"), std::string::npos);
 }
 
 }  // namespace

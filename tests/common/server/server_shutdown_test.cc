@@ -16,8 +16,8 @@
 #include "services/common/logging.h"
 #include "services/common/server.h"
 #include "tests/common/server/server_test_util.h"
-#include "tests/common/server/stderr_capture.h"
 #include "tests/support/status_matchers.h"
+#include "tests/support/stderr_capture.h"
 
 namespace cadre::testing {
 namespace {
@@ -222,16 +222,7 @@ TEST(ServerLogTest, FailedCallsAreLoggedWithRequestId) {
   grpc::ClientContext context;
   context.AddMetadata("x-request-id", "trace-42");
   EXPECT_EQ(GetBody(*stub, "bodies/missing", &context).error_code(), grpc::StatusCode::NOT_FOUND);
-  std::string failed_line;
-  EXPECT_TRUE(WaitFor([&] {
-    for (const std::string& line : capture.Lines()) {
-      if (line.find("\"request_id\":\"trace-42\"") != std::string::npos) {
-        failed_line = line;
-        return true;
-      }
-    }
-    return false;
-  }));
+  const std::string failed_line = capture.WaitForLineWith("\"request_id\":\"trace-42\"");
   capture.Restore();
   for (const std::string& line : capture.Lines()) {
     // OK calls are logged only when slow, and then at info.
@@ -257,16 +248,7 @@ TEST(ServerLogTest, LogEveryCall) {
   auto stub = cadre::v1::Registry::NewStub(Connect(server.port()));
   StderrCapture capture;
   ASSERT_TRUE(GetBody(*stub, "bodies/A").ok());
-  std::string line;
-  EXPECT_TRUE(WaitFor([&] {
-    for (const std::string& l : capture.Lines()) {
-      if (l.find("/cadre.v1.Registry/GetBody") != std::string::npos) {
-        line = l;
-        return true;
-      }
-    }
-    return false;
-  }));
+  const std::string line = capture.WaitForLineWith("/cadre.v1.Registry/GetBody");
   capture.Restore();
   EXPECT_THAT(line, HasSubstr("\"level\":\"info\",\"service\":\"registry\",\"msg\":\"call\""));
   EXPECT_THAT(line, HasSubstr("\"code\":\"OK\""));

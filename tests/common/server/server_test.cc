@@ -180,17 +180,8 @@ TEST(ServerTest, RequestIdIsMadeWhenAbsentOrUnfit) {
   const std::regex sixteen_hex("[0-9a-f]{16}");
   std::vector<std::string> echoed;
   for (const char* sent : {"", "has spaces and \"quotes\""}) {
-    grpc::ClientContext context;
-    if (*sent != '\0') {
-      context.AddMetadata("x-request-id", sent);
-    }
-    cadre::v1::GetBodyRequest request;
-    request.set_name("bodies/A");
-    cadre::v1::Body body;
-    ASSERT_TRUE(stub->GetBody(&context, request, &body).ok());
-    auto it = context.GetServerInitialMetadata().find("x-request-id");
-    ASSERT_NE(it, context.GetServerInitialMetadata().end());
-    echoed.emplace_back(it->second.data(), it->second.size());
+    echoed.push_back(GetBodyEchoingRequestId(*stub, sent));
+    ASSERT_FALSE(echoed.back().empty());
   }
   std::vector<std::string> seen = service.request_ids();
   ASSERT_EQ(seen.size(), 2u);

@@ -4,6 +4,7 @@
 // HTTP GET, and waiting for a condition with a deadline.
 
 #include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <chrono>
@@ -106,6 +107,23 @@ class TestRegistry final : public cadre::v1::Registry::CallbackService {
 inline std::shared_ptr<grpc::Channel> Connect(int port) {
   return grpc::CreateChannel("127.0.0.1:" + std::to_string(port),
                              grpc::InsecureChannelCredentials());
+}
+
+// Calls GetBody("bodies/A"), sending `sent` as x-request-id (none when empty); returns
+// the request id the server echoed in its initial metadata ("" if none, or if the call
+// failed, which fails the test).
+inline std::string GetBodyEchoingRequestId(cadre::v1::Registry::Stub& stub,
+                                           const std::string& sent) {
+  grpc::ClientContext context;
+  if (!sent.empty()) context.AddMetadata("x-request-id", sent);
+  cadre::v1::GetBodyRequest request;
+  request.set_name("bodies/A");
+  cadre::v1::Body body;
+  const grpc::Status status = stub.GetBody(&context, request, &body);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  auto echoed = context.GetServerInitialMetadata().find("x-request-id");
+  if (!status.ok() || echoed == context.GetServerInitialMetadata().end()) return "";
+  return std::string(echoed->second.data(), echoed->second.size());
 }
 
 // The health status of `service`, or UNKNOWN with `*rpc_status` set when the call fails.

@@ -214,27 +214,24 @@ TEST_F(RegistryFlagsTest, BinaryHelpListsTheFlagsAndExitsZero) {
 }
 
 TEST_F(RegistryFlagsTest, BinaryBadConfigurationExitsTwoNamingTheFlag) {
-  BinaryRun run = RunRegistry("", "--redis_prot=1");
-  EXPECT_EQ(run.exit_status, 2) << run.output;
-  EXPECT_THAT(run.output, HasSubstr("unknown flag --redis_prot"));
-
-  run = RunRegistry("", "--redis_port=0");
-  EXPECT_EQ(run.exit_status, 2) << run.output;
-  EXPECT_THAT(run.output, HasSubstr("flag --redis_port (from the command line)"));
-
-  run = RunRegistry("CADRE_REDIS_PORT=seven", "");
-  EXPECT_EQ(run.exit_status, 2) << run.output;
-  EXPECT_THAT(run.output, HasSubstr("flag --redis_port (from CADRE_REDIS_PORT)"));
-
-  run = RunRegistry("CADRE_WORKERS=0", "");
-  EXPECT_EQ(run.exit_status, 2) << run.output;
-  EXPECT_THAT(run.output, HasSubstr("flag --workers (from CADRE_WORKERS)"));
-
-  run = RunRegistry("", "--admin_key_file=/nonexistent/admin_key");
-  EXPECT_EQ(run.exit_status, 2) << run.output;
-  EXPECT_THAT(run.output, HasSubstr("/nonexistent/admin_key"));
-
-  run = RunRegistry("", "stray");
+  struct BadRun {
+    const char* env;
+    const char* arg;
+    const char* said;  // what the output must contain
+  };
+  for (const BadRun& bad : {
+           BadRun{"", "--redis_prot=1", "unknown flag --redis_prot"},
+           BadRun{"", "--redis_port=0", "flag --redis_port (from the command line)"},
+           BadRun{"CADRE_REDIS_PORT=seven", "", "flag --redis_port (from CADRE_REDIS_PORT)"},
+           BadRun{"CADRE_WORKERS=0", "", "flag --workers (from CADRE_WORKERS)"},
+           BadRun{"", "--admin_key_file=/nonexistent/admin_key", "/nonexistent/admin_key"},
+       }) {
+    SCOPED_TRACE(absl::StrCat(bad.env, " ", bad.arg));
+    BinaryRun run = RunRegistry(bad.env, bad.arg);
+    EXPECT_EQ(run.exit_status, 2) << run.output;
+    EXPECT_THAT(run.output, HasSubstr(bad.said));
+  }
+  BinaryRun run = RunRegistry("", "stray");
   EXPECT_EQ(run.exit_status, 2) << run.output;
 }
 

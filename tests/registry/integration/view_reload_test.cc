@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "services/common/logging.h"
-#include "tests/common/server/stderr_capture.h"
 #include "tests/registry/integration/registry_harness.h"
+#include "tests/support/stderr_capture.h"
 
 namespace cadre::testing {
 namespace {
@@ -27,16 +27,8 @@ TEST(ViewReloadTest, UnreadableRecordIsLoggedAndTheReplicaRecoversWhenMended) {
   auto app = registry::RegistryApp::Start(std::move(options), &clock);
   ASSERT_TRUE(app.ok()) << app.status();
 
-  std::string why;
-  EXPECT_TRUE(WaitFor([&] {
-    for (const std::string& line : capture.Lines()) {
-      if (line.find("registry view cannot load") != std::string::npos) {
-        why = line;
-        return true;
-      }
-    }
-    return false;
-  }));
+  const std::string why = capture.WaitForLineWith("registry view cannot load");
+  ASSERT_FALSE(why.empty());
   EXPECT_NE(why.find("registry:role:5"), std::string::npos) << why;
   EXPECT_FALSE((*app)->IsFresh());
 
@@ -46,11 +38,7 @@ TEST(ViewReloadTest, UnreadableRecordIsLoggedAndTheReplicaRecoversWhenMended) {
   EXPECT_TRUE((*app)->WaitUntilFresh(absl::Seconds(10)));
   capture.Restore();
   // Logged once per cause, not once per retry.
-  int reports = 0;
-  for (const std::string& line : capture.Lines()) {
-    reports += line.find("registry view cannot load") != std::string::npos;
-  }
-  EXPECT_EQ(reports, 1);
+  EXPECT_EQ(capture.CountLinesWith("registry view cannot load"), 1);
   (*app)->Shutdown();
 }
 

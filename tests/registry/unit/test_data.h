@@ -89,12 +89,18 @@ inline cadre::v1::Body MakeBody(const std::string& code, cadre::v1::BodyKind kin
   return body;
 }
 
+// `record` (a Role or Avenue) named "{collection}/{id}" and owned by bodies/{code}.
+template <typename Record>
+Record Owned(Record record, absl::string_view collection, int64_t id, const std::string& code) {
+  record.set_name(absl::StrCat(collection, "/", id));
+  record.set_body(absl::StrCat("bodies/", code));
+  return record;
+}
+
 // ValidRole() named "roles/{id}" of body `code` in `state`.
 inline cadre::v1::Role MakeRole(int64_t id, const std::string& code,
                                 cadre::v1::RoleState state = cadre::v1::ROLE_STATE_OPEN) {
-  cadre::v1::Role role = ValidRole();
-  role.set_name(absl::StrCat("roles/", id));
-  role.set_body(absl::StrCat("bodies/", code));
+  cadre::v1::Role role = Owned(ValidRole(), "roles", id, code);
   role.set_state(state);
   return role;
 }
@@ -102,9 +108,7 @@ inline cadre::v1::Role MakeRole(int64_t id, const std::string& code,
 // ValidAvenue() named "avenues/{id}" of body `code` in `region`.
 inline cadre::v1::Avenue MakeAvenue(int64_t id, const std::string& code,
                                     cadre::v1::Region region = cadre::v1::REGION_LONDON) {
-  cadre::v1::Avenue avenue = ValidAvenue();
-  avenue.set_name(absl::StrCat("avenues/", id));
-  avenue.set_body(absl::StrCat("bodies/", code));
+  cadre::v1::Avenue avenue = Owned(ValidAvenue(), "avenues", id, code);
   avenue.mutable_location()->set_region(region);
   return avenue;
 }

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,7 +12,10 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "tests/support/wait_for.h"
 
 namespace cadre::testing {
 
@@ -39,6 +43,27 @@ class StderrCapture {
     contents << in.rdbuf();
     return absl::StrSplit(contents.str(), '\n', absl::SkipEmpty());
   }
+  // The first line so far that contains `needle`, or "".
+  std::string FirstLineWith(absl::string_view needle) const {
+    for (const std::string& line : Lines()) {
+      if (absl::StrContains(line, needle)) return line;
+    }
+    return "";
+  }
+  // How many lines so far contain `needle`.
+  int CountLinesWith(absl::string_view needle) const {
+    int n = 0;
+    for (const std::string& line : Lines()) n += absl::StrContains(line, needle) ? 1 : 0;
+    return n;
+  }
+  // Waits (up to `timeout`) for a line that contains `needle`; "" if none came.
+  std::string WaitForLineWith(absl::string_view needle,
+                              std::chrono::milliseconds timeout = std::chrono::seconds(10)) const {
+    std::string line;
+    WaitFor([&] { return !(line = FirstLineWith(needle)).empty(); }, timeout);
+    return line;
+  }
+
   // Stops capturing (stderr goes back where it was).
   void Restore() {
     if (saved_ >= 0) {
