@@ -12,12 +12,16 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
 #include "cadre/v1/registry.pb.h"
 #include "google/protobuf/field_mask.pb.h"
 #include "services/common/auth.h"
 #include "services/common/base/clock.h"
+#include "services/common/base/status_macros.h"
+#include "services/common/base/validation.h"
 #include "services/registry/domain/catalog.h"
+#include "services/registry/domain/names.h"
 #include "services/registry/registry_store.h"
 
 namespace cadre::registry {
@@ -89,6 +93,23 @@ class RegistryWriter {
   template <typename T>
   absl::StatusOr<T> LoadCreated(const std::string& resource);
 
+  // The checks that come before a body's new role or avenue (`record`, at field path
+  // `prefix`) is made, in this order: `p` is authenticated and may act for the record's
+  // body, `validate` passes, `request_id` is well formed, and the references exist.
+  // Fields the service does not know are dropped from `record` first.
+  template <typename T>
+  absl::Status CheckNewOwned(const Principal& p, T& record, absl::string_view prefix,
+                             absl::Status (*validate)(const T&, absl::string_view),
+                             const std::string& request_id, const std::string& role_type) const {
+    CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+    record.DiscardUnknownFields();  // nothing unvalidated reaches the store
+    CADRE_ASSIGN_OR_RETURN(std::string code,
+                           ParseBodyName(record.body(), absl::StrCat(prefix, ".body")));
+    CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, code));
+    CADRE_RETURN_IF_ERROR(validate(record, prefix));
+    CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
+    return CheckReferences(record.body(), role_type, prefix);
+  }
   // Checks references a role or avenue makes: its body exists, its role type exists.
   absl::Status CheckReferences(const std::string& body_name, const std::string& role_type,
                                absl::string_view prefix) const;

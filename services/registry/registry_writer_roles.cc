@@ -18,13 +18,8 @@ using cadre::v1::Role;
 
 absl::StatusOr<Role> RegistryWriter::CreateRole(const Principal& p, Role role,
                                                 const std::string& request_id) {
-  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
-  role.DiscardUnknownFields();  // nothing unvalidated reaches the store
-  CADRE_ASSIGN_OR_RETURN(std::string code, ParseBodyName(role.body(), "role.body"));
-  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, code));
-  CADRE_RETURN_IF_ERROR(ValidateRole(role, "role"));
-  CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
-  CADRE_RETURN_IF_ERROR(CheckReferences(role.body(), role.role_type(), "role"));
+  CADRE_RETURN_IF_ERROR(
+      CheckNewOwned(p, role, "role", &ValidateRole, request_id, role.role_type()));
   return Create(p, std::move(role), request_id, RegistryEvent::ROLE_CREATED,
                 [this](Role& r) -> absl::StatusOr<std::string> {
                   CADRE_ASSIGN_OR_RETURN(int64_t id, store_->NextRoleId());
@@ -68,13 +63,7 @@ absl::StatusOr<Role> RegistryWriter::EndRole(const Principal& p, const std::stri
 
 absl::StatusOr<Avenue> RegistryWriter::CreateAvenue(const Principal& p, Avenue avenue,
                                                     const std::string& request_id) {
-  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
-  avenue.DiscardUnknownFields();  // nothing unvalidated reaches the store
-  CADRE_ASSIGN_OR_RETURN(std::string code, ParseBodyName(avenue.body(), "avenue.body"));
-  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, code));
-  CADRE_RETURN_IF_ERROR(ValidateAvenue(avenue, "avenue"));
-  CADRE_RETURN_IF_ERROR(ValidateRequestId(request_id, "request_id"));
-  CADRE_RETURN_IF_ERROR(CheckReferences(avenue.body(), "", "avenue"));
+  CADRE_RETURN_IF_ERROR(CheckNewOwned(p, avenue, "avenue", &ValidateAvenue, request_id, ""));
   return Create(p, std::move(avenue), request_id, RegistryEvent::AVENUE_CREATED,
                 [this](Avenue&) -> absl::StatusOr<std::string> {
                   CADRE_ASSIGN_OR_RETURN(int64_t id, store_->NextAvenueId());
