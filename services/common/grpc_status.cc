@@ -2,48 +2,70 @@
 
 #include <string>
 
+#include "absl/types/optional.h"
+#include "services/common/base/errors.h"
 #include "services/common/logging.h"
 
 namespace cadre {
+namespace {
 
-grpc::Status ToGrpcStatus(const absl::Status& status) {
-  const std::string message(status.message());
+// The status a caller receives: `code` with the caller message if there is one, else
+// `fallback`, capped.
+grpc::Status Send(grpc::StatusCode code, const absl::Status& status, absl::string_view fallback) {
+  const absl::optional<std::string> caller = CallerMessage(status);
+  return grpc::Status(code, Shorten(caller ? *caller : fallback, kMaxStatusMessageBytes));
+}
+
+// Server trouble: the detail, which the caller does not see, goes to the log.
+void LogDetail(log::Level level, absl::string_view what, const absl::Status& status,
+               absl::string_view request_id) {
+  log::Write(level, what,
+             {{"code", absl::StatusCodeToString(status.code())},
+              {"detail", Shorten(status.message(), kMaxStatusMessageBytes)},
+              {"request_id", std::string(request_id)}});
+}
+
+}  // namespace
+
+grpc::Status ToGrpcStatus(const absl::Status& status, absl::string_view request_id) {
   switch (status.code()) {
     case absl::StatusCode::kOk:
       return grpc::Status::OK;
     case absl::StatusCode::kInvalidArgument:
-      return grpc::Status(grpc::StatusCode::INVALID_ARGUMENT, message);
+      return Send(grpc::StatusCode::INVALID_ARGUMENT, status, status.message());
     case absl::StatusCode::kNotFound:
-      return grpc::Status(grpc::StatusCode::NOT_FOUND, message);
+      return Send(grpc::StatusCode::NOT_FOUND, status, status.message());
     case absl::StatusCode::kAlreadyExists:
-      return grpc::Status(grpc::StatusCode::ALREADY_EXISTS, message);
+      return Send(grpc::StatusCode::ALREADY_EXISTS, status, status.message());
     case absl::StatusCode::kFailedPrecondition:
-      return grpc::Status(grpc::StatusCode::FAILED_PRECONDITION, message);
+      return Send(grpc::StatusCode::FAILED_PRECONDITION, status, status.message());
     case absl::StatusCode::kAborted:
-      return grpc::Status(grpc::StatusCode::ABORTED, message);
+      return Send(grpc::StatusCode::ABORTED, status, status.message());
     case absl::StatusCode::kPermissionDenied:
-      return grpc::Status(grpc::StatusCode::PERMISSION_DENIED, message);
+      return Send(grpc::StatusCode::PERMISSION_DENIED, status, status.message());
     case absl::StatusCode::kUnauthenticated:
-      return grpc::Status(grpc::StatusCode::UNAUTHENTICATED, message);
+      return Send(grpc::StatusCode::UNAUTHENTICATED, status, status.message());
     case absl::StatusCode::kResourceExhausted:
-      return grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, message);
+      // The caller's own rate limit or sizes; server trouble is UNAVAILABLE (Busy).
+      return Send(grpc::StatusCode::RESOURCE_EXHAUSTED, status, status.message());
     case absl::StatusCode::kOutOfRange:
-      return grpc::Status(grpc::StatusCode::OUT_OF_RANGE, message);
+      return Send(grpc::StatusCode::OUT_OF_RANGE, status, status.message());
+    case absl::StatusCode::kCancelled:
+      return Send(grpc::StatusCode::CANCELLED, status, status.message());
+    case absl::StatusCode::kUnimplemented:
+      return Send(grpc::StatusCode::UNIMPLEMENTED, status, status.message());
     case absl::StatusCode::kDeadlineExceeded:
     case absl::StatusCode::kUnavailable:
-      // A store or peer that did not answer in time: the caller may retry.
-      return grpc::Status(grpc::StatusCode::UNAVAILABLE,
-                          "the service's store is unavailable; retry shortly");
-    case absl::StatusCode::kCancelled:
-      return grpc::Status(grpc::StatusCode::CANCELLED, message);
-    case absl::StatusCode::kUnimplemented:
-      return grpc::Status(grpc::StatusCode::UNIMPLEMENTED, message);
+      // A store or peer that did not answer in time, or no free worker or connection:
+      // the caller may retry.
+      LogDetail(log::Level::kWarn, "unavailable", status, request_id);
+      return Send(grpc::StatusCode::UNAVAILABLE, status, kStoreUnavailableMessage);
     case absl::StatusCode::kInternal:
     case absl::StatusCode::kUnknown:
     case absl::StatusCode::kDataLoss:
     default:
-      log::Error("internal error", {{"status", status.ToString()}});
-      return grpc::Status(grpc::StatusCode::INTERNAL, "internal error");
+      LogDetail(log::Level::kError, "internal error", status, request_id);
+      return Send(grpc::StatusCode::INTERNAL, status, "internal error");
   }
 }
 

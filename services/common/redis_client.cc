@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "services/common/base/errors.h"
 #include "services/common/base/status_macros.h"
 
 namespace cadre {
@@ -271,7 +272,8 @@ class RedisClient::Pool {
     }
   }
 
-  // RESOURCE_EXHAUSTED if no connection became free in time; else as Conn::Run.
+  // UNAVAILABLE (Busy: callers see "busy; retry shortly") if no connection became free
+  // in time; else as Conn::Run.
   absl::StatusOr<std::vector<RedisReply>> Run(const Commands& commands) {
     Conn* conn = nullptr;
     mu_.LockWhenWithTimeout(absl::Condition(this, &Pool::HasFree), wait_);
@@ -281,7 +283,7 @@ class RedisClient::Pool {
     }
     mu_.Unlock();
     if (conn == nullptr) {
-      return absl::ResourceExhaustedError("no Redis connection became free in time");
+      return Busy("no Redis connection became free in time");
     }
     absl::StatusOr<std::vector<RedisReply>> replies = conn->Run(commands);
     absl::MutexLock lock(&mu_);

@@ -12,7 +12,8 @@
 //   UNAVAILABLE  Redis unreachable, timed out, or the connection broke mid-call.
 //   INTERNAL     Redis answered with an error reply (the message is Redis's, logged
 //                by the caller, never sent to clients), or a protocol error.
-//   RESOURCE_EXHAUSTED  no pooled connection became free within command_timeout.
+//   UNAVAILABLE  also when no pooled connection became free within command_timeout
+//                (server trouble, not the caller's: Busy, seen as "busy; retry shortly").
 
 #include <chrono>
 #include <cstdint>

@@ -6,8 +6,8 @@
 #include "services/common/base/page_token.h"
 #include "services/common/base/status_macros.h"
 #include "services/registry/domain/errors.h"
-#include "services/registry/domain/involvement_map.h"
 #include "services/registry/domain/names.h"
+#include "services/registry/domain/policy.h"
 #include "services/registry/domain/text_search.h"
 #include "services/registry/domain/validation.h"
 #include "services/registry/registry_service.h"
@@ -46,16 +46,9 @@ RoleQuery ToQuery(const cadre::v1::ListRolesRequest& r) {
 
 }  // namespace
 
-using Reactor = RegistryService::Reactor;
-
-bool RegistryService::MayRead(const Principal& p, const cadre::v1::Role& role) {
-  return role.state() == cadre::v1::ROLE_STATE_OPEN || p.is_admin() ||
-         p.is_body(BodyCodeOf(role.body()));
-}
-
-Reactor* RegistryService::GetBody(Ctx* c, const cadre::v1::GetBodyRequest* req,
-                                  cadre::v1::Body* resp) {
-  return Serve(c, Mode::kRead, [=, this](const Principal&) -> absl::Status {
+void RegistryService::GetBody(UnaryCall* call, const cadre::v1::GetBodyRequest* req,
+                              cadre::v1::Body* resp) {
+  Serve(call, Mode::kRead, [=, this](const Principal&) -> absl::Status {
     CADRE_ASSIGN_OR_RETURN(std::string code, ParseBodyName(req->name(), "name"));
     BodyPtr body = d_.catalog->FindBody(code);
     if (body == nullptr) return NotFound(req->name());
@@ -64,15 +57,10 @@ Reactor* RegistryService::GetBody(Ctx* c, const cadre::v1::GetBodyRequest* req,
   });
 }
 
-Reactor* RegistryService::ListBodies(Ctx* c, const cadre::v1::ListBodiesRequest* req,
-                                     cadre::v1::ListBodiesResponse* resp) {
-  return Serve(c, Mode::kRead, [=, this](const Principal&) -> absl::Status {
-    if (req->kind() != 0 && !cadre::v1::BodyKind_IsValid(req->kind())) {
-      return InvalidField("kind", absl::StrCat("unknown value ", req->kind()));
-    }
-    if (req->region() != 0 && !cadre::v1::Region_IsValid(req->region())) {
-      return InvalidField("region", absl::StrCat("unknown value ", req->region()));
-    }
+void RegistryService::ListBodies(UnaryCall* call, const cadre::v1::ListBodiesRequest* req,
+                                 cadre::v1::ListBodiesResponse* resp) {
+  Serve(call, Mode::kRead, [=, this](const Principal&) -> absl::Status {
+    CADRE_RETURN_IF_ERROR(ValidateListBodies(*req));
     CADRE_ASSIGN_OR_RETURN(int size, EffectivePageSize(req->page_size(), kDefaultPage, kMaxPage));
     const std::string fingerprint = FilterFingerprint(*req);
     std::string after;
@@ -88,9 +76,9 @@ Reactor* RegistryService::ListBodies(Ctx* c, const cadre::v1::ListBodiesRequest*
   });
 }
 
-Reactor* RegistryService::GetRole(Ctx* c, const cadre::v1::GetRoleRequest* req,
-                                  cadre::v1::Role* resp) {
-  return Serve(c, Mode::kRead, [=, this](const Principal& p) -> absl::Status {
+void RegistryService::GetRole(UnaryCall* call, const cadre::v1::GetRoleRequest* req,
+                              cadre::v1::Role* resp) {
+  Serve(call, Mode::kRead, [=, this](const Principal& p) -> absl::Status {
     CADRE_ASSIGN_OR_RETURN(int64_t id, ParseRoleName(req->name(), "name"));
     RolePtr role = d_.catalog->FindRole(id);
     // A role the caller may not see is reported as absent, not as forbidden.
@@ -100,19 +88,14 @@ Reactor* RegistryService::GetRole(Ctx* c, const cadre::v1::GetRoleRequest* req,
   });
 }
 
-Reactor* RegistryService::ListRoles(Ctx* c, const cadre::v1::ListRolesRequest* req,
-                                    cadre::v1::ListRolesResponse* resp) {
-  return Serve(c, Mode::kRead, [=, this](const Principal& p) -> absl::Status {
+void RegistryService::ListRoles(UnaryCall* call, const cadre::v1::ListRolesRequest* req,
+                                cadre::v1::ListRolesResponse* resp) {
+  Serve(call, Mode::kRead, [=, this](const Principal& p) -> absl::Status {
     CADRE_RETURN_IF_ERROR(ValidateListRoles(*req));
     CADRE_ASSIGN_OR_RETURN(int size,
                            EffectivePageSize(req->page_size(), kDefaultRolePage, kMaxRolePage));
-    RoleQuery query = ToQuery(*req);
-    if (query.state != cadre::v1::ROLE_STATE_OPEN && !p.is_admin() &&
-        !(p.kind == PrincipalKind::kBody && p.is_body(query.body_code))) {
-      return absl::PermissionDeniedError(
-          "roles that are not open can be listed only by their own body (set body to "
-          "yours) or an admin");
-    }
+    const RoleQuery query = ToQuery(*req);
+    CADRE_RETURN_IF_ERROR(CheckListRolesAccess(p, query));
     const std::string fingerprint = FilterFingerprint(*req);
     absl::optional<int64_t> after;
     if (!req->page_token().empty()) {
@@ -128,9 +111,9 @@ Reactor* RegistryService::ListRoles(Ctx* c, const cadre::v1::ListRolesRequest* r
   });
 }
 
-Reactor* RegistryService::GetAvenue(Ctx* c, const cadre::v1::GetAvenueRequest* req,
-                                    cadre::v1::Avenue* resp) {
-  return Serve(c, Mode::kRead, [=, this](const Principal&) -> absl::Status {
+void RegistryService::GetAvenue(UnaryCall* call, const cadre::v1::GetAvenueRequest* req,
+                                cadre::v1::Avenue* resp) {
+  Serve(call, Mode::kRead, [=, this](const Principal&) -> absl::Status {
     CADRE_ASSIGN_OR_RETURN(int64_t id, ParseAvenueName(req->name(), "name"));
     AvenuePtr avenue = d_.catalog->FindAvenue(id);
     if (avenue == nullptr) return NotFound(req->name());
@@ -139,19 +122,11 @@ Reactor* RegistryService::GetAvenue(Ctx* c, const cadre::v1::GetAvenueRequest* r
   });
 }
 
-Reactor* RegistryService::ListAvenues(Ctx* c, const cadre::v1::ListAvenuesRequest* req,
-                                      cadre::v1::ListAvenuesResponse* resp) {
-  return Serve(c, Mode::kRead, [=, this](const Principal&) -> absl::Status {
-    std::string code;
-    if (!req->body().empty()) {
-      CADRE_ASSIGN_OR_RETURN(code, ParseBodyName(req->body(), "body"));
-    }
-    if (req->body_kind() != 0 && !cadre::v1::BodyKind_IsValid(req->body_kind())) {
-      return InvalidField("body_kind", absl::StrCat("unknown value ", req->body_kind()));
-    }
-    if (req->region() != 0 && !cadre::v1::Region_IsValid(req->region())) {
-      return InvalidField("region", absl::StrCat("unknown value ", req->region()));
-    }
+void RegistryService::ListAvenues(UnaryCall* call, const cadre::v1::ListAvenuesRequest* req,
+                                  cadre::v1::ListAvenuesResponse* resp) {
+  Serve(call, Mode::kRead, [=, this](const Principal&) -> absl::Status {
+    CADRE_RETURN_IF_ERROR(ValidateListAvenues(*req));
+    const std::string code(BodyCodeOf(req->body()));
     CADRE_ASSIGN_OR_RETURN(int size, EffectivePageSize(req->page_size(), kDefaultPage, kMaxPage));
     const std::string fingerprint = FilterFingerprint(*req);
     int64_t after = 0;
@@ -170,45 +145,21 @@ Reactor* RegistryService::ListAvenues(Ctx* c, const cadre::v1::ListAvenuesReques
   });
 }
 
-Reactor* RegistryService::ListRoleTypes(Ctx* c, const cadre::v1::ListRoleTypesRequest* req,
-                                        cadre::v1::ListRoleTypesResponse* resp) {
-  return Serve(c, Mode::kRead, [=, this](const Principal&) -> absl::Status {
-    if (req->level() != 0 && !cadre::v1::InvolvementLevel_IsValid(req->level())) {
-      return InvalidField("level", absl::StrCat("unknown value ", req->level()));
-    }
+void RegistryService::ListRoleTypes(UnaryCall* call, const cadre::v1::ListRoleTypesRequest* req,
+                                    cadre::v1::ListRoleTypesResponse* resp) {
+  Serve(call, Mode::kRead, [=, this](const Principal&) -> absl::Status {
+    CADRE_RETURN_IF_ERROR(ValidateListRoleTypes(*req));
     for (const auto& t : d_.catalog->ListRoleTypes(req->level())) *resp->add_role_types() = *t;
     return absl::OkStatus();
   });
 }
 
-Reactor* RegistryService::GetInvolvementMap(Ctx* c, const cadre::v1::GetInvolvementMapRequest* req,
-                                            cadre::v1::InvolvementMap* resp) {
-  return Serve(c, Mode::kRead, [=, this](const Principal&) -> absl::Status {
-    if (req->body_kind() != 0 && !cadre::v1::BodyKind_IsValid(req->body_kind())) {
-      return InvalidField("body_kind", absl::StrCat("unknown value ", req->body_kind()));
-    }
-    if (req->region() != 0 && !cadre::v1::Region_IsValid(req->region())) {
-      return InvalidField("region", absl::StrCat("unknown value ", req->region()));
-    }
-    if (req->level() != 0 && !cadre::v1::InvolvementLevel_IsValid(req->level())) {
-      return InvalidField("level", absl::StrCat("unknown value ", req->level()));
-    }
-    // Keyed by the three validated filters only: at most 10 × 9 × 5 entries.
-    const std::string key = absl::StrCat(req->body_kind(), ":", req->region(), ":", req->level());
-    const int64_t generation = d_.catalog->generation();
-    {
-      absl::MutexLock lock(&map_mu_);
-      auto it = map_cache_.find(key);
-      if (it != map_cache_.end() && it->second.first == generation) {
-        *resp = *it->second.second;
-        return absl::OkStatus();
-      }
-    }
-    auto map = std::make_shared<const cadre::v1::InvolvementMap>(
-        BuildInvolvementMap(d_.catalog->SnapshotForMap(), *req));
-    *resp = *map;
-    absl::MutexLock lock(&map_mu_);
-    map_cache_[key] = {generation, std::move(map)};
+void RegistryService::GetInvolvementMap(UnaryCall* call,
+                                        const cadre::v1::GetInvolvementMapRequest* req,
+                                        cadre::v1::InvolvementMap* resp) {
+  Serve(call, Mode::kRead, [=, this](const Principal&) -> absl::Status {
+    CADRE_RETURN_IF_ERROR(ValidateGetInvolvementMap(*req));
+    *resp = *map_cache_.Get(*req);
     return absl::OkStatus();
   });
 }

@@ -11,6 +11,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
+#include "absl/types/optional.h"
 
 namespace cadre {
 
@@ -21,6 +22,20 @@ inline constexpr size_t kMaxEchoBytes = 80;
 // `text` as it may appear in a message: at most kMaxEchoBytes bytes, cut at a UTF-8
 // character boundary.
 std::string Echo(absl::string_view text);
+
+// `text` if it has at most `max_bytes` bytes; else cut at a UTF-8 character boundary so
+// that, with "..." added, it has at most `max_bytes` bytes (just "..." when `max_bytes`
+// is below 4).
+std::string Shorten(absl::string_view text, size_t max_bytes);
+
+// A caller-safe message carried by a status whose own message is a detail for the log
+// (UNAVAILABLE "no Redis connection became free in time" that callers see as "busy;
+// retry shortly"). ToGrpcStatus sends the caller message and logs the detail. It is an
+// absl::Status payload, so it survives copying and CADRE_RETURN_IF_ERROR.
+inline constexpr char kCallerMessageUrl[] = "cadre.dev/caller_message";
+absl::Status WithCallerMessage(absl::Status status, absl::string_view caller_message);
+// The caller message of `status`, if it has one.
+absl::optional<std::string> CallerMessage(const absl::Status& status);
 
 // INVALID_ARGUMENT naming the field first: "role.title: must be 3 to 120 characters".
 inline absl::Status InvalidField(absl::string_view field, absl::string_view problem) {
@@ -57,13 +72,27 @@ inline absl::Status RateLimited() {
       "too many changes by this caller in the last minute; retry in a minute");
 }
 
+// What callers see of Busy and StoreUnavailable.
+inline constexpr char kBusyMessage[] = "busy; retry shortly";
+inline constexpr char kStoreUnavailableMessage[] =
+    "the service's store is unavailable; retry shortly";
+
 // Server trouble the caller can do nothing about but retry: a full worker queue or
 // connection pool. UNAVAILABLE, never RESOURCE_EXHAUSTED (that is the caller's own limit).
-inline absl::Status Busy() { return absl::UnavailableError("busy; retry shortly"); }
+// `detail` (the real cause, e.g. "the worker queue is full") is for the log; callers see
+// kBusyMessage.
+inline absl::Status Busy(absl::string_view detail) {
+  return WithCallerMessage(absl::UnavailableError(detail), kBusyMessage);
+}
+inline absl::Status Busy() { return Busy(kBusyMessage); }
 
 // The store of record or a peer did not answer; the detail goes to the log, not here.
-inline absl::Status StoreUnavailable() {
-  return absl::UnavailableError("the service's store is unavailable; retry shortly");
+inline absl::Status StoreUnavailable() { return absl::UnavailableError(kStoreUnavailableMessage); }
+
+// The call was cancelled (deadline passed, client gone, server draining) before its work
+// ran; no change was made.
+inline absl::Status CallCancelled() {
+  return absl::CancelledError("the call was cancelled before it ran");
 }
 
 }  // namespace cadre

@@ -4,6 +4,7 @@
 // made here or by the shared constructors in services/common/base/errors.h.
 
 #include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "services/common/base/errors.h"
 
@@ -22,6 +23,16 @@ inline absl::Status KeyIssueDenied() {
 
 inline absl::Status KeyRevokeDenied() {
   return absl::PermissionDeniedError("only an admin or the key's body may revoke it");
+}
+
+// A body name, well formed, of no body the registry knows: "subject: no body bodies/XYZ".
+inline absl::Status NoSuchBody(absl::string_view field, absl::string_view body_name) {
+  return InvalidField(field, absl::StrCat("no body ", Echo(body_name)));
+}
+
+// No API key has this id: "key k_123 not found".
+inline absl::Status KeyNotFound(absl::string_view key_id) {
+  return NotFound(absl::StrCat("key ", key_id));
 }
 
 // The replica's view of the store cannot be vouched fresh (Redis unreachable or the

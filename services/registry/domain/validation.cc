@@ -177,4 +177,61 @@ absl::Status ValidateListRoles(const cadre::v1::ListRolesRequest& r) {
   return absl::OkStatus();
 }
 
+absl::Status ValidateListBodies(const cadre::v1::ListBodiesRequest& r) {
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.kind(), cadre::v1::BodyKind_IsValid, "kind", false));
+  return CheckEnum(r.region(), cadre::v1::Region_IsValid, "region", false);
+}
+
+absl::Status ValidateListAvenues(const cadre::v1::ListAvenuesRequest& r) {
+  if (!r.body().empty()) CADRE_RETURN_IF_ERROR(ParseBodyName(r.body(), "body").status());
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.body_kind(), cadre::v1::BodyKind_IsValid, "body_kind", false));
+  return CheckEnum(r.region(), cadre::v1::Region_IsValid, "region", false);
+}
+
+absl::Status ValidateListRoleTypes(const cadre::v1::ListRoleTypesRequest& r) {
+  return CheckEnum(r.level(), cadre::v1::InvolvementLevel_IsValid, "level", false);
+}
+
+absl::Status ValidateGetInvolvementMap(const cadre::v1::GetInvolvementMapRequest& r) {
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.body_kind(), cadre::v1::BodyKind_IsValid, "body_kind", false));
+  CADRE_RETURN_IF_ERROR(CheckEnum(r.region(), cadre::v1::Region_IsValid, "region", false));
+  return CheckEnum(r.level(), cadre::v1::InvolvementLevel_IsValid, "level", false);
+}
+
+absl::StatusOr<Principal> ValidateCreateApiKey(const cadre::v1::CreateApiKeyRequest& r,
+                                               const Catalog& catalog) {
+  if (Utf8Length(r.label()) > kMaxLabel) {
+    return InvalidField("label", absl::StrCat("must be at most ", kMaxLabel, " characters"));
+  }
+  Principal holder;
+  holder.subject = r.subject();
+  switch (r.kind()) {
+    case cadre::v1::PRINCIPAL_KIND_ADMIN:
+      holder.kind = PrincipalKind::kAdmin;
+      if (!holder.subject.empty()) return InvalidField("subject", "must be empty for an admin key");
+      return holder;
+    case cadre::v1::PRINCIPAL_KIND_BODY: {
+      holder.kind = PrincipalKind::kBody;
+      CADRE_ASSIGN_OR_RETURN(holder.subject, ParseBodyName(r.subject(), "subject"));
+      if (catalog.FindBody(holder.subject) == nullptr) return NoSuchBody("subject", r.subject());
+      return holder;
+    }
+    case cadre::v1::PRINCIPAL_KIND_APPLICANT:
+    case cadre::v1::PRINCIPAL_KIND_SERVICE:
+      holder.kind = r.kind() == cadre::v1::PRINCIPAL_KIND_APPLICANT ? PrincipalKind::kApplicant
+                                                                    : PrincipalKind::kService;
+      if (!IsRequestId(holder.subject)) {
+        return InvalidField("subject", "must be 1 to 64 of A-Z, a-z, 0-9, '_' and '-'");
+      }
+      return holder;
+    default:
+      return InvalidField("kind", "is required");
+  }
+}
+
+absl::Status ValidateRevokeApiKey(const cadre::v1::RevokeApiKeyRequest& r) {
+  if (!IsRequestId(r.key_id())) return InvalidField("key_id", "is not a key id");
+  return absl::OkStatus();
+}
+
 }  // namespace cadre::registry

@@ -8,7 +8,9 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "cadre/v1/registry.pb.h"
+#include "services/common/base/principal.h"
 #include "services/common/base/validation.h"
+#include "services/registry/domain/catalog.h"
 #include "services/registry/domain/limits.h"
 
 namespace cadre::registry {
@@ -22,4 +24,22 @@ absl::Status ValidateRoleType(const cadre::v1::RoleType& role_type, absl::string
 
 // The filters of a ListRoles request (not paging).
 absl::Status ValidateListRoles(const cadre::v1::ListRolesRequest& request);
+
+// The filters of the other list calls and of the map (not paging): each enum is 0 (no
+// filter) or a known value; ListAvenues' body, when set, is a body name.
+absl::Status ValidateListBodies(const cadre::v1::ListBodiesRequest& request);
+absl::Status ValidateListAvenues(const cadre::v1::ListAvenuesRequest& request);
+absl::Status ValidateListRoleTypes(const cadre::v1::ListRoleTypesRequest& request);
+absl::Status ValidateGetInvolvementMap(const cadre::v1::GetInvolvementMapRequest& request);
+
+// A CreateApiKey request: its label (at most kMaxLabel characters), kind, and subject
+// (empty for an admin key; "bodies/{code}" of a body in `catalog` for a body key; a
+// request-id-like id for an applicant or service key). Returns whom the key will stand
+// for (kind and subject, the body's code for a body key; no key id). Who may issue it is
+// CheckKeyIssue's question.
+absl::StatusOr<Principal> ValidateCreateApiKey(const cadre::v1::CreateApiKeyRequest& request,
+                                               const Catalog& catalog);
+// A RevokeApiKey request: key_id looks like a key id.
+absl::Status ValidateRevokeApiKey(const cadre::v1::RevokeApiKeyRequest& request);
+
 }  // namespace cadre::registry

@@ -94,6 +94,26 @@ TEST_F(RolesTest, DraftIsPrivateUntilPublishedThenPublic) {
   EXPECT_EQ(listed.roles(0).name(), draft.name());
 }
 
+// One role, one name: "roles/02" is refused, not read as roles/2.
+TEST_F(RolesTest, OnlyTheCanonicalNameFindsARole) {
+  Create(ValidRole("RJ1", harness_->clock().Now()), trust_key_);
+  Role second = Create(ValidRole("RJ1", harness_->clock().Now()), trust_key_);
+  ASSERT_EQ(second.name(), "roles/2");
+  Role open;
+  CADRE_ASSERT_OK(Publish(second.name(), trust_key_, &open));
+
+  Role seen;
+  CADRE_EXPECT_OK(Get("roles/2", "", &seen));
+  EXPECT_EQ(seen.name(), "roles/2");
+  for (const char* other : {"roles/02", "roles/002", "roles/2/", "roles/+2"}) {
+    SCOPED_TRACE(other);
+    EXPECT_THAT(Get(other, "", &seen), StatusIs(grpc::StatusCode::INVALID_ARGUMENT, "name: "));
+    EXPECT_THAT(Get(other, kAdminKey, &seen), StatusIs(grpc::StatusCode::INVALID_ARGUMENT));
+  }
+  // Nor does a non-canonical name reach the role for a change.
+  EXPECT_THAT(Publish("roles/02", trust_key_, &open), StatusIs(grpc::StatusCode::INVALID_ARGUMENT));
+}
+
 TEST_F(RolesTest, OnlyTheOwningBodyOrAdminMayWrite) {
   Role draft = Create(ValidRole("RJ1", harness_->clock().Now()), trust_key_);
   Role out;

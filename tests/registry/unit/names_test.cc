@@ -60,6 +60,28 @@ TEST(NamesTest, BadRoleAndAvenueNamesAreRefusedNamingTheField) {
   EXPECT_THAT(ParseAvenueName("avenues/x", "avenue.name"), InvalidAt("avenue.name"));
 }
 
+// One resource, one name: names serve as keys, so "roles/02" must not reach roles/2.
+TEST(NamesTest, NumericNamesHaveOneCanonicalForm) {
+  for (const char* bad : {"roles/02", "roles/007", "roles/00", "roles/0042", "roles/01234567"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_THAT(ParseRoleName(bad, "name"), InvalidAt("name"));
+  }
+  for (const char* bad : {"avenues/02", "avenues/0007"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_THAT(ParseAvenueName(bad, "avenue.name"), InvalidAt("avenue.name"));
+  }
+  // The canonical name parses, and formatting what it parses to gives it back.
+  for (const char* good : {"roles/2", "roles/20", "roles/100", "roles/1002"}) {
+    SCOPED_TRACE(good);
+    absl::StatusOr<int64_t> id = ParseRoleName(good, "name");
+    ASSERT_TRUE(id.ok()) << id.status();
+    EXPECT_EQ(RoleName(*id), good);
+  }
+  absl::StatusOr<int64_t> avenue = ParseAvenueName("avenues/70", "name");
+  ASSERT_TRUE(avenue.ok()) << avenue.status();
+  EXPECT_EQ(AvenueName(*avenue), "avenues/70");
+}
+
 TEST(NamesTest, BadBodyNamesAreRefusedNamingTheField) {
   for (const char* bad :
        {"", "bodies/", "RXF", "bodies/rxf", "bodies/RX", "bodies/ABCDEFG", "bodies/CDR12A4",

@@ -1,0 +1,64 @@
+#include "services/common/raw_method.h"
+
+#include <grpcpp/impl/codegen/proto_utils.h>
+#include <grpcpp/impl/codegen/server_callback_handlers.h>
+#include <grpcpp/impl/rpc_service_method.h>
+#include <grpcpp/server_context.h>
+
+#include <cstdlib>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/grpc_status.h"
+#include "services/common/logging.h"
+#include "services/common/server.h"
+
+namespace cadre {
+
+bool UnaryCall::ParseRequest(const grpc::ByteBuffer& bytes) {
+  // The reader consumes its buffer; a copy shares the bytes (slices are reference counted).
+  grpc::ByteBuffer copy(bytes);
+  return grpc::SerializationTraits<google::protobuf::Message>::Deserialize(&copy, request_).ok();
+}
+
+void UnaryCall::Finish(const absl::Status& status) {
+  absl::Status result = status;
+  if (result.ok()) {
+    bool own_buffer = false;
+    grpc::Status serialized = grpc::SerializationTraits<google::protobuf::Message>::Serialize(
+        *response_, response_bytes_, &own_buffer);
+    if (!serialized.ok()) {
+      result = absl::InternalError(
+          absl::StrCat("the response could not be serialised: ", serialized.error_message()));
+    }
+  }
+  const std::string request_id = result.ok() ? std::string() : RequestId(*context_);
+  // Last: once finished, the call may be destroyed at any moment.
+  grpc::ServerUnaryReactor::Finish(ToGrpcStatus(result, request_id));
+}
+
+void RawService::AddRawUnary(absl::string_view method, const google::protobuf::Descriptor* request,
+                             const google::protobuf::Descriptor* response, RawHandler handler) {
+  // A method the proto does not have, or with other types, is a programming error:
+  // fail at start-up, not on the first call.
+  const std::string full_name = absl::StrCat(service_name_, ".", method);
+  const google::protobuf::MethodDescriptor* descriptor =
+      google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(full_name);
+  if (descriptor == nullptr || descriptor->input_type() != request ||
+      descriptor->output_type() != response || descriptor->client_streaming() ||
+      descriptor->server_streaming()) {
+    log::Error("no such unary method with these message types",
+               {{"method", full_name},
+                {"request", request->full_name()},
+                {"response", response->full_name()}});
+    std::abort();
+  }
+  paths_.push_back(absl::StrCat("/", service_name_, "/", method));
+  AddMethod(new grpc::internal::RpcServiceMethod(
+      paths_.back().c_str(), grpc::internal::RpcMethod::NORMAL_RPC, /*handler=*/nullptr));
+  MarkMethodRawCallback(
+      static_cast<int>(paths_.size() - 1),
+      new grpc::internal::CallbackUnaryHandler<grpc::ByteBuffer, grpc::ByteBuffer>(
+          std::move(handler)));
+}
+
+}  // namespace cadre

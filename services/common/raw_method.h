@@ -1,0 +1,153 @@
+#pragma once
+
+// Unary methods registered raw, with typed handlers.
+//
+// gRPC 1.51's typed callback handler answers a request that does not parse (a string
+// field holding invalid UTF-8, truncated bytes) UNIMPLEMENTED with an empty message,
+// before any interceptor or handler runs. A method registered here receives the
+// request's bytes instead, and the adapter parses them: a request that does not parse is
+// answered INVALID_ARGUMENT "the request could not be read" (UnreadableRequest).
+//
+// A service derives from RawService and adds each unary method with one line:
+//
+//   MyService::MyService() : RawService("cadre.v1.My") {
+//     AddUnary("GetThing", &MyService::GetThing);
+//   }
+//   void MyService::GetThing(UnaryCall* call, const GetThingRequest* request,
+//                            Thing* response) {
+//     ... fill *response ...
+//     call->Finish(absl::OkStatus());  // now or later, from any thread
+//   }
+//
+// The handler runs on gRPC's callback thread and must not block; it ends the call with
+// exactly one UnaryCall::Finish, whose absl::Status goes through ToGrpcStatus. Health and
+// reflection are separate services and are not affected. Streaming methods are not
+// supported (none exist yet).
+
+#include <grpcpp/impl/service_type.h>
+#include <grpcpp/support/byte_buffer.h>
+#include <grpcpp/support/server_callback.h>
+
+#include <deque>
+#include <functional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/message.h"
+#include "services/common/base/errors.h"
+
+namespace grpc {
+class CallbackServerContext;
+}  // namespace grpc
+
+namespace cadre {
+
+class RawService;
+
+// One unary call as its typed handler sees it. The request and response messages belong
+// to the call and live until Finish.
+class UnaryCall : private grpc::ServerUnaryReactor {
+ public:
+  UnaryCall(const UnaryCall&) = delete;
+  UnaryCall& operator=(const UnaryCall&) = delete;
+  // A call deletes itself once gRPC is done with it; nothing else deletes one.
+  ~UnaryCall() override = default;
+
+  grpc::CallbackServerContext* context() const { return context_; }
+
+  // Ends the call: on OK the response message is sent; otherwise (or if the response
+  // cannot be serialised, INTERNAL) ToGrpcStatus(status). Call exactly once, from any
+  // thread; the call, its context and its messages may be gone when it returns.
+  void Finish(const absl::Status& status);
+
+ protected:
+  UnaryCall(grpc::CallbackServerContext* context, grpc::ByteBuffer* response_bytes,
+            google::protobuf::Message* request, google::protobuf::Message* response)
+      : context_(context),
+        response_bytes_(response_bytes),
+        request_(request),
+        response_(response) {}
+
+ private:
+  friend class RawService;
+
+  // Parses `bytes` into the request message; false if they do not parse.
+  bool ParseRequest(const grpc::ByteBuffer& bytes);
+  grpc::ServerUnaryReactor* reactor() { return this; }
+  void OnDone() override { delete this; }
+
+  grpc::CallbackServerContext* const context_;
+  grpc::ByteBuffer* const response_bytes_;  // owned by gRPC's call
+  google::protobuf::Message* const request_;
+  google::protobuf::Message* const response_;
+};
+
+namespace internal {
+
+// A UnaryCall that holds its messages.
+template <typename Request, typename Response>
+class TypedUnaryCall final : public UnaryCall {
+ public:
+  TypedUnaryCall(grpc::CallbackServerContext* context, grpc::ByteBuffer* response_bytes)
+      : UnaryCall(context, response_bytes, &request_, &response_) {}
+
+  const Request* request() const { return &request_; }
+  Response* response() { return &response_; }
+
+ private:
+  Request request_;
+  Response response_;
+};
+
+}  // namespace internal
+
+// A grpc::Service (`service_name`, e.g. "cadre.v1.Registry") whose unary methods are
+// all raw (see above). Not thread-safe while methods are added (in the constructor);
+// thread-safe once the server runs.
+class RawService : public grpc::Service {
+ protected:
+  explicit RawService(std::string service_name) : service_name_(std::move(service_name)) {}
+
+  // Adds the unary method `method` ("GetBody") of the service, answered by `handler`, a
+  // member of the derived class `S`. The method must exist in the service's proto with
+  // these request and response types, else the process aborts at start-up naming it.
+  template <typename S, typename Request, typename Response>
+  void AddUnary(absl::string_view method,
+                void (S::*handler)(UnaryCall*, const Request*, Response*)) {
+    static_assert(std::is_base_of_v<RawService, S>);
+    S* self = static_cast<S*>(this);
+    AddRawUnary(
+        method, Request::descriptor(), Response::descriptor(),
+        [self, handler](grpc::CallbackServerContext* context, const grpc::ByteBuffer* request_bytes,
+                        grpc::ByteBuffer* response_bytes) -> grpc::ServerUnaryReactor* {
+          auto* call = new internal::TypedUnaryCall<Request, Response>(context, response_bytes);
+          // Taken before the handler runs, so that nothing here reads the call after
+          // the handler may have finished it.
+          grpc::ServerUnaryReactor* reactor = call->reactor();
+          if (!call->ParseRequest(*request_bytes)) {
+            call->Finish(UnreadableRequest());
+          } else {
+            (self->*handler)(call, call->request(), call->response());
+          }
+          return reactor;
+        });
+  }
+
+ private:
+  using RawHandler = std::function<grpc::ServerUnaryReactor*(
+      grpc::CallbackServerContext*, const grpc::ByteBuffer*, grpc::ByteBuffer*)>;
+
+  void AddRawUnary(absl::string_view method, const google::protobuf::Descriptor* request,
+                   const google::protobuf::Descriptor* response, RawHandler handler);
+
+  std::string service_name_;
+  // gRPC keeps a pointer to each method's path ("/cadre.v1.Registry/GetBody"): a deque
+  // does not move its elements as it grows.
+  std::deque<std::string> paths_;
+};
+
+}  // namespace cadre

@@ -1,0 +1,28 @@
+#include "services/registry/domain/map_cache.h"
+
+#include <utility>
+
+#include "services/registry/domain/involvement_map.h"
+
+namespace cadre::registry {
+
+std::shared_ptr<const cadre::v1::InvolvementMap> MapCache::Get(
+    const cadre::v1::GetInvolvementMapRequest& request) {
+  const Filters filters{request.body_kind(), request.region(), request.level()};
+  // Read before the snapshot: a map stored under an older generation than its snapshot
+  // is only rebuilt once more, never served stale.
+  const int64_t generation = catalog_->generation();
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = entries_.find(filters);
+    if (it != entries_.end() && it->second.generation == generation) return it->second.map;
+  }
+  // Built outside the lock: two callers may build the same map at once, which is harmless.
+  auto map = std::make_shared<const cadre::v1::InvolvementMap>(
+      BuildInvolvementMap(catalog_->SnapshotForMap(), request));
+  absl::MutexLock lock(&mu_);
+  entries_[filters] = Entry{generation, map};
+  return map;
+}
+
+}  // namespace cadre::registry

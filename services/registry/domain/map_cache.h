@@ -1,0 +1,40 @@
+#pragma once
+
+// The involvement map for each set of filters, kept until the catalog changes, so that
+// the public map page costs one build per change rather than one per visit.
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <tuple>
+
+#include "absl/synchronization/mutex.h"
+#include "cadre/v1/registry.pb.h"
+#include "services/registry/domain/catalog.h"
+
+namespace cadre::registry {
+
+// Thread-safe. `catalog` must outlive the cache.
+class MapCache {
+ public:
+  explicit MapCache(const Catalog* catalog) : catalog_(catalog) {}
+
+  // The map for the filters of `request` (body kind, region, level; validated by
+  // ValidateGetInvolvementMap, so at most 10 × 9 × 5 entries are ever kept), built from
+  // the catalog when it has changed since the last build for these filters.
+  std::shared_ptr<const cadre::v1::InvolvementMap> Get(
+      const cadre::v1::GetInvolvementMapRequest& request);
+
+ private:
+  using Filters = std::tuple<int, int, int>;  // body kind, region, level
+  struct Entry {
+    int64_t generation = -1;  // of the catalog the map was built from
+    std::shared_ptr<const cadre::v1::InvolvementMap> map;
+  };
+
+  const Catalog* catalog_;
+  absl::Mutex mu_;
+  std::map<Filters, Entry> entries_ ABSL_GUARDED_BY(mu_);
+};
+
+}  // namespace cadre::registry

@@ -1,0 +1,36 @@
+#include "services/registry/domain/policy.h"
+
+#include "services/registry/domain/errors.h"
+#include "services/registry/domain/names.h"
+
+namespace cadre::registry {
+namespace {
+
+// Keys are managed by admins, and a body manages its own body's keys.
+bool MayManageKeysOf(const Principal& p, const Principal& holder) {
+  return p.is_admin() || (holder.kind == PrincipalKind::kBody && p.is_body(holder.subject));
+}
+
+}  // namespace
+
+absl::Status CheckKeyIssue(const Principal& p, const Principal& holder) {
+  return MayManageKeysOf(p, holder) ? absl::OkStatus() : KeyIssueDenied();
+}
+
+absl::Status CheckKeyRevoke(const Principal& p, const Principal& holder) {
+  return MayManageKeysOf(p, holder) ? absl::OkStatus() : KeyRevokeDenied();
+}
+
+bool MayRead(const Principal& p, const cadre::v1::Role& role) {
+  return role.state() == cadre::v1::ROLE_STATE_OPEN || p.is_admin() ||
+         p.is_body(BodyCodeOf(role.body()));
+}
+
+absl::Status CheckListRolesAccess(const Principal& p, const RoleQuery& query) {
+  if (query.state == cadre::v1::ROLE_STATE_OPEN || p.is_admin() || p.is_body(query.body_code)) {
+    return absl::OkStatus();
+  }
+  return NonOpenListingDenied();
+}
+
+}  // namespace cadre::registry

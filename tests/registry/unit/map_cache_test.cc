@@ -1,0 +1,71 @@
+// The involvement map cache: one build per set of filters until the catalog changes.
+
+#include "services/registry/domain/map_cache.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "services/registry/domain/involvement_map.h"
+#include "tests/registry/unit/test_data.h"
+
+namespace cadre::registry {
+namespace {
+
+using testdata::MakeBody;
+using testdata::MakeRole;
+
+int OpenRolesOnMap(const cadre::v1::InvolvementMap& map) {
+  int count = 0;
+  for (const auto& section : map.sections()) {
+    for (const auto& body : section.bodies()) count += body.open_roles_size();
+  }
+  return count;
+}
+
+class MapCacheTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    catalog_.PutBody(MakeBody("RXF", cadre::v1::BODY_KIND_TRUST, cadre::v1::REGION_LONDON), 1);
+    catalog_.PutBody(MakeBody("QWE", cadre::v1::BODY_KIND_ICB, cadre::v1::REGION_NORTH_WEST), 1);
+    catalog_.PutRole(MakeRole(10, "RXF"), 1);
+  }
+
+  Catalog catalog_;
+  MapCache cache_{&catalog_};
+};
+
+TEST_F(MapCacheTest, AnswersWhatBuildingAfreshWouldAnswer) {
+  cadre::v1::GetInvolvementMapRequest request;
+  request.set_body_kind(cadre::v1::BODY_KIND_TRUST);
+  std::shared_ptr<const cadre::v1::InvolvementMap> cached = cache_.Get(request);
+  ASSERT_NE(cached.get(), nullptr);
+  EXPECT_EQ(cached->SerializeAsString(),
+            BuildInvolvementMap(catalog_.SnapshotForMap(), request).SerializeAsString());
+  EXPECT_EQ(OpenRolesOnMap(*cached), 1);
+}
+
+TEST_F(MapCacheTest, KeepsOneMapPerFiltersUntilTheCatalogChanges) {
+  cadre::v1::GetInvolvementMapRequest all;
+  cadre::v1::GetInvolvementMapRequest icbs;
+  icbs.set_body_kind(cadre::v1::BODY_KIND_ICB);
+
+  // Compared as pointers: the same map means it was not built again.
+  auto first = cache_.Get(all);
+  EXPECT_EQ(cache_.Get(all).get(), first.get());
+  auto icb_map = cache_.Get(icbs);
+  EXPECT_NE(icb_map.get(), first.get());  // other filters, another map
+  EXPECT_EQ(cache_.Get(icbs).get(), icb_map.get());
+  EXPECT_EQ(OpenRolesOnMap(*icb_map), 0);
+
+  // A change to the catalog is on the next answer, for every set of filters.
+  ASSERT_TRUE(catalog_.PutRole(MakeRole(11, "QWE"), 1));
+  auto after = cache_.Get(all);
+  EXPECT_NE(after.get(), first.get());
+  EXPECT_EQ(OpenRolesOnMap(*first), 1);
+  EXPECT_EQ(OpenRolesOnMap(*after), 2);
+  EXPECT_EQ(OpenRolesOnMap(*cache_.Get(icbs)), 1);
+}
+
+}  // namespace
+}  // namespace cadre::registry
