@@ -15,7 +15,7 @@
 #include "services/common/base/status_macros.h"
 #include "services/common/base/validation.h"
 #include "services/common/logging.h"
-#include "tests/common/server/stderr_capture.h"
+#include "tests/support/stderr_capture.h"
 
 namespace cadre {
 namespace {

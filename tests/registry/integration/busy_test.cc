@@ -20,9 +20,9 @@
 #include "services/registry/registry_store.h"
 #include "services/registry/registry_writer.h"
 #include "services/registry/view_sync.h"
-#include "tests/common/server/stderr_capture.h"
 #include "tests/registry/integration/registry_harness.h"
 #include "tests/support/status_matchers.h"
+#include "tests/support/stderr_capture.h"
 
 namespace cadre::testing {
 namespace {
