@@ -21,14 +21,15 @@ constexpr char kDuration[] = "cadre_grpc_request_duration_seconds";
 constexpr char kDurationHelp[] =
     "Time from a call's arrival to its status being sent, seconds, by method.";
 
-// Codes that mean the server, not the caller, could not do its part.
+// Codes that mean the server, not the caller, could not do its part. RESOURCE_EXHAUSTED
+// is the caller's own (its rate limit, a message too large); a busy server answers
+// UNAVAILABLE.
 bool IsServerFault(grpc::StatusCode code) {
   switch (code) {
     case grpc::StatusCode::INTERNAL:
     case grpc::StatusCode::UNKNOWN:
     case grpc::StatusCode::UNAVAILABLE:
     case grpc::StatusCode::DEADLINE_EXCEEDED:
-    case grpc::StatusCode::RESOURCE_EXHAUSTED:
     case grpc::StatusCode::DATA_LOSS:
     case grpc::StatusCode::UNIMPLEMENTED:
       return true;

@@ -2,7 +2,8 @@
 
 // A fixed set of threads that run blocking work (Redis round trips) off gRPC's callback
 // threads, which must never block. The queue is bounded: when it is full, Submit refuses
-// and the caller answers RESOURCE_EXHAUSTED instead of queueing without limit.
+// and the caller answers UNAVAILABLE "busy; retry shortly" (cadre::Busy) instead of
+// queueing without limit.
 // A task runs with the request id (log::CurrentRequestId) of the thread that submitted
 // it, so the lines it logs name the call it works for.
 

@@ -89,6 +89,8 @@ bool RegistryApp::WaitUntilFresh(absl::Duration timeout) {
   return parts_->view.WaitUntilFresh(timeout);
 }
 
+WorkerPool& RegistryApp::WorkersForTest() { return parts_->workers; }
+
 void RegistryApp::Shutdown() {
   parts_->server.Shutdown();
   parts_->view.Stop();

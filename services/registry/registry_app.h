@@ -13,6 +13,10 @@
 #include "services/common/redis_client.h"
 #include "services/common/server.h"
 
+namespace cadre {
+class WorkerPool;
+}  // namespace cadre
+
 namespace cadre::registry {
 
 struct RegistryOptions {
@@ -45,6 +49,9 @@ class RegistryApp {
   bool IsFresh() const;
   // Waits until the view is loaded or `timeout` passes; returns IsFresh().
   bool WaitUntilFresh(absl::Duration timeout);
+
+  // The pool that runs calls waiting on Redis, for tests that must fill it.
+  WorkerPool& WorkersForTest();
 
   // Graceful drain (see Server::Shutdown); idempotent.
   void Shutdown();

@@ -35,7 +35,7 @@ class LoggingRegistry final : public cadre::v1::Registry::CallbackService {
       reactor->Finish(grpc::Status::OK);
     });
     if (!queued) {
-      reactor->Finish(grpc::Status(grpc::StatusCode::RESOURCE_EXHAUSTED, "busy"));
+      reactor->Finish(grpc::Status(grpc::StatusCode::UNAVAILABLE, "busy; retry shortly"));
     }
     return reactor;
   }

@@ -3,8 +3,8 @@
 // RESOURCE_EXHAUSTED, which is the caller's own limit), with no word of queues or Redis;
 // reads answered from memory go on; and once the queue drains the same calls work.
 //
-// The service is wired here as RegistryApp wires it, but with a worker pool the test
-// holds, so that the queue is full for certain rather than by timing.
+// The registry is built by RegistryApp with one worker and one queue place, which the
+// test fills itself, so that the queue is full for certain rather than by timing.
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,14 +12,8 @@
 #include <memory>
 
 #include "absl/synchronization/notification.h"
-#include "services/common/api_keys.h"
 #include "services/common/auth.h"
 #include "services/common/worker_pool.h"
-#include "services/registry/domain/catalog.h"
-#include "services/registry/registry_service.h"
-#include "services/registry/registry_store.h"
-#include "services/registry/registry_writer.h"
-#include "services/registry/view_sync.h"
 #include "tests/registry/integration/registry_harness.h"
 #include "tests/support/status_matchers.h"
 #include "tests/support/stderr_capture.h"
@@ -33,47 +27,24 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-// One worker, room for one queued task.
+// The registry with one worker and room for one queued task.
 struct TinyRegistry {
-  explicit TinyRegistry(const RedisOptions& redis_options)
-      : clock(absl::Now()),
-        redis(redis_options),
-        keys(&redis),
-        auth(&keys, kAdminKey, &clock),
-        store(&redis),
-        view(&redis, &store, &catalog),
-        writer(&store, &catalog, &clock),
-        workers(/*threads=*/1, /*max_queue=*/1),
-        service({&catalog, &view, &writer, &auth, &keys, &workers, &clock}),
-        server(Options(), &redis) {
-    view.Start();
-    server.AddService(&service);
-    EXPECT_TRUE(server.Start().ok());
-    EXPECT_TRUE(view.WaitUntilFresh(absl::Seconds(10)));
-    stub = MakeStub<cadre::v1::Registry>(server.port());
-  }
-  ~TinyRegistry() {
-    server.Shutdown();
-    view.Stop();
-  }
-
-  static ServerOptions Options() {
-    ServerOptions options = TestServerOptions();
-    options.service_name = "cadre.v1.Registry";
-    return options;
+  explicit TinyRegistry(const RedisOptions& redis_options) : clock(absl::Now()) {
+    registry::RegistryOptions options;
+    options.redis = redis_options;
+    options.server = TestServerOptions();
+    options.workers = 1;
+    options.worker_queue = 1;
+    options.admin_key = kAdminKey;
+    auto started = registry::RegistryApp::Start(std::move(options), &clock);
+    EXPECT_TRUE(started.ok()) << started.status();
+    app = *std::move(started);
+    EXPECT_TRUE(app->WaitUntilFresh(absl::Seconds(10)));
+    stub = MakeStub<cadre::v1::Registry>(app->port());
   }
 
   FakeClock clock;
-  RedisClient redis;
-  ApiKeyStore keys;
-  Authenticator auth;
-  registry::Catalog catalog;
-  registry::RegistryStore store;
-  registry::ViewSync view;
-  registry::RegistryWriter writer;
-  WorkerPool workers;
-  registry::RegistryService service;
-  Server server;
+  std::unique_ptr<registry::RegistryApp> app;
   std::unique_ptr<cadre::v1::Registry::Stub> stub;
 };
 
@@ -91,13 +62,13 @@ class BusyTest : public ::testing::Test {
   // Occupies the one worker and the one queue place until Release.
   void FillTheQueue() {
     absl::Notification started;
-    ASSERT_TRUE(registry_->workers.Submit([this, &started] {
+    ASSERT_TRUE(registry_->app->WorkersForTest().Submit([this, &started] {
       started.Notify();
       release_.WaitForNotification();
     }));
     started.WaitForNotification();
-    ASSERT_TRUE(registry_->workers.Submit([] {}));
-    ASSERT_FALSE(registry_->workers.Submit([] {}));  // full
+    ASSERT_TRUE(registry_->app->WorkersForTest().Submit([] {}));
+    ASSERT_FALSE(registry_->app->WorkersForTest().Submit([] {}));  // full
   }
   void Release() {
     if (!release_.HasBeenNotified()) release_.Notify();
