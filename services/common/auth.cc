@@ -15,8 +15,12 @@
 namespace cadre {
 namespace {
 
+// Longest bearer token read, in bytes (issued keys are 54); longer is refused unread.
 constexpr size_t kMaxTokenLength = 200;
+// Keys remembered at most, in entries (each cache: known keys, unknown keys).
 constexpr size_t kMaxCacheEntries = 100000;
+// How long an unknown key is remembered as unknown, so that a flood of bad keys is not
+// a flood of Redis reads.
 constexpr absl::Duration kNegativeTtl = absl::Seconds(1);
 
 bool SameHash(const std::string& a, const std::string& b) {

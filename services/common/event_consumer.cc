@@ -12,7 +12,7 @@
 namespace cadre {
 namespace {
 
-// Rounds of XAUTOCLAIM per claim pass, so that a huge backlog of stale entries cannot
+// Rounds (XAUTOCLAIM calls) per claim pass, so that a huge backlog of stale entries cannot
 // keep the consumer from new ones; the rest is claimed on the next pass.
 constexpr int kMaxClaimRounds = 16;
 

@@ -9,6 +9,7 @@
 namespace cadre::registry {
 namespace {
 
+// Events read from the stream per XREAD, at most.
 constexpr int kReadCount = 1000;
 
 }  // namespace
