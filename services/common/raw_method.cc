@@ -14,6 +14,14 @@
 
 namespace cadre {
 
+UnaryCall::UnaryCall(grpc::CallbackServerContext* context, grpc::ByteBuffer* response_bytes,
+                     google::protobuf::Message* request, google::protobuf::Message* response)
+    : context_(context),
+      reactor_(context->DefaultReactor()),
+      response_bytes_(response_bytes),
+      request_(request),
+      response_(response) {}
+
 bool UnaryCall::ParseRequest(const grpc::ByteBuffer& bytes) {
   // The reader consumes its buffer; a copy shares the bytes (slices are reference counted).
   grpc::ByteBuffer copy(bytes);
@@ -32,8 +40,12 @@ void UnaryCall::Finish(const absl::Status& status) {
     }
   }
   const std::string request_id = result.ok() ? std::string() : RequestId(*context_);
-  // Last: once finished, the call may be destroyed at any moment.
-  grpc::ServerUnaryReactor::Finish(ToGrpcStatus(result, request_id));
+  grpc::Status answer = ToGrpcStatus(result, request_id);
+  // The answer's bytes are gRPC's now: the typed messages can go, here rather than on
+  // another thread. Nothing of this object may be touched after the delete.
+  grpc::ServerUnaryReactor* reactor = reactor_;
+  delete this;
+  reactor->Finish(std::move(answer));
 }
 
 void RawService::AddRawUnary(absl::string_view method, const google::protobuf::Descriptor* request,

@@ -46,6 +46,15 @@ MATCHER_P2(StatusIs, code, substring,
          s.message().find(substring) != absl::string_view::npos;
 }
 
+// An OK absl::StatusOr<T> whose value equals `value`.
+MATCHER_P(IsOkAndHolds, value, "is OK and holds " + ::testing::PrintToString(value)) {
+  if (!arg.ok()) {
+    *result_listener << "status is " << arg.status().ToString();
+    return false;
+  }
+  return *arg == value;
+}
+
 // INVALID_ARGUMENT whose message starts with "<field>: ", as every validation error does,
 // so that a caller can tell which field to fix.
 MATCHER_P(InvalidAt, field, "is INVALID_ARGUMENT starting with \"" + std::string(field) + ": \"") {

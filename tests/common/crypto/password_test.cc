@@ -18,19 +18,11 @@
 namespace cadre {
 namespace {
 
+using ::cadre::testing::IsOkAndHolds;
 using ::cadre::testing::StatusIs;
 using ::testing::HasSubstr;
 using ::testing::Not;
 using ::testing::StartsWith;
-
-// Debian's Abseil has no status matchers; this is the one these tests need.
-MATCHER_P(IsOkAndHolds, value, "is OK and holds " + ::testing::PrintToString(value)) {
-  if (!arg.ok()) {
-    *result_listener << "status is " << arg.status().ToString();
-    return false;
-  }
-  return *arg == value;
-}
 
 // Cheap parameters, so that most tests run in microseconds.
 constexpr ScryptParams kFast{16, 1, 1};

@@ -159,30 +159,30 @@ TEST(ServerLifecycleTest, ShutdownBeforeStart) {
   EXPECT_THAT(server.Start(), StatusIs(absl::StatusCode::kFailedPrecondition));
 }
 
-TEST(ServerLifecycleTest, SigtermDrains) {
-  BlockShutdownSignals();
+// Starts a server that shuts down on signals, sends `signal` to this process and waits
+// (within kBound) for the drain to finish; returns the stopped server's port.
+int DrainOnSignal(int signal) {
   TestRegistry service;
   Server server(TestOptions(), nullptr);
   server.AddService(&service);
-  ASSERT_TRUE(server.Start().ok());
+  EXPECT_TRUE(server.Start().ok());
   Server::ShutdownOnSignals(&server);
   std::future<void> waiter = std::async(std::launch::async, [&] { server.Wait(); });
-  ASSERT_EQ(kill(getpid(), SIGTERM), 0);
-  ASSERT_EQ(waiter.wait_for(kBound), std::future_status::ready);
-  auto stub = cadre::v1::Registry::NewStub(Connect(server.port()));
+  EXPECT_EQ(kill(getpid(), signal), 0);
+  EXPECT_EQ(waiter.wait_for(kBound), std::future_status::ready);
+  return server.port();
+}
+
+TEST(ServerLifecycleTest, SigtermDrains) {
+  BlockShutdownSignals();
+  const int port = DrainOnSignal(SIGTERM);
+  auto stub = cadre::v1::Registry::NewStub(Connect(port));
   EXPECT_FALSE(GetBody(*stub, "bodies/A").ok());
 }
 
 TEST(ServerLifecycleTest, SigtermDrainsWithoutBlockedSignals) {
   // Without BlockShutdownSignals any thread may take the signal; the handler forwards it.
-  TestRegistry service;
-  Server server(TestOptions(), nullptr);
-  server.AddService(&service);
-  ASSERT_TRUE(server.Start().ok());
-  Server::ShutdownOnSignals(&server);
-  std::future<void> waiter = std::async(std::launch::async, [&] { server.Wait(); });
-  ASSERT_EQ(kill(getpid(), SIGINT), 0);
-  ASSERT_EQ(waiter.wait_for(kBound), std::future_status::ready);
+  DrainOnSignal(SIGINT);
 }
 
 TEST(ServerLifecycleDeathTest, SecondSignalWhileDrainingExitsAtOnce) {
