@@ -25,13 +25,11 @@ RedisOptions MemoryProbeOptions(const std::string& host, int port) {
 
 std::string Family(absl::string_view key) {
   std::string family;
-  for (size_t i = 0; i < key.size(); ++i) {
-    if (std::isdigit(static_cast<unsigned char>(key[i]))) {
-      if (family.empty() || family.back() != '#') {
-        family.push_back('#');
-      }
+  for (char c : key) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (family.empty() || family.back() != '#') family.push_back('#');
     } else {
-      family.push_back(key[i]);
+      family.push_back(c);
     }
   }
   return family;

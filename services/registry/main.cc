@@ -23,8 +23,9 @@ int main(int argc, char** argv) {
     cadre::log::Error("bad configuration", {{"error", std::string(options.status().message())}});
     return cadre::kExitBadConfiguration;
   }
-  if (options->admin_key.empty())
+  if (options->admin_key.empty()) {
     cadre::log::Warn("no admin key configured: admin calls will fail");
+  }
 
   cadre::RealClock clock;
   auto app = cadre::registry::RegistryApp::Start(*std::move(options), &clock);
