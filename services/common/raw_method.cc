@@ -29,7 +29,7 @@ bool UnaryCall::ParseRequest(const grpc::ByteBuffer& bytes) {
   return grpc::SerializationTraits<google::protobuf::Message>::Deserialize(&copy, request_).ok();
 }
 
-void UnaryCall::SetResponseSlice(grpc::Slice slice) {
+void UnaryCall::SetResponseSlice(const grpc::Slice& slice) {
   grpc::ByteBuffer answer(&slice, 1);
   response_bytes_->Swap(&answer);
   has_bytes_ = true;

@@ -98,7 +98,7 @@ class UnaryCall {
   bool ParseRequest(const grpc::ByteBuffer& bytes);
   grpc::ServerUnaryReactor* reactor() const { return reactor_; }
   // Makes `slice` the answer's bytes.
-  void SetResponseSlice(grpc::Slice slice);
+  void SetResponseSlice(const grpc::Slice& slice);
 
   grpc::CallbackServerContext* const context_;
   grpc::ServerUnaryReactor* const reactor_;  // the context's DefaultReactor

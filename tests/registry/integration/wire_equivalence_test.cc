@@ -94,8 +94,9 @@ class WireEquivalenceTest : public ::testing::Test {
     role.clear_topics();
     role.add_topics(kTopics[rng() % 4]);
     if (rng() % 2) role.add_topics(kTopics[rng() % 4]);
-    if (role.topics_size() == 2 && role.topics(0) == role.topics(1))
+    if (role.topics_size() == 2 && role.topics(0) == role.topics(1)) {
       role.mutable_topics()->RemoveLast();
+    }
     if (rng() % 3 == 0) role.set_summary(std::string(200 + rng() % 700, 'w'));
     return role;
   }
@@ -170,8 +171,8 @@ class WireEquivalenceTest : public ::testing::Test {
         r.state() == cadre::v1::ROLE_STATE_UNSPECIFIED ? cadre::v1::ROLE_STATE_OPEN : r.state();
     std::vector<Role> out;
     std::lock_guard<std::mutex> lock(mu_);
-    for (auto it = latest_.rbegin(); it != latest_.rend(); ++it) {
-      const Role& role = it->second;
+    for (const auto& entry : latest_) {
+      const Role& role = entry.second;
       if (role.state() != state) continue;
       if (!r.body().empty() && role.body() != r.body()) continue;
       if (r.level() != 0 && role.level() != r.level()) continue;
@@ -184,6 +185,7 @@ class WireEquivalenceTest : public ::testing::Test {
       if (r.has_remote() && remote != r.remote()) continue;
       out.push_back(role);
     }
+    std::reverse(out.begin(), out.end());  // newest first
     return out;
   }
 
