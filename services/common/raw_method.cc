@@ -6,6 +6,7 @@
 #include <grpcpp/server_context.h>
 
 #include <cstdlib>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "services/common/grpc_status.h"
@@ -28,9 +29,51 @@ bool UnaryCall::ParseRequest(const grpc::ByteBuffer& bytes) {
   return grpc::SerializationTraits<google::protobuf::Message>::Deserialize(&copy, request_).ok();
 }
 
+void UnaryCall::SetResponseSlice(const grpc::Slice& slice) {
+  grpc::ByteBuffer answer(&slice, 1);
+  response_bytes_->Swap(&answer);
+  has_bytes_ = true;
+}
+
+void UnaryCall::SetResponseBytes(std::string bytes) {
+  if (bytes.empty()) {
+    SetResponseSlice(grpc::Slice());
+    return;
+  }
+  // The slice points into the string, which it deletes when gRPC lets go of it.
+  auto* owned = new std::string(std::move(bytes));
+  SetResponseSlice(grpc::Slice(
+      owned->data(), owned->size(), [](void* p) { delete static_cast<std::string*>(p); }, owned));
+}
+
+void UnaryCall::SetResponseBytes(std::shared_ptr<const std::string> bytes) {
+  if (bytes->empty()) {
+    SetResponseSlice(grpc::Slice());
+    return;
+  }
+  // The slice points into the shared string and holds a reference to it until gRPC lets
+  // go of the slice. gRPC only reads through the pointer.
+  using Shared = std::shared_ptr<const std::string>;
+  auto* held = new Shared(std::move(bytes));
+  SetResponseSlice(grpc::Slice(
+      const_cast<char*>((*held)->data()), (*held)->size(),
+      [](void* p) { delete static_cast<Shared*>(p); }, held));
+}
+
+void UnaryCall::FinishWithBytes(std::string bytes) {
+  SetResponseBytes(std::move(bytes));
+  Finish(absl::OkStatus());
+}
+
+void UnaryCall::FinishWithBytes(std::shared_ptr<const std::string> bytes) {
+  SetResponseBytes(std::move(bytes));
+  Finish(absl::OkStatus());
+}
+
 void UnaryCall::Finish(const absl::Status& status) {
   absl::Status result = status;
-  if (result.ok()) {
+  if (!result.ok() && has_bytes_) response_bytes_->Clear();
+  if (result.ok() && !has_bytes_) {
     bool own_buffer = false;
     grpc::Status serialized = grpc::SerializationTraits<google::protobuf::Message>::Serialize(
         *response_, response_bytes_, &own_buffer);

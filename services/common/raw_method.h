@@ -19,6 +19,11 @@
 //     call->Finish(absl::OkStatus());  // now or later, from any thread
 //   }
 //
+// A handler that already holds its answer serialised (a view that keeps its records'
+// bytes) sends them instead of filling the response: call->FinishWithBytes(bytes), or
+// call->SetResponseBytes(bytes) and later Finish(status). The shared form sends the
+// bytes without copying them.
+//
 // The handler runs on gRPC's callback thread and must not block; it ends the call with
 // exactly one UnaryCall::Finish, whose absl::Status goes through ToGrpcStatus. Health and
 // reflection are separate services and are not affected. Streaming methods are not
@@ -27,9 +32,11 @@
 #include <grpcpp/impl/service_type.h>
 #include <grpcpp/support/byte_buffer.h>
 #include <grpcpp/support/server_callback.h>
+#include <grpcpp/support/slice.h>
 
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -69,6 +76,17 @@ class UnaryCall {
   // gRPC is done with the call).
   void Finish(const absl::Status& status);
 
+  // The answer on OK is `bytes`, sent as they are; the response message is then neither
+  // serialised nor sent. `bytes` must be a serialised message of the method's response
+  // type (nothing checks). The shared form keeps its pointer until gRPC has sent the
+  // bytes, and never copies them; the string form takes the string over, no copy either.
+  // A later Finish with an error drops the bytes. Call at most once, before Finish.
+  void SetResponseBytes(std::string bytes);
+  void SetResponseBytes(std::shared_ptr<const std::string> bytes);
+  // SetResponseBytes(bytes), then Finish(absl::OkStatus()).
+  void FinishWithBytes(std::string bytes);
+  void FinishWithBytes(std::shared_ptr<const std::string> bytes);
+
  protected:
   UnaryCall(grpc::CallbackServerContext* context, grpc::ByteBuffer* response_bytes,
             google::protobuf::Message* request, google::protobuf::Message* response);
@@ -79,12 +97,15 @@ class UnaryCall {
   // Parses `bytes` into the request message; false if they do not parse.
   bool ParseRequest(const grpc::ByteBuffer& bytes);
   grpc::ServerUnaryReactor* reactor() const { return reactor_; }
+  // Makes `slice` the answer's bytes.
+  void SetResponseSlice(const grpc::Slice& slice);
 
   grpc::CallbackServerContext* const context_;
   grpc::ServerUnaryReactor* const reactor_;  // the context's DefaultReactor
   grpc::ByteBuffer* const response_bytes_;   // owned by gRPC's call
   google::protobuf::Message* const request_;
   google::protobuf::Message* const response_;
+  bool has_bytes_ = false;  // the answer's bytes are set: the response is not sent
 };
 
 namespace internal {

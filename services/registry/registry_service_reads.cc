@@ -1,5 +1,8 @@
 // RegistryService: the read handlers, answered from the in-memory view.
 
+#include <string>
+#include <utility>
+
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
@@ -10,6 +13,7 @@
 #include "services/registry/domain/policy.h"
 #include "services/registry/domain/text_search.h"
 #include "services/registry/domain/validation.h"
+#include "services/registry/domain/wire.h"
 #include "services/registry/registry_service.h"
 
 namespace cadre::registry {
@@ -76,20 +80,22 @@ void RegistryService::ListBodies(UnaryCall* call, const cadre::v1::ListBodiesReq
   });
 }
 
+// GetRole, ListRoles and GetInvolvementMap answer with the bytes the view keeps (the
+// response message stays empty): no role is copied or serialised on a read.
 void RegistryService::GetRole(UnaryCall* call, const cadre::v1::GetRoleRequest* req,
-                              cadre::v1::Role* resp) {
+                              cadre::v1::Role* /*resp*/) {
   Serve(call, Mode::kRead, [=, this](const Principal& p) -> absl::Status {
     CADRE_ASSIGN_OR_RETURN(int64_t id, ParseRoleName(req->name(), "name"));
-    RolePtr role = d_.catalog->FindRole(id);
+    RoleAndWire found = d_.catalog->FindRoleAndWire(id);
     // A role the caller may not see is reported as absent, not as forbidden.
-    if (role == nullptr || !MayRead(p, *role)) return NotFound(req->name());
-    *resp = *role;
+    if (found.role == nullptr || !MayRead(p, *found.role)) return NotFound(req->name());
+    call->SetResponseBytes(std::move(found.wire));
     return absl::OkStatus();
   });
 }
 
 void RegistryService::ListRoles(UnaryCall* call, const cadre::v1::ListRolesRequest* req,
-                                cadre::v1::ListRolesResponse* resp) {
+                                cadre::v1::ListRolesResponse* /*resp*/) {
   Serve(call, Mode::kRead, [=, this](const Principal& p) -> absl::Status {
     CADRE_RETURN_IF_ERROR(ValidateListRoles(*req));
     CADRE_ASSIGN_OR_RETURN(int size,
@@ -101,12 +107,11 @@ void RegistryService::ListRoles(UnaryCall* call, const cadre::v1::ListRolesReque
     if (!req->page_token().empty()) {
       CADRE_ASSIGN_OR_RETURN(after, NumericCursor(req->page_token(), fingerprint));
     }
-    RolePage page = d_.catalog->QueryRoles(query, after, size);
-    resp->mutable_roles()->Reserve(static_cast<int>(page.roles.size()));
-    for (const auto& role : page.roles) *resp->add_roles() = *role;
-    if (page.next_after_id) {
-      resp->set_next_page_token(EncodePageToken(absl::StrCat(*page.next_after_id), fingerprint));
-    }
+    const RolePage page = d_.catalog->QueryRoles(query, after, size);
+    const std::string token = page.next_after_id
+                                  ? EncodePageToken(absl::StrCat(*page.next_after_id), fingerprint)
+                                  : std::string();
+    call->SetResponseBytes(EncodeListRolesPage(page.wire, token));
     return absl::OkStatus();
   });
 }
@@ -156,10 +161,10 @@ void RegistryService::ListRoleTypes(UnaryCall* call, const cadre::v1::ListRoleTy
 
 void RegistryService::GetInvolvementMap(UnaryCall* call,
                                         const cadre::v1::GetInvolvementMapRequest* req,
-                                        cadre::v1::InvolvementMap* resp) {
+                                        cadre::v1::InvolvementMap* /*resp*/) {
   Serve(call, Mode::kRead, [=, this](const Principal&) -> absl::Status {
     CADRE_RETURN_IF_ERROR(ValidateGetInvolvementMap(*req));
-    *resp = *map_cache_.Get(*req);
+    call->SetResponseBytes(map_cache_.Get(*req));
     return absl::OkStatus();
   });
 }

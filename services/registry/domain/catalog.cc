@@ -9,6 +9,17 @@
 #include "services/registry/domain/text_search.h"
 
 namespace cadre::registry {
+namespace {
+
+// One version of a role and its wire bytes in one allocation; the view's RolePtr and
+// WirePtr alias it.
+struct StoredRole {
+  cadre::v1::Role role;
+  std::string wire;
+};
+
+}  // namespace
+
 bool IsRemote(const cadre::v1::Role& role) {
   return role.location().mode() == cadre::v1::ATTENDANCE_MODE_REMOTE ||
          role.location().mode() == cadre::v1::ATTENDANCE_MODE_HYBRID;
@@ -51,6 +62,18 @@ std::vector<std::string> Catalog::PostingKeys(const cadre::v1::Role& role) const
 bool Catalog::PutRole(cadre::v1::Role role, int64_t version) {
   const int64_t id = NumericId(role.name());
   if (id <= 0) return false;
+  {
+    // The replica that made a write applies it, then sees its event: skip the echo
+    // before serialising, rather than serialise it to throw it away.
+    absl::ReaderMutexLock lock(&mu_);
+    auto it = roles_.find(id);
+    if (it != roles_.end() && it->second.role && it->second.version >= version) return false;
+  }
+  // Serialised outside the lock, so readers do not wait on it.
+  role.set_etag(absl::StrCat(version));
+  auto stored = std::make_shared<StoredRole>();
+  stored->role = std::move(role);
+  stored->wire = stored->role.SerializeAsString();
   absl::MutexLock lock(&mu_);
   RoleEntry& entry = roles_[id];
   if (entry.role && entry.version >= version) return false;
@@ -60,10 +83,10 @@ bool Catalog::PutRole(cadre::v1::Role role, int64_t version) {
     it->second.erase(id);
     if (it->second.empty()) postings_.erase(it);
   }
-  role.set_etag(absl::StrCat(version));
-  entry.keys = PostingKeys(role);
+  entry.keys = PostingKeys(stored->role);
   for (const auto& key : entry.keys) postings_[key].insert(id);
-  entry.role = std::make_shared<const cadre::v1::Role>(std::move(role));
+  entry.role = RolePtr(stored, &stored->role);
+  entry.wire = WirePtr(stored, &stored->wire);
   entry.version = version;
   ++generation_;
   return true;
@@ -157,6 +180,13 @@ RolePtr Catalog::FindRole(int64_t id) const {
   return it == roles_.end() ? nullptr : it->second.role;
 }
 
+RoleAndWire Catalog::FindRoleAndWire(int64_t id) const {
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = roles_.find(id);
+  if (it == roles_.end()) return {};
+  return {it->second.role, it->second.wire};
+}
+
 AvenuePtr Catalog::FindAvenue(int64_t id) const {
   absl::ReaderMutexLock lock(&mu_);
   auto it = avenues_.find(id);
@@ -220,6 +250,7 @@ RolePage Catalog::QueryRoles(const RoleQuery& query, absl::optional<int64_t> aft
       break;
     }
     page.roles.push_back(entry.role);
+    page.wire.push_back(entry.wire);
   }
   return page;
 }
@@ -292,6 +323,18 @@ int64_t Catalog::generation() const {
 size_t Catalog::role_count() const {
   absl::ReaderMutexLock lock(&mu_);
   return roles_.size();
+}
+
+size_t Catalog::WireBytesForTest() const {
+  absl::ReaderMutexLock lock(&mu_);
+  const std::string empty;
+  size_t total = 0;
+  for (const auto& [id, entry] : roles_) {
+    total += sizeof(WirePtr) + sizeof(std::string);
+    // A string longer than its inline buffer holds capacity + 1 bytes on the heap.
+    if (entry.wire->capacity() > empty.capacity()) total += entry.wire->capacity() + 1;
+  }
+  return total;
 }
 
 }  // namespace cadre::registry

@@ -8,6 +8,10 @@
 // Each record carries its version; a put with a version not newer than the one held is
 // ignored, so events may arrive twice or after a reload without harm.
 //
+// Each role also keeps its wire bytes: the Role serialised exactly as GetRole answers it
+// (etag set), made once per version when the role is put, so that reads send bytes and
+// never copy or serialise a role (domain/wire.h writes a ListRoles page from them).
+//
 // Role index: for every filter value a posting set of role ids in descending order
 // ("state:2", "body:RXF", "level:3", "topic:diabetes", "word:dementia"...). A query takes
 // the smallest posting set among its filters, walks it from the cursor and checks the
@@ -28,6 +32,7 @@
 #include "absl/types/optional.h"
 #include "cadre/v1/registry.pb.h"
 #include "cadre/v1/registry_events.pb.h"
+#include "services/registry/domain/wire.h"
 
 namespace cadre::registry {
 
@@ -52,8 +57,15 @@ using BodyPtr = std::shared_ptr<const cadre::v1::Body>;
 using AvenuePtr = std::shared_ptr<const cadre::v1::Avenue>;
 using RoleTypePtr = std::shared_ptr<const cadre::v1::RoleType>;
 
+// A role and its wire bytes, of the same version (both null when there is no role).
+struct RoleAndWire {
+  RolePtr role;
+  WirePtr wire;
+};
+
 struct RolePage {
   std::vector<RolePtr> roles;
+  std::vector<WirePtr> wire;  // wire[i]: roles[i] serialised, as answered
   // Set when more roles match: the id to continue after.
   absl::optional<int64_t> next_after_id;
 };
@@ -75,6 +87,7 @@ class Catalog {
 
   BodyPtr FindBody(const std::string& code) const;
   RolePtr FindRole(int64_t id) const;
+  RoleAndWire FindRoleAndWire(int64_t id) const;
   AvenuePtr FindAvenue(int64_t id) const;
   RoleTypePtr FindRoleType(const std::string& id) const;
 
@@ -101,11 +114,16 @@ class Catalog {
   // Grows by one on every applied change; lets callers cache derived answers.
   int64_t generation() const;
   size_t role_count() const;
+  // What the roles' wire bytes cost in memory, in bytes: for each role its string's
+  // heap block (when not held inline), the std::string and the shared pointer to it.
+  size_t WireBytesForTest() const;
 
  private:
   using Postings = absl::btree_set<int64_t, std::greater<int64_t>>;
   struct RoleEntry {
+    // Both point into one StoredRole (catalog.cc): one block and one count per version.
     RolePtr role;
+    WirePtr wire;
     int64_t version = 0;
     std::vector<std::string> keys;  // posting keys, sorted
   };

@@ -6,8 +6,7 @@
 
 namespace cadre::registry {
 
-std::shared_ptr<const cadre::v1::InvolvementMap> MapCache::Get(
-    const cadre::v1::GetInvolvementMapRequest& request) {
+WirePtr MapCache::Get(const cadre::v1::GetInvolvementMapRequest& request) {
   const Filters filters{request.body_kind(), request.region(), request.level()};
   // Read before the snapshot: a map stored under an older generation than its snapshot
   // is only rebuilt once more, never served stale.
@@ -15,14 +14,14 @@ std::shared_ptr<const cadre::v1::InvolvementMap> MapCache::Get(
   {
     absl::MutexLock lock(&mu_);
     auto it = entries_.find(filters);
-    if (it != entries_.end() && it->second.generation == generation) return it->second.map;
+    if (it != entries_.end() && it->second.generation == generation) return it->second.bytes;
   }
   // Built outside the lock: two callers may build the same map at once, which is harmless.
-  auto map = std::make_shared<const cadre::v1::InvolvementMap>(
-      BuildInvolvementMap(catalog_->SnapshotForMap(), request));
+  auto bytes = std::make_shared<const std::string>(
+      BuildInvolvementMap(catalog_->SnapshotForMap(), request).SerializeAsString());
   absl::MutexLock lock(&mu_);
-  entries_[filters] = Entry{generation, map};
-  return map;
+  entries_[filters] = Entry{generation, bytes};
+  return bytes;
 }
 
 }  // namespace cadre::registry

@@ -1,7 +1,8 @@
 #pragma once
 
-// The involvement map for each set of filters, kept until the catalog changes, so that
-// the public map page costs one build per change rather than one per visit.
+// The involvement map for each set of filters, kept serialised until the catalog
+// changes, so that the public map page costs one build and one serialisation per change
+// rather than one per visit, and an answer sends the kept bytes.
 
 #include <cstdint>
 #include <map>
@@ -11,6 +12,7 @@
 #include "absl/synchronization/mutex.h"
 #include "cadre/v1/registry.pb.h"
 #include "services/registry/domain/catalog.h"
+#include "services/registry/domain/wire.h"
 
 namespace cadre::registry {
 
@@ -19,17 +21,17 @@ class MapCache {
  public:
   explicit MapCache(const Catalog* catalog) : catalog_(catalog) {}
 
-  // The map for the filters of `request` (body kind, region, level; validated by
-  // ValidateGetInvolvementMap, so at most 10 × 9 × 5 entries are ever kept), built from
-  // the catalog when it has changed since the last build for these filters.
-  std::shared_ptr<const cadre::v1::InvolvementMap> Get(
-      const cadre::v1::GetInvolvementMapRequest& request);
+  // The serialised cadre.v1.InvolvementMap for the filters of `request` (body kind,
+  // region, level; validated by ValidateGetInvolvementMap, so at most 10 × 9 × 5 entries
+  // are ever kept), built from the catalog when it has changed since the last build for
+  // these filters. Never null.
+  WirePtr Get(const cadre::v1::GetInvolvementMapRequest& request);
 
  private:
   using Filters = std::tuple<int, int, int>;  // body kind, region, level
   struct Entry {
     int64_t generation = -1;  // of the catalog the map was built from
-    std::shared_ptr<const cadre::v1::InvolvementMap> map;
+    WirePtr bytes;            // the map, serialised
   };
 
   const Catalog* catalog_;

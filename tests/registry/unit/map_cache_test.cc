@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string>
 
 #include "services/registry/domain/involvement_map.h"
 #include "tests/registry/unit/test_data.h"
@@ -15,7 +16,9 @@ namespace {
 using testdata::MakeBody;
 using testdata::MakeRole;
 
-int OpenRolesOnMap(const cadre::v1::InvolvementMap& map) {
+int OpenRolesOnMap(const std::string& bytes) {
+  cadre::v1::InvolvementMap map;
+  EXPECT_TRUE(map.ParseFromString(bytes));
   int count = 0;
   for (const auto& section : map.sections()) {
     for (const auto& body : section.bodies()) count += body.open_roles_size();
@@ -38,10 +41,9 @@ class MapCacheTest : public ::testing::Test {
 TEST_F(MapCacheTest, AnswersWhatBuildingAfreshWouldAnswer) {
   cadre::v1::GetInvolvementMapRequest request;
   request.set_body_kind(cadre::v1::BODY_KIND_TRUST);
-  std::shared_ptr<const cadre::v1::InvolvementMap> cached = cache_.Get(request);
+  WirePtr cached = cache_.Get(request);
   ASSERT_NE(cached.get(), nullptr);
-  EXPECT_EQ(cached->SerializeAsString(),
-            BuildInvolvementMap(catalog_.SnapshotForMap(), request).SerializeAsString());
+  EXPECT_EQ(*cached, BuildInvolvementMap(catalog_.SnapshotForMap(), request).SerializeAsString());
   EXPECT_EQ(OpenRolesOnMap(*cached), 1);
 }
 
@@ -50,7 +52,7 @@ TEST_F(MapCacheTest, KeepsOneMapPerFiltersUntilTheCatalogChanges) {
   cadre::v1::GetInvolvementMapRequest icbs;
   icbs.set_body_kind(cadre::v1::BODY_KIND_ICB);
 
-  // Compared as pointers: the same map means it was not built again.
+  // Compared as pointers: the same bytes means it was not built again.
   auto first = cache_.Get(all);
   EXPECT_EQ(cache_.Get(all).get(), first.get());
   auto icb_map = cache_.Get(icbs);

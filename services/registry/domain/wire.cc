@@ -1,0 +1,53 @@
+#include "services/registry/domain/wire.h"
+
+#include <cstdint>
+
+#include "google/protobuf/io/coded_stream.h"
+#include "google/protobuf/wire_format_lite.h"
+
+namespace cadre::registry {
+namespace {
+
+using google::protobuf::internal::WireFormatLite;
+using google::protobuf::io::CodedOutputStream;
+
+// ListRolesResponse's field numbers (protos/cadre/v1/registry.proto).
+constexpr int kRolesField = 1;
+constexpr int kNextPageTokenField = 2;
+
+constexpr uint32_t LengthDelimitedTag(int field) {
+  return WireFormatLite::MakeTag(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
+}
+
+// Bytes of one length-delimited field of `size` bytes whose tag takes one byte.
+size_t FieldSize(size_t size) { return 1 + CodedOutputStream::VarintSize64(size) + size; }
+
+void AppendField(uint32_t tag, absl::string_view bytes, std::string& out) {
+  // A tag and a varint length take at most 1 + 10 bytes.
+  uint8_t head[16];
+  uint8_t* end = CodedOutputStream::WriteVarint32ToArray(tag, head);
+  end = CodedOutputStream::WriteVarint64ToArray(bytes.size(), end);
+  out.append(reinterpret_cast<const char*>(head), static_cast<size_t>(end - head));
+  out.append(bytes.data(), bytes.size());
+}
+
+static_assert(LengthDelimitedTag(kRolesField) == 0x0A);
+static_assert(LengthDelimitedTag(kNextPageTokenField) == 0x12);
+
+}  // namespace
+
+std::string EncodeListRolesPage(const std::vector<WirePtr>& roles,
+                                absl::string_view next_page_token) {
+  size_t size = 0;
+  for (const WirePtr& role : roles) size += FieldSize(role->size());
+  if (!next_page_token.empty()) size += FieldSize(next_page_token.size());
+  std::string out;
+  out.reserve(size);
+  for (const WirePtr& role : roles) AppendField(LengthDelimitedTag(kRolesField), *role, out);
+  if (!next_page_token.empty()) {
+    AppendField(LengthDelimitedTag(kNextPageTokenField), next_page_token, out);
+  }
+  return out;
+}
+
+}  // namespace cadre::registry

@@ -1,0 +1,175 @@
+// The view's wire bytes: a role's bytes are the role as answered (etag set), made once per
+// version on every path into the view; a ListRoles page written from them is byte for
+// byte the ListRolesResponse built and serialised the old way. And what the bytes cost.
+
+#include "services/registry/domain/wire.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/util/message_differencer.h"
+#include "services/registry/domain/catalog.h"
+#include "tests/registry/unit/test_data.h"
+
+namespace cadre::registry {
+namespace {
+
+using cadre::v1::ListRolesResponse;
+using cadre::v1::Role;
+using google::protobuf::util::MessageDifferencer;
+using testdata::MakeBody;
+using testdata::MakeRole;
+
+constexpr uint32_t kSeed = 20240611;
+
+// Random text of 0..`max` characters, some of them outside ASCII (multi-byte UTF-8).
+std::string Text(std::mt19937& rng, int max) {
+  static const char* const kPieces[] = {"a", "dementia ", "Z", "é", "—", "board ", "ü", "7"};
+  std::string out;
+  const int n = std::uniform_int_distribution<int>(0, max)(rng);
+  for (int i = 0; i < n; ++i) out += kPieces[rng() % 8];
+  return out;
+}
+
+// A role whose sizes and optional parts vary: long and empty strings, repeated fields of
+// several lengths, a closing time or none, the etag of a version.
+Role RandomRole(std::mt19937& rng, int64_t id) {
+  Role role = MakeRole(id, rng() % 2 ? "RXF" : "QWE");
+  role.set_title(Text(rng, 60));
+  role.set_summary(Text(rng, 300));
+  role.clear_topics();
+  for (int i = static_cast<int>(rng() % 4); i > 0; --i) role.add_topics(Text(rng, 8));
+  role.set_level(static_cast<cadre::v1::InvolvementLevel>(1 + rng() % 5));
+  role.mutable_location()->set_region(static_cast<cadre::v1::Region>(1 + rng() % 8));
+  role.set_places(static_cast<int32_t>(rng() % 300));
+  if (rng() % 3 == 0) role.clear_closing_time();
+  role.mutable_time_commitment()->set_hours_per_month(static_cast<int32_t>(rng() % 201));
+  role.set_etag(absl::StrCat(1 + rng() % 100000));
+  return role;
+}
+
+TEST(WireTest, PagesAreTheOldResponseByteForByte) {
+  std::mt19937 rng(kSeed);
+  for (int round = 0; round < 300; ++round) {
+    SCOPED_TRACE(absl::StrCat("seed ", kSeed, " round ", round));
+    const int count = std::uniform_int_distribution<int>(0, 100)(rng);
+    const bool with_token = rng() % 2 == 0;
+    const std::string token = with_token ? absl::StrCat("tok", Text(rng, 40), "==") : "";
+
+    ListRolesResponse old_way;
+    std::vector<WirePtr> wire;
+    for (int i = 0; i < count; ++i) {
+      Role role = RandomRole(rng, 1000 - i);
+      *old_way.add_roles() = role;
+      wire.push_back(std::make_shared<const std::string>(role.SerializeAsString()));
+    }
+    if (with_token) old_way.set_next_page_token(token);
+
+    const std::string bytes = EncodeListRolesPage(wire, token);
+    EXPECT_EQ(bytes, old_way.SerializeAsString());
+    ListRolesResponse parsed;
+    ASSERT_TRUE(parsed.ParseFromString(bytes));
+    EXPECT_TRUE(MessageDifferencer::Equals(parsed, old_way));
+  }
+}
+
+TEST(WireTest, AnEmptyPageIsNoBytes) {
+  EXPECT_EQ(EncodeListRolesPage({}, ""), "");
+  ListRolesResponse only_token;
+  only_token.set_next_page_token("abc");
+  EXPECT_EQ(EncodeListRolesPage({}, "abc"), only_token.SerializeAsString());
+}
+
+// A role over 127 bytes has a length of two varint bytes, over 16 KiB three.
+TEST(WireTest, LongRolesHaveLongLengths) {
+  for (int size : {100, 127, 128, 16383, 16384, 200000}) {
+    Role role = MakeRole(1, "RXF");
+    role.set_summary(std::string(static_cast<size_t>(size), 'x'));
+    ListRolesResponse old_way;
+    *old_way.add_roles() = role;
+    *old_way.add_roles() = role;
+    old_way.set_next_page_token(std::string(static_cast<size_t>(size), 't'));
+    auto wire = std::make_shared<const std::string>(role.SerializeAsString());
+    EXPECT_EQ(EncodeListRolesPage({wire, wire}, old_way.next_page_token()),
+              old_way.SerializeAsString())
+        << size;
+  }
+}
+
+TEST(CatalogWireTest, BytesAreTheRoleAsAnsweredOnEveryPath) {
+  Catalog catalog;
+  catalog.PutBody(MakeBody("RXF", cadre::v1::BODY_KIND_TRUST, cadre::v1::REGION_LONDON), 1);
+  ASSERT_TRUE(catalog.PutRole(MakeRole(7, "RXF"), 3));
+  RoleAndWire found = catalog.FindRoleAndWire(7);
+  ASSERT_NE(found.role, nullptr);
+  ASSERT_NE(found.wire, nullptr);
+  EXPECT_EQ(found.role->etag(), "3");
+  EXPECT_EQ(*found.wire, found.role->SerializeAsString());
+
+  // A newer version brings new bytes; the old ones stay valid for whoever holds them.
+  Role edited = *found.role;
+  edited.set_title("Edited title");
+  ASSERT_TRUE(catalog.PutRole(edited, 4));
+  RoleAndWire after = catalog.FindRoleAndWire(7);
+  Role parsed;
+  ASSERT_TRUE(parsed.ParseFromString(*after.wire));
+  EXPECT_EQ(parsed.title(), "Edited title");
+  EXPECT_EQ(parsed.etag(), "4");
+  ASSERT_TRUE(parsed.ParseFromString(*found.wire));
+  EXPECT_EQ(parsed.etag(), "3");
+  // An older or equal version changes nothing, bytes included.
+  EXPECT_FALSE(catalog.PutRole(MakeRole(7, "RXF"), 4));
+  EXPECT_EQ(catalog.FindRoleAndWire(7).wire.get(), after.wire.get());
+
+  // An event's snapshot.
+  cadre::v1::RegistryEvent event;
+  event.set_version(5);
+  *event.mutable_role() = MakeRole(8, "RXF");
+  ASSERT_TRUE(catalog.Apply(event));
+  RoleAndWire applied = catalog.FindRoleAndWire(8);
+  EXPECT_EQ(*applied.wire, applied.role->SerializeAsString());
+  EXPECT_EQ(applied.role->etag(), "5");
+
+  // A listing's bytes are its roles', in order.
+  RolePage page = catalog.QueryRoles(RoleQuery(), absl::nullopt, 10);
+  ASSERT_EQ(page.roles.size(), 2u);
+  ASSERT_EQ(page.wire.size(), 2u);
+  for (size_t i = 0; i < page.roles.size(); ++i) {
+    EXPECT_EQ(*page.wire[i], page.roles[i]->SerializeAsString());
+  }
+
+  // A full reload takes the loaded catalog's bytes.
+  Catalog loaded;
+  ASSERT_TRUE(loaded.PutRole(MakeRole(9, "RXF"), 2));
+  catalog.ReplaceWith(loaded);
+  EXPECT_EQ(catalog.FindRoleAndWire(7).wire, nullptr);
+  RoleAndWire reloaded = catalog.FindRoleAndWire(9);
+  ASSERT_NE(reloaded.wire, nullptr);
+  EXPECT_EQ(*reloaded.wire, reloaded.role->SerializeAsString());
+}
+
+// What the byte cache costs for the demo-like role: printed for BENCHMARKS.md.
+TEST(CatalogWireTest, BytesPerRoleOfTheCache) {
+  Catalog catalog;
+  constexpr int kRoles = 1000;
+  for (int64_t id = 1000; id < 1000 + kRoles; ++id) {
+    ASSERT_TRUE(catalog.PutRole(MakeRole(id, "RXF"), 100));
+  }
+  // Ids 1000–9999 and etag "100", so that every role is as long as the last.
+  const size_t serialised = catalog.FindRoleAndWire(kRoles + 999).wire->size();
+  const size_t per_role = catalog.WireBytesForTest() / kRoles;
+  std::printf("wire bytes: %zu serialised, %zu bytes per role held\n", serialised, per_role);
+  // The string's block, the string and its pointer; nothing else.
+  EXPECT_GE(per_role, serialised + sizeof(std::string) + sizeof(WirePtr));
+  EXPECT_LE(per_role, 2 * serialised + sizeof(std::string) + sizeof(WirePtr) + 1);
+}
+
+}  // namespace
+}  // namespace cadre::registry
