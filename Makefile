@@ -10,6 +10,12 @@ SHELL := /bin/bash
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
 JOBS ?= 2
+# make bench: roles seeded, calls in flight measured at, runs, seconds per measurement
+# (see bench/run_registry_bench.sh; TIME_LIMIT and OUT pass through when set).
+ROLES ?= 10000
+IN_FLIGHT ?= 1,16,64
+REPEATS ?= 3
+DURATION ?= 5
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 
 # ccache hits across checkouts in different folders (a CI clone reuses a developer's
@@ -30,7 +36,11 @@ help:
 	@echo "make test           build and run every test (ctest; needs no running Redis)"
 	@echo "make build          install missing packages, build Release into $(BUILD_DIR)/"
 	@echo "make test-sanitize  ASan+UBSan Debug build in $(ASAN_DIR)/, unit and integration tests"
-	@echo "make bench          registry benchmarks (bench/run_registry_bench.sh)"
+	@echo "make bench          build cadre-registry and registry_bench, run the registry benchmark"
+	@echo "                    against a no-op service (bench/run_registry_bench.sh, BENCHMARKS.md);"
+	@echo "                    about 5 minutes with the defaults ROLES=$(ROLES) IN_FLIGHT=$(IN_FLIGHT)"
+	@echo "                    REPEATS=$(REPEATS) DURATION=$(DURATION) (seconds per measurement);"
+	@echo "                    also TIME_LIMIT=seconds, OUT=summary.md. E.g. make bench ROLES=100000"
 	@echo "make format         clang-format -i our C++; format-check only reports"
 	@echo "make tidy           clang-tidy on our C++ (.clang-tidy; slow, not part of make test)"
 	@echo "make compose-config validate docker-compose.yml"
@@ -62,8 +72,12 @@ test-sanitize: deps
 	UBSAN_OPTIONS="$${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}" \
 	ctest --test-dir $(ASAN_DIR) --output-on-failure -j$(JOBS) -L 'unit|integration'
 
-bench: build
-	BUILD_DIR=$(BUILD_DIR) bench/run_registry_bench.sh
+# Builds only what it runs, then runs it; the script starts and stops its own Redis.
+bench: configure
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target cadre-registry registry_bench
+	BUILD_DIR=$(BUILD_DIR) ROLES=$(ROLES) IN_FLIGHT=$(IN_FLIGHT) REPEATS=$(REPEATS) \
+	DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) $(if $(OUT),OUT=$(OUT)) \
+	bench/run_registry_bench.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)

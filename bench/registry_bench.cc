@@ -42,9 +42,11 @@ ABSL_FLAG(int, noop_port, 0, "with --serve_noop: port of the no-op service (0: a
 ABSL_FLAG(int, noop_full_port, 0, "with --serve_noop: port of the 1 KB-role variant (0: any)");
 ABSL_FLAG(std::string, admin_key, "", "admin key for seeding; default $CADRE_ADMIN_KEY");
 ABSL_FLAG(bool, seed, true, "create the bodies and roles first (false: use open roles there)");
-ABSL_FLAG(int, roles, 10000, "roles to create when seeding");
+ABSL_FLAG(int, roles, 10000,
+          "roles to create when seeding (or to find, with --seed=false): 32 x page_size (1,600) "
+          "to 1,000,000");
 ABSL_FLAG(int, bodies, 12, "bodies to create when seeding, 1-26");
-ABSL_FLAG(int, seed_threads, 16, "concurrent writers when seeding");
+ABSL_FLAG(int, seed_threads, 16, "concurrent writers when seeding, 1-256");
 ABSL_FLAG(std::string, redis_host, "127.0.0.1", "the registry's Redis, for memory figures");
 ABSL_FLAG(int, redis_port, 0, "the registry's Redis port; 0: no memory figures");
 ABSL_FLAG(std::vector<std::string>, in_flight, std::vector<std::string>({"1", "16", "64"}),
@@ -64,12 +66,20 @@ ABSL_FLAG(std::string, out, "", "also write the summary markdown to this file");
 namespace cadre::bench {
 namespace {
 
+// Roles a run may seed. 100,000 seed in one to two minutes on 2 shared cores; a million
+// would take a quarter of an hour and about 2 GB of Redis.
+constexpr int kMaxRoles = 1000000;
+// Concurrent seeding writers, at most.
+constexpr int kMaxSeedThreads = 256;
+
 std::string Bytes(int64_t bytes) {
   return absl::StrFormat("%.1f MB", static_cast<double>(bytes) / 1048576.0);
 }
 
 // Seeds (or finds) the roles and returns their names; appends the memory section.
+// Appends how long seeding took to `seed_report`.
 absl::StatusOr<std::vector<std::string>> PrepareRegistry(const std::string& target,
+                                                         std::string* seed_report,
                                                          std::string* memory_report) {
   const std::string redis_host = absl::GetFlag(FLAGS_redis_host);
   const int redis_port = absl::GetFlag(FLAGS_redis_port);
@@ -95,8 +105,13 @@ absl::StatusOr<std::vector<std::string>> PrepareRegistry(const std::string& targ
     options.threads = absl::GetFlag(FLAGS_seed_threads);
     names = SeedRegistry(target, options);
     if (names.ok()) {
-      std::cerr << absl::StrFormat("seeded %d roles in %.1f s\n", names->size(),
-                                   absl::ToDoubleSeconds(absl::Now() - start));
+      const double seconds = absl::ToDoubleSeconds(absl::Now() - start);
+      std::cerr << absl::StrFormat("seeded %d roles in %.1f s\n", names->size(), seconds);
+      absl::StrAppendFormat(seed_report,
+                            "Seeded %d roles in %.1f s: %d admin writes (create, publish) from "
+                            "%d concurrent writers, %.0f writes a second.\n\n",
+                            names->size(), seconds, 2 * names->size(), options.threads,
+                            seconds > 0 ? 2.0 * static_cast<double>(names->size()) / seconds : 0);
     }
   } else {
     names = ListOpenRoleNames(target, absl::GetFlag(FLAGS_roles));
@@ -200,6 +215,19 @@ int Main() {
     }
     in_flights.push_back(n);
   }
+  const int roles = absl::GetFlag(FLAGS_roles);
+  // 32 (region, level) pairs: fewer than 32 pages' worth cannot fill the probed page.
+  const int min_roles = 32 * absl::GetFlag(FLAGS_page_size);
+  if (roles < min_roles || roles > kMaxRoles) {
+    std::cerr << "--roles: must be " << min_roles << "-" << kMaxRoles
+              << " (32 x page_size up), not " << roles << "\n";
+    return 2;
+  }
+  const int seed_threads = absl::GetFlag(FLAGS_seed_threads);
+  if (seed_threads < 1 || seed_threads > kMaxSeedThreads) {
+    std::cerr << "--seed_threads: must be 1-" << kMaxSeedThreads << "\n";
+    return 2;
+  }
   const std::string registry = absl::GetFlag(FLAGS_registry);
   const bool with_registry = !absl::GetFlag(FLAGS_noop_only);
   if (with_registry && registry.empty()) {
@@ -227,10 +255,12 @@ int Main() {
     }
   }
 
+  std::string seed_report;
   std::string memory_report;
   std::vector<std::string> names;
   if (with_registry) {
-    absl::StatusOr<std::vector<std::string>> prepared = PrepareRegistry(registry, &memory_report);
+    absl::StatusOr<std::vector<std::string>> prepared =
+        PrepareRegistry(registry, &seed_report, &memory_report);
     if (!prepared.ok()) {
       std::cerr << "registry: " << prepared.status() << "\n";
       return 1;
@@ -294,6 +324,9 @@ int Main() {
   if (!targets_table.empty()) {
     absl::StrAppend(&summary, "## Registry against the no-op service (ratios within a run)\n\n",
                     targets_table, "\n");
+  }
+  if (!seed_report.empty()) {
+    absl::StrAppend(&summary, "## Seeding\n\n", seed_report);
   }
   if (!memory_report.empty()) {
     absl::StrAppend(&summary, "## Redis memory per role\n\n", memory_report, "\n");

@@ -7,16 +7,24 @@
 #   3. the no-op baseline (registry_bench --serve_noop) in a process of its own, so that
 #      the no-op service and the registry are both measured across a process boundary
 #      (NOOP_IN_PROCESS=1 serves it inside the load generator instead);
-#   4. registry_bench: seeds 12 bodies and 10,000 open roles once, then measures the no-op
-#      service and the registry at 1, 16 and 64 calls in flight, REPEATS times (default 3),
-#      and prints per-run tables, the median and range, the ratios and Redis bytes per role.
+#   4. registry_bench: seeds 12 bodies and ROLES open roles once (10,000; it prints how
+#      long seeding took), then measures the no-op service and the registry at IN_FLIGHT
+#      calls in flight (1,16,64), REPEATS times (3), and prints per-run tables, the median
+#      and range, the ratios and Redis bytes per role.
 # Everything it starts is stopped by PID on exit; the whole run is bounded by TIME_LIMIT.
 #
 # Usage: bench/run_registry_bench.sh [REGISTRY_BIN [BENCH_BIN]] [-- extra registry_bench flags]
 #   defaults: $BUILD_DIR/services/registry/cadre-registry, $BUILD_DIR/bench/registry_bench
 #   (BUILD_DIR: build, as `make build` and `make bench` use)
-# Environment: BUILD_DIR (build), REPEATS (3), TIME_LIMIT seconds (900), OUT (summary markdown file, optional),
-#   REDIS_SERVER (redis-server on PATH), NOOP_IN_PROCESS (0).
+# Environment (`make bench` passes its variables of the same names):
+#   REPEATS (3)           runs of the whole set of measurements
+#   ROLES (10000)         roles to seed, 1,600-1,000,000
+#   IN_FLIGHT (1,16,64)   calls in flight to measure at, comma-separated
+#   DURATION (5)          seconds measured per target and in-flight count, after WARMUP (1)
+#   TIME_LIMIT            seconds for the whole run; default 120 + 3 ms a role + 1.5 x the
+#                         measuring time (defaults: 555 s; ROLES=100000: 825 s)
+#   OUT                   also write the summary markdown to this file
+#   BUILD_DIR (build), REDIS_SERVER (redis-server on PATH), NOOP_IN_PROCESS (0)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,8 +36,23 @@ if [[ $# -gt 0 && "$1" != "--" ]]; then registry_bin="$1"; shift; fi
 if [[ $# -gt 0 && "$1" != "--" ]]; then bench_bin="$1"; shift; fi
 if [[ $# -gt 0 && "$1" == "--" ]]; then shift; fi
 repeats="${REPEATS:-3}"
-time_limit="${TIME_LIMIT:-900}"
+roles="${ROLES:-10000}"
+in_flight="${IN_FLIGHT:-1,16,64}"
+duration="${DURATION:-5}"
+warmup="${WARMUP:-1}"
 redis_server="${REDIS_SERVER:-redis-server}"
+for pair in "REPEATS=${repeats}" "ROLES=${roles}" "DURATION=${duration}" "WARMUP=${warmup}"; do
+  [[ "${pair#*=}" =~ ^[0-9]+$ ]] || { echo "${pair%%=*}: a whole number, not '${pair#*=}'" >&2; exit 2; }
+done
+[[ "${in_flight}" =~ ^[0-9]+(,[0-9]+)*$ ]] || {
+  echo "IN_FLIGHT: comma-separated numbers such as 1,16,64, not '${in_flight}'" >&2; exit 2; }
+# Measuring: REPEATS x in-flight counts x 5 targets x (WARMUP + DURATION) seconds.
+counts=$(( $(tr -cd , <<<"${in_flight}" | wc -c) + 1 ))
+measure=$(( repeats * counts * 5 * (warmup + duration) ))
+time_limit="${TIME_LIMIT:-$(( 120 + roles * 3 / 1000 + measure * 3 / 2 ))}"
+echo "registry bench: ${roles} roles, ${in_flight} in flight, ${repeats} run(s) of" \
+  "${warmup}+${duration} s per measurement (~$(( measure / 60 )) min measuring)," \
+  "time limit ${time_limit} s" >&2
 
 for bin in "${registry_bin}" "${bench_bin}"; do
   [[ -x "${bin}" ]] || { echo "not built: ${bin}" >&2; exit 2; }
@@ -118,4 +141,6 @@ out_flag=()
 [[ -n "${OUT:-}" ]] && out_flag=(--out="${OUT}")
 timeout --kill-after=10 "${time_limit}" "${bench_bin}" \
   --registry="127.0.0.1:${registry_port}" --redis_port="${redis_port}" \
-  --repeats="${repeats}" --wait_ready=30s "${noop_flags[@]}" "${out_flag[@]}" "$@"
+  --repeats="${repeats}" --roles="${roles}" --in_flight="${in_flight}" \
+  --duration="${duration}s" --warmup="${warmup}s" \
+  --wait_ready=30s "${noop_flags[@]}" "${out_flag[@]}" "$@"

@@ -3,10 +3,12 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
 #include "bench/role_fixture.h"
 #include "cadre/v1/registry.grpc.pb.h"
@@ -114,6 +116,10 @@ absl::StatusOr<std::vector<std::string>> SeedRegistry(const std::string& target,
   }
   std::vector<std::vector<std::string>> names(threads);
   std::atomic<bool> failed{false};
+  // Progress on stderr every tenth of the roles (at least every 1,000), for long seeds.
+  std::atomic<int> done{0};
+  const int progress_every = std::max(1000, options.roles / 10);
+  const absl::Time started = absl::Now();
   std::mutex error_mu;
   absl::Status first_error;
   std::vector<std::thread> writers;
@@ -145,6 +151,10 @@ absl::StatusOr<std::vector<std::string>> SeedRegistry(const std::string& target,
           return;
         }
         names[t].push_back(role.name());
+        if (const int n = done.fetch_add(1) + 1; n % progress_every == 0 && n < options.roles) {
+          std::cerr << absl::StrFormat("seeding: %d of %d roles after %.1f s\n", n, options.roles,
+                                       absl::ToDoubleSeconds(absl::Now() - started));
+        }
       }
     });
   }

@@ -82,6 +82,14 @@ struct WriteResult {
   std::string prior_resource;  // for kDuplicate
 };
 
+// Where the event stream begins now, for a view to tell whether events it has not read
+// yet were trimmed away (see ViewSync). A stream that does not exist is empty.
+struct EventStreamStart {
+  std::string first_id = "0-0";  // the oldest entry still held; "0-0": none
+  int64_t length = 0;            // entries held
+  int64_t entries_added = 0;     // entries ever added to the stream (Redis 7.0+; else length)
+};
+
 // Thread-safe (the RedisClient is).
 class RegistryStore {
  public:
@@ -115,6 +123,8 @@ class RegistryStore {
   // Events after `after_id`, waiting up to the connection's block time for some.
   absl::StatusOr<std::vector<std::pair<std::string, cadre::v1::RegistryEvent>>> ReadEvents(
       RedisConnection& connection, const std::string& after_id, int block_ms, int count);
+  // The stream's oldest entry and counts (XINFO STREAM), on `connection` (the view's own).
+  absl::StatusOr<EventStreamStart> EventsStart(RedisConnection& connection);
 
  private:
   absl::StatusOr<WriteResult> WriteRecord(const std::string& kind, const std::string& id,

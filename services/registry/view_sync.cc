@@ -1,7 +1,10 @@
 #include "services/registry/view_sync.h"
 
 #include <chrono>
+#include <cstdint>
+#include <utility>
 
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/status_macros.h"
 #include "services/common/logging.h"
@@ -11,6 +14,18 @@ namespace {
 
 // Events read from the stream per XREAD, at most.
 constexpr int kReadCount = 1000;
+
+// A stream id "ms-seq" as two numbers, to compare ids in order. {0, 0} for "0-0" and for
+// anything that does not parse (Redis only hands out well-formed ids).
+std::pair<uint64_t, uint64_t> ParseStreamId(absl::string_view id) {
+  std::pair<uint64_t, uint64_t> parsed{0, 0};
+  const size_t dash = id.find('-');
+  if (dash == absl::string_view::npos || !absl::SimpleAtoi(id.substr(0, dash), &parsed.first) ||
+      !absl::SimpleAtoi(id.substr(dash + 1), &parsed.second)) {
+    return {0, 0};
+  }
+  return parsed;
+}
 
 }  // namespace
 
@@ -86,6 +101,37 @@ absl::Status ViewSync::Reload() {
   return absl::OkStatus();
 }
 
+// The rule. The registry trims the stream from its oldest end (XADD MAXLEN ~). So if an
+// event after last_id_ was trimmed before this replica read it, last_id_ itself, older,
+// was trimmed too, and the stream now begins after it; while the stream still begins at
+// or before last_id_, nothing the view needs can be gone. Hence: a gap is suspected when
+// the stream's first entry is newer than last_id_. One exception: last_id_ "0-0" (the
+// stream was empty when the view loaded), where every first entry is newer; there, a gap
+// needs entries removed from the stream, i.e. more ever added than it holds (a stream
+// emptied by hand before the view loaded costs one needless reload).
+//
+// Cost: one XINFO STREAM (O(1) in Redis, on the view's own connection), and only after
+// an XREAD that returned events: an idle replica asks nothing. It is asked after the
+// read, so a trim that came after the read can only cause a needless reload, never a
+// missed gap. A needless reload happens only when the view's own position was trimmed,
+// i.e. it was about a full stream behind, where reloading is also the quicker way back.
+absl::StatusOr<bool> ViewSync::GapBefore(const std::string& first_read_id) {
+  CADRE_ASSIGN_OR_RETURN(EventStreamStart start, store_->EventsStart(*connection_));
+  const auto last = ParseStreamId(last_id_);
+  const bool gap = last == std::pair<uint64_t, uint64_t>{0, 0}
+                       ? start.entries_added > start.length
+                       : ParseStreamId(start.first_id) > last;
+  if (gap) {
+    log::Warn(
+        "registry view fell behind the event stream's trim: events it had not read are gone; "
+        "reloading from the records",
+        {{"last_applied_event", last_id_},
+         {"stream_first_event", start.first_id},
+         {"first_event_read", first_read_id}});
+  }
+  return gap;
+}
+
 void ViewSync::Run() {
   const int block_ms = static_cast<int>(absl::ToInt64Milliseconds(options_.block));
   for (;;) {
@@ -109,6 +155,20 @@ void ViewSync::Run() {
       MarkStale(events.status());
       SleepFor(options_.retry_backoff);
       continue;
+    }
+    if (!events->empty()) {
+      absl::StatusOr<bool> gap = GapBefore(events->front().first);
+      if (!gap.ok()) {
+        MarkStale(gap.status());
+        SleepFor(options_.retry_backoff);
+        continue;
+      }
+      if (*gap) {
+        // Not applied: the reload at the top of the loop reads every record and tails
+        // from its own position. The replica is NOT_SERVING until it has loaded.
+        loaded_ = false;
+        continue;
+      }
     }
     for (const auto& [id, event] : *events) {
       catalog_->Apply(event);

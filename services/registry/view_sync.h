@@ -8,6 +8,11 @@
 // Reads are refused (UNAVAILABLE) while it is not, rather than served from a view that
 // may have fallen behind. When Redis comes back the view reloads from scratch and turns
 // fresh again by itself.
+//
+// The stream is trimmed (to about 100,000 entries). A replica that falls further behind
+// than that (a slow replica, a long pause) would find the events it has not read gone,
+// and XREAD silently answers with what is left. The view notices (see GapBefore in
+// view_sync.cc), logs a warning naming both ids and reloads from the records.
 
 #include <atomic>
 #include <condition_variable>
@@ -48,6 +53,9 @@ class ViewSync {
  private:
   void Run();
   absl::Status Reload();
+  // Whether events after last_id_ may have been trimmed before this replica read them;
+  // asked after a read that returned events, before they are applied.
+  absl::StatusOr<bool> GapBefore(const std::string& first_read_id);
   void MarkStale(const absl::Status& cause);
   void ReportReloadFailure(const absl::Status& cause);
   void SleepFor(absl::Duration d);
