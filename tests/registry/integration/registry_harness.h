@@ -4,6 +4,7 @@
 // a real redis-server; plus client helpers. Tests call it through real generated stubs.
 
 #include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
 
 #include <chrono>
 #include <functional>
@@ -50,6 +51,21 @@ class RegistryHarness {
   std::unique_ptr<RedisClient> redis_;  // the test's own client, to look at what is stored
   std::unique_ptr<registry::RegistryApp> app_;
   std::unique_ptr<cadre::v1::Registry::Stub> stub_;
+};
+
+// A test with its own redis-server and registry, holding the two bodies most tests use:
+// bodies/RJ1 (a London trust) and bodies/QOP (a North West ICB).
+class RegistryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    redis_ = RedisServer::Start();
+    harness_ = std::make_unique<RegistryHarness>(redis_->options());
+    harness_->MakeBody("RJ1", cadre::v1::BODY_KIND_TRUST, cadre::v1::REGION_LONDON);
+    harness_->MakeBody("QOP", cadre::v1::BODY_KIND_ICB, cadre::v1::REGION_NORTH_WEST);
+  }
+
+  std::unique_ptr<RedisServer> redis_;
+  std::unique_ptr<RegistryHarness> harness_;
 };
 
 // A valid role for bodies/{code}: level 3, London, hybrid, 6 hours a month, closes in

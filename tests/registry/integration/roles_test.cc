@@ -17,13 +17,10 @@ namespace {
 using ::cadre::v1::Role;
 using ::testing::ElementsAre;
 
-class RolesTest : public ::testing::Test {
+class RolesTest : public RegistryTest {
  protected:
   void SetUp() override {
-    redis_ = RedisServer::Start();
-    harness_ = std::make_unique<RegistryHarness>(redis_->options());
-    harness_->MakeBody("RJ1", cadre::v1::BODY_KIND_TRUST, cadre::v1::REGION_LONDON);
-    harness_->MakeBody("QOP", cadre::v1::BODY_KIND_ICB, cadre::v1::REGION_NORTH_WEST);
+    RegistryTest::SetUp();
     trust_key_ = harness_->BodyKey("RJ1");
     icb_key_ = harness_->BodyKey("QOP");
   }
@@ -66,8 +63,6 @@ class RolesTest : public ::testing::Test {
     return reply.ok() ? reply->integer : -1;
   }
 
-  std::unique_ptr<RedisServer> redis_;
-  std::unique_ptr<RegistryHarness> harness_;
   std::string trust_key_;
   std::string icb_key_;
 };

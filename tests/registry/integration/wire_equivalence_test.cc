@@ -54,13 +54,10 @@ std::string Diff(const google::protobuf::Message& got, const google::protobuf::M
   return differencer.Compare(got, want) ? std::string() : report;
 }
 
-class WireEquivalenceTest : public ::testing::Test {
+class WireEquivalenceTest : public RegistryTest {
  protected:
   void SetUp() override {
-    redis_ = RedisServer::Start();
-    harness_ = std::make_unique<RegistryHarness>(redis_->options());
-    harness_->MakeBody("RJ1", cadre::v1::BODY_KIND_TRUST, cadre::v1::REGION_LONDON);
-    harness_->MakeBody("QOP", cadre::v1::BODY_KIND_ICB, cadre::v1::REGION_NORTH_WEST);
+    RegistryTest::SetUp();
     harness_->MakeBody("RXF", cadre::v1::BODY_KIND_TRUST, cadre::v1::REGION_MIDLANDS);
     for (const char* code : kBodies) keys_[code] = harness_->BodyKey(code);
   }
@@ -231,8 +228,6 @@ class WireEquivalenceTest : public ::testing::Test {
     return r;
   }
 
-  std::unique_ptr<RedisServer> redis_;
-  std::unique_ptr<RegistryHarness> harness_;
   std::map<std::string, std::string> keys_;
   std::mutex mu_;
   std::map<int64_t, Role> latest_;                            // by id; guarded by mu_
