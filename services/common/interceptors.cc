@@ -104,36 +104,7 @@ class CallObserver : public grpc::experimental::Interceptor {
       code_ = grpc::StatusCode::CANCELLED;
       end_ = std::chrono::steady_clock::now();
     }
-    const auto code = static_cast<absl::StatusCode>(code_);
-    const std::string code_name = absl::StatusCodeToString(code);
-    // Unknown method names come from clients: keep them out of metric labels, whose
-    // number must stay bounded.
-    const std::string method_label = code_ == grpc::StatusCode::UNIMPLEMENTED ? "unknown" : method_;
-    const double seconds = std::chrono::duration<double>(end_ - start_).count();
-    metrics_->AddCounter(kRequestsTotal, {{"method", method_label}, {"code", code_name}}, 1,
-                         kRequestsHelp);
-    metrics_->ObserveSeconds(kDuration, {{"method", method_label}}, seconds, kDurationHelp);
-
-    // A call the server could not serve is a warning; one refused for the caller's own
-    // reasons (bad input, no access, not found, wrong state) is routine, logged at info.
-    log::Level level = log::Level::kInfo;
-    const bool server_fault = IsServerFault(code_);
-    if (server_fault) {
-      level = log::Level::kWarn;
-    } else if (code_ == grpc::StatusCode::OK && !log_every_call_ && end_ - start_ <= kSlowCall) {
-      return;
-    }
-    if (!log::Enabled(level)) {
-      return;
-    }
-    const char* msg = code_ == grpc::StatusCode::OK ? "call"
-                      : server_fault                ? "call failed"
-                                                    : "call refused";
-    log::Write(level, msg,
-               {{"method", method_},
-                {"code", code_name},
-                {"duration_ms", absl::StrFormat("%.3f", seconds * 1000)},
-                {"request_id", request_id_}});
+    RecordCall(metrics_, method_, code_, end_ - start_, request_id_, log_every_call_);
   }
 
   std::string method_;
@@ -168,8 +139,44 @@ bool IsAcceptableRequestId(absl::string_view id) {
   return true;
 }
 
+void RecordCall(MetricsRegistry* metrics, const std::string& method, grpc::StatusCode code,
+                std::chrono::steady_clock::duration took, const std::string& request_id,
+                bool log_every_call) {
+  const auto status_code = static_cast<absl::StatusCode>(code);
+  const std::string code_name = absl::StatusCodeToString(status_code);
+  // Unknown method names come from clients: keep them out of metric labels, whose
+  // number must stay bounded.
+  const std::string method_label = code == grpc::StatusCode::UNIMPLEMENTED ? "unknown" : method;
+  const double seconds = std::chrono::duration<double>(took).count();
+  metrics->AddCounter(kRequestsTotal, {{"method", method_label}, {"code", code_name}}, 1,
+                      kRequestsHelp);
+  metrics->ObserveSeconds(kDuration, {{"method", method_label}}, seconds, kDurationHelp);
+
+  // A call the server could not serve is a warning; one refused for the caller's own
+  // reasons (bad input, no access, not found, wrong state) is routine, logged at info.
+  log::Level level = log::Level::kInfo;
+  const bool server_fault = IsServerFault(code);
+  if (server_fault) {
+    level = log::Level::kWarn;
+  } else if (code == grpc::StatusCode::OK && !log_every_call && took <= kSlowCall) {
+    return;
+  }
+  if (!log::Enabled(level)) {
+    return;
+  }
+  const char* msg = code == grpc::StatusCode::OK ? "call"
+                    : server_fault               ? "call failed"
+                                                 : "call refused";
+  log::Write(level, msg,
+             {{"method", method},
+              {"code", code_name},
+              {"duration_ms", absl::StrFormat("%.3f", seconds * 1000)},
+              {"request_id", request_id}});
+}
+
 grpc::experimental::Interceptor* CallObserverFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
+  if (info->method() != nullptr && observed_elsewhere_.contains(info->method())) return nullptr;
   return new CallObserver(info->method(), metrics_, log_every_call_);
 }
 

@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/grpc_status.h"
+#include "services/common/interceptors.h"
 #include "services/common/logging.h"
 #include "services/common/server.h"
 
@@ -22,6 +23,22 @@ UnaryCall::UnaryCall(grpc::CallbackServerContext* context, grpc::ByteBuffer* res
       response_bytes_(response_bytes),
       request_(request),
       response_(response) {}
+
+void UnaryCall::Begin(const CallObservation* observation, const std::string* method) {
+  observation_ = observation;
+  method_ = method;
+  if (observation_ == nullptr) return;
+  start_ = std::chrono::steady_clock::now();
+  const auto& metadata = context_->client_metadata();
+  auto sent = metadata.find(internal::kRequestIdKey);
+  if (sent != metadata.end() && internal::IsAcceptableRequestId(
+                                    absl::string_view(sent->second.data(), sent->second.size()))) {
+    request_id_.assign(sent->second.data(), sent->second.size());
+  } else {
+    request_id_ = internal::NewRequestId();
+  }
+  context_->AddInitialMetadata(internal::kRequestIdKey, request_id_);
+}
 
 bool UnaryCall::ParseRequest(const grpc::ByteBuffer& bytes) {
   // The reader consumes its buffer; a copy shares the bytes (slices are reference counted).
@@ -82,8 +99,14 @@ void UnaryCall::Finish(const absl::Status& status) {
           absl::StrCat("the response could not be serialised: ", serialized.error_message()));
     }
   }
-  const std::string request_id = result.ok() ? std::string() : RequestId(*context_);
+  const std::string request_id =
+      observation_ != nullptr ? request_id_ : (result.ok() ? std::string() : RequestId(*context_));
   grpc::Status answer = ToGrpcStatus(result, request_id);
+  if (observation_ != nullptr) {
+    internal::RecordCall(observation_->metrics, *method_, answer.error_code(),
+                         std::chrono::steady_clock::now() - start_, request_id,
+                         observation_->log_every_call);
+  }
   // The answer's bytes are gRPC's now: the typed messages can go, here rather than on
   // another thread. Nothing of this object may be touched after the delete.
   grpc::ServerUnaryReactor* reactor = reactor_;

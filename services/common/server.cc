@@ -11,6 +11,7 @@
 #include <csignal>
 #include <fstream>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -22,6 +23,7 @@
 #include "services/common/interceptors.h"
 #include "services/common/logging.h"
 #include "services/common/metrics_http.h"
+#include "services/common/raw_method.h"
 #include "services/common/redis_client.h"
 #include "services/common/server_signals.h"
 
@@ -140,6 +142,9 @@ struct Server::Impl {
 
   // Declared before `server` so it outlives every call's interceptor.
   MetricsRegistry metrics;
+  // How raw services record their calls, and the methods they record themselves.
+  CallObservation observation{&metrics, options.log_every_call};
+  std::set<std::string> observed_inline;
   std::unique_ptr<internal::MetricsHttpServer> http;
   std::unique_ptr<grpc::Server> server;
   int port = 0;
@@ -231,7 +236,15 @@ Server::~Server() {
   Shutdown();
 }
 
-void Server::AddService(grpc::Service* service) { impl_->services.push_back(service); }
+void Server::AddService(grpc::Service* service) {
+  impl_->services.push_back(service);
+  // Raw services observe their own calls inline (see CallObservation); the interceptor
+  // watches the rest (health, reflection, typed services).
+  if (auto* raw = dynamic_cast<RawService*>(service)) {
+    raw->ObserveWith(&impl_->observation);
+    impl_->observed_inline.insert(raw->paths().begin(), raw->paths().end());
+  }
+}
 
 void Server::SetReadinessCheck(std::function<bool()> ready) { impl_->ready = std::move(ready); }
 
@@ -275,8 +288,8 @@ absl::Status Server::Start() {
     builder.RegisterService(service);
   }
   std::vector<std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>> creators;
-  creators.push_back(
-      std::make_unique<internal::CallObserverFactory>(&s.metrics, s.options.log_every_call));
+  creators.push_back(std::make_unique<internal::CallObserverFactory>(
+      &s.metrics, s.options.log_every_call, s.observed_inline));
   builder.experimental().SetInterceptorCreators(std::move(creators));
   s.server = builder.BuildAndStart();
   if (s.server == nullptr || s.port == 0) {
