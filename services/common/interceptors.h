@@ -1,8 +1,9 @@
 #pragma once
 
-// The server interceptor every Cadre call passes through: it gives the call a request id,
-// then counts, times and (when failed, slow or asked to) logs it. Internal to the server
-// bootstrap (services/common/server.cc).
+// The server interceptor for calls that are not a RawService's (health, reflection, typed
+// services): it gives the call a request id, then counts, times and (when failed, slow or
+// asked to) logs it. Raw methods do the same inline (raw_method.h), through RecordCall.
+// Internal to the server bootstrap (services/common/server.cc).
 
 #include <grpcpp/support/server_interceptor.h>
 
