@@ -30,12 +30,9 @@ using ::testing::Not;
 // The registry with one worker and room for one queued task.
 struct TinyRegistry {
   explicit TinyRegistry(const RedisOptions& redis_options) : clock(absl::Now()) {
-    registry::RegistryOptions options;
-    options.redis = redis_options;
-    options.server = TestServerOptions();
+    registry::RegistryOptions options = TestRegistryOptions(redis_options);
     options.workers = 1;
     options.worker_queue = 1;
-    options.admin_key = kAdminKey;
     auto started = registry::RegistryApp::Start(std::move(options), &clock);
     EXPECT_TRUE(started.ok()) << started.status();
     app = *std::move(started);

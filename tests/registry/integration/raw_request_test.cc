@@ -156,8 +156,12 @@ TEST_F(RawRequestTest, HealthAndReflectionStillAnswer) {
   auto health = grpc::health::v1::Health::NewStub(LoopbackChannel(harness_->port()));
   grpc::health::v1::HealthCheckRequest request;
   request.set_service("cadre.v1.Registry");
+  // The health loop notices the loaded view within its interval: wait for it.
   grpc::health::v1::HealthCheckResponse response;
-  ASSERT_TRUE(health->Check(CallContext().get(), request, &response).ok());
+  EXPECT_TRUE(WaitFor([&] {
+    return health->Check(CallContext().get(), request, &response).ok() &&
+           response.status() == grpc::health::v1::HealthCheckResponse::SERVING;
+  }));
   EXPECT_EQ(response.status(), grpc::health::v1::HealthCheckResponse::SERVING);
 
   // ServerReflectionRequest{list_services: ""} on the reflection stream.

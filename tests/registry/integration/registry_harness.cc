@@ -9,11 +9,8 @@ namespace cadre::testing {
 
 RegistryHarness::RegistryHarness(const RedisOptions& redis_options, int writes_per_minute)
     : clock_(absl::Now()), redis_(std::make_unique<RedisClient>(redis_options)) {
-  registry::RegistryOptions options;
-  options.redis = redis_options;
-  options.server = TestServerOptions();
+  registry::RegistryOptions options = TestRegistryOptions(redis_options);
   options.writes_per_minute = writes_per_minute;
-  options.admin_key = kAdminKey;
   auto app = registry::RegistryApp::Start(std::move(options), &clock_);
   EXPECT_TRUE(app.ok()) << app.status();
   app_ = *std::move(app);

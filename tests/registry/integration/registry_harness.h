@@ -23,6 +23,17 @@
 
 namespace cadre::testing {
 
+// Options for a registry started by a test: `redis_options`, loopback on a free port with
+// no metrics endpoint (TestServerOptions), the test admin key, no write rate limit.
+inline registry::RegistryOptions TestRegistryOptions(const RedisOptions& redis_options) {
+  registry::RegistryOptions options;
+  options.redis = redis_options;
+  options.server = TestServerOptions();
+  options.writes_per_minute = 0;
+  options.admin_key = kAdminKey;
+  return options;
+}
+
 class RegistryHarness {
  public:
   // `writes_per_minute`: the write rate limit for non-admin callers (0: none).

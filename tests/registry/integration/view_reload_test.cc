@@ -20,11 +20,7 @@ TEST(ViewReloadTest, UnreadableRecordIsLoggedAndTheReplicaRecoversWhenMended) {
   log::Init("registry", "info");
   StderrCapture capture;
   FakeClock clock(absl::Now());
-  registry::RegistryOptions options;
-  options.redis = redis->options();
-  options.server = TestServerOptions();
-  options.admin_key = kAdminKey;
-  auto app = registry::RegistryApp::Start(std::move(options), &clock);
+  auto app = registry::RegistryApp::Start(TestRegistryOptions(redis->options()), &clock);
   ASSERT_TRUE(app.ok()) << app.status();
 
   const std::string why = capture.WaitForLineWith("registry view cannot load");

@@ -178,12 +178,9 @@ TEST(ViewTrimTest, ReplicaBehindTheTrimWarnsReloadsAndServesEveryRole) {
   // anyway): its next read simply finds the stream trimmed past its position.
   PausableRelay relay(redis->port());
   FakeClock clock(absl::Now());
-  registry::RegistryOptions options;
-  options.redis = redis->options();
+  registry::RegistryOptions options = TestRegistryOptions(redis->options());
   options.redis.port = relay.port();
   options.redis.command_timeout = std::chrono::seconds(30);
-  options.server = TestServerOptions();
-  options.admin_key = kAdminKey;
   auto replica = registry::RegistryApp::Start(std::move(options), &clock);
   ASSERT_TRUE(replica.ok()) << replica.status();
   ASSERT_TRUE((*replica)->WaitUntilFresh(absl::Seconds(10)));
