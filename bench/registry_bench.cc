@@ -23,6 +23,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "bench/load_generator.h"
@@ -343,6 +344,10 @@ int Main() {
 }  // namespace cadre::bench
 
 int main(int argc, char** argv) {
+  // As every service's main does (services/common/process.h): the no-op service and the
+  // load generator run under the same settings as the registry. Signals stay as they are,
+  // so that the script's TERM stops a --serve_noop process.
+  absl::SetMutexDeadlockDetectionMode(absl::OnDeadlockCycle::kIgnore);
   absl::ParseCommandLine(argc, argv);
   return cadre::bench::Main();
 }

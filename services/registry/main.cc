@@ -8,12 +8,13 @@
 #include "services/common/base/clock.h"
 #include "services/common/flags_env.h"
 #include "services/common/logging.h"
+#include "services/common/process.h"
 #include "services/common/server.h"
 #include "services/registry/registry_app.h"
 #include "services/registry/registry_flags.h"
 
 int main(int argc, char** argv) {
-  cadre::BlockShutdownSignals();
+  cadre::PrepareServingProcess();
   // Exits 0 after --help, 2 for an unknown flag or a malformed value.
   const cadre::ParsedFlags flags =
       cadre::ParseServiceFlagsOrExit(argc, argv, cadre::registry::RegistryFlags());
