@@ -144,7 +144,7 @@ class Registry:
     With `stubs` (registry_pb2, registry_pb2_grpc) it waits until the registry answers;
     without, the caller waits its own way (e.g. through cadrectl)."""
 
-    def __init__(self, binary, redis_port, stubs=None):
+    def __init__(self, binary, redis_port, stubs=None, extra_args=()):
         self.admin_key = secrets.token_hex(20)
         self.port = free_port()
         self.addr = "127.0.0.1:%d" % self.port
@@ -154,7 +154,7 @@ class Registry:
         with open(self.log, "w") as log:
             self.proc = subprocess.Popen(
                 [binary, "--port=%d" % self.port, "--metrics_port=-1",
-                 "--redis_port=%d" % redis_port, "--log_level=warn"],
+                 "--redis_port=%d" % redis_port, "--log_level=warn", *extra_args],
                 stdout=log, stderr=subprocess.STDOUT, env=env)
         self.channel = grpc.insecure_channel(self.addr)
         if stubs is None:
@@ -179,6 +179,70 @@ class Registry:
     def log_lines(self):
         with open(self.log, errors="replace") as f:
             return f.read().splitlines()
+
+    def stop(self):
+        self.channel.close()
+        stop(self.proc)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def new_service_key():
+    """A key in the issued-key shape, as services' own keys are."""
+    return "cadre_" + secrets.token_hex(24)
+
+
+class ServiceKeys:
+    """A directory of <subject>.key files (mode 600), as `make run` makes."""
+
+    def __init__(self, subjects=("matching", "notifications", "gateway")):
+        self.dir = tempfile.mkdtemp(prefix="cadre-e2e-keys-")
+        self.keys = {}
+        for subject in subjects:
+            self.keys[subject] = new_service_key()
+            path = self.path(subject)
+            with open(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
+                f.write(self.keys[subject] + "\n")
+
+    def path(self, subject):
+        return os.path.join(self.dir, subject + ".key")
+
+    def remove(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Matching:
+    """The cadre-matching binary against a given Redis and registry."""
+
+    def __init__(self, binary, redis_port, registry_addr, admin_key, service_keys):
+        self.port = free_port()
+        self.addr = "127.0.0.1:%d" % self.port
+        self.dir = tempfile.mkdtemp(prefix="cadre-e2e-matching-")
+        self.log = os.path.join(self.dir, "matching.log")
+        admin_file = os.path.join(self.dir, "admin.key")
+        hmac_file = os.path.join(self.dir, "email-hmac.key")
+        for path, value in ((admin_file, admin_key), (hmac_file, secrets.token_hex(32))):
+            with open(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
+                f.write(value + "\n")
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen(
+                [binary, "--port=%d" % self.port, "--metrics_port=-1",
+                 "--redis_port=%d" % redis_port, "--registry=%s" % registry_addr,
+                 "--admin_key_file=%s" % admin_file,
+                 "--service_key_file=%s" % service_keys.path("matching"),
+                 "--service_keys_dir=%s" % service_keys.dir,
+                 "--email_hmac_key_file=%s" % hmac_file, "--log_level=warn"],
+                stdout=log, stderr=subprocess.STDOUT)
+        self.channel = grpc.insecure_channel(self.addr)
+
+    def wait_ready(self, health_stub, health_pb2):
+        def serving():
+            answer = health_stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=2)
+            return answer.status == health_pb2.HealthCheckResponse.SERVING
+        wait_for("matching SERVING", serving, START_DEADLINE_S, self.proc, self.log)
+
+    def log_text(self):
+        with open(self.log, errors="replace") as f:
+            return f.read()
 
     def stop(self):
         self.channel.close()

@@ -1,0 +1,24 @@
+#pragma once
+
+// What the matching service reads of a call's origin: the bearer token it carries and the
+// client address to count sign-up and sign-in attempts against.
+
+#include <string>
+
+#include "services/common/auth.h"
+
+namespace grpc {
+class ServerContextBase;
+}
+
+namespace cadre::matching {
+
+// The token of `authorization: Bearer <token>`, or empty.
+std::string BearerTokenOf(const grpc::ServerContextBase& context);
+
+// The client's address: the first address of x-forwarded-for when the call also carries
+// x-cadre-forwarder with the gateway's service key (the gateway vouches for it), else the
+// peer's address without its port ("127.0.0.1", "::1"). Never logged.
+std::string ClientAddress(const grpc::ServerContextBase& context, Authenticator& auth);
+
+}  // namespace cadre::matching

@@ -1,0 +1,173 @@
+#include "services/matching/matching_app.h"
+
+#include <grpcpp/create_channel.h>
+#include <grpcpp/security/credentials.h>
+
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/api_keys.h"
+#include "services/common/auth.h"
+#include "services/common/logging.h"
+#include "services/common/worker_pool.h"
+#include "services/matching/applicant_store.h"
+#include "services/matching/attempt_limits.h"
+#include "services/matching/matching_service.h"
+#include "services/matching/profiles.h"
+#include "services/matching/registry_keys.h"
+#include "services/matching/secrets.h"
+
+namespace cadre::matching {
+namespace {
+
+constexpr size_t kMinAdminKeyLength = 32;  // characters
+
+absl::Status CheckOptions(const MatchingOptions& o) {
+  if (!o.admin_key.empty() && o.admin_key.size() < kMinAdminKeyLength) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("admin key: must be at least ", kMinAdminKeyLength, " characters"));
+  }
+  if (o.email_hmac_key.size() < kMinHmacKeyBytes) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("email HMAC key: must be at least ", kMinHmacKeyBytes, " bytes"));
+  }
+  if (o.workers < 1) return absl::InvalidArgumentError("workers: must be at least 1");
+  if (o.worker_queue < 1) return absl::InvalidArgumentError("worker_queue: must be at least 1");
+  if (o.password_threads < 1) {
+    return absl::InvalidArgumentError("password_threads: must be at least 1");
+  }
+  if (o.password_queue < 1) {
+    return absl::InvalidArgumentError("password_queue: must be at least 1");
+  }
+  if (o.registry_target.empty()) return absl::InvalidArgumentError("registry: must be set");
+  return absl::OkStatus();
+}
+
+// Runs `task` every `every` on its own thread until stopped.
+class Periodic {
+ public:
+  Periodic(absl::Duration every, std::function<void()> task)
+      : every_(every), task_(std::move(task)), thread_([this] { Run(); }) {}
+  ~Periodic() { Stop(); }
+
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stopping_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+
+ private:
+  void Run() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!cv_.wait_for(lock, absl::ToChronoMilliseconds(every_), [this] { return stopping_; })) {
+      lock.unlock();
+      task_();
+      lock.lock();
+    }
+  }
+
+  absl::Duration every_;
+  std::function<void()> task_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  std::thread thread_;
+};
+
+}  // namespace
+
+// Declared in the order they are built; destroyed in reverse, server first.
+struct MatchingApp::Parts {
+  Parts(const MatchingOptions& o, const Clock* clock)
+      : redis(o.redis),
+        keys(&redis),
+        auth(&keys, o.admin_key, clock),
+        store(&redis),
+        limits(&redis),
+        keyer(o.email_hmac_key),
+        registry_channel(
+            grpc::CreateChannel(o.registry_target, grpc::InsecureChannelCredentials())),
+        registry(registry_channel, o.service_key, o.registry_deadline),
+        accounts(&store, &limits, &registry, &keyer, clock, o.accounts),
+        profiles(&store, clock, o.accounts.privacy_notice_version),
+        credential_store(&redis),
+        credentials(&credential_store, clock),
+        equality(&store, clock),
+        subject_access(&store, &credential_store, &equality, &registry, clock),
+        workers(o.workers, static_cast<size_t>(o.worker_queue)),
+        password_pool(o.password_threads, static_cast<size_t>(o.password_queue)),
+        service({.accounts = &accounts,
+                 .profiles = &profiles,
+                 .equality = &equality,
+                 .subject_access = &subject_access,
+                 .credentials = &credentials,
+                 .auth = &auth,
+                 .workers = &workers,
+                 .password_pool = &password_pool,
+                 .ready = [] { return true; }}),
+        server(o.server, &redis) {}
+
+  RedisClient redis;
+  ApiKeyStore keys;
+  Authenticator auth;
+  ApplicantStore store;
+  AttemptLimits limits;
+  EmailKeyer keyer;
+  std::shared_ptr<grpc::Channel> registry_channel;
+  RegistryKeys registry;
+  Accounts accounts;
+  Profiles profiles;
+  CredentialStore credential_store;
+  Credentials credentials;
+  Equality equality;
+  SubjectAccess subject_access;
+  WorkerPool workers;
+  WorkerPool password_pool;
+  MatchingService service;
+  Server server;
+  std::unique_ptr<Periodic> sweep;
+};
+
+absl::StatusOr<std::unique_ptr<MatchingApp>> MatchingApp::Start(MatchingOptions options,
+                                                                const Clock* clock) {
+  if (absl::Status s = CheckOptions(options); !s.ok()) return s;
+  options.server.service_name = "cadre.v1.Matching";
+  auto parts = std::make_unique<Parts>(options, clock);
+  parts->server.AddService(&parts->service);
+  if (absl::Status s = parts->server.Start(); !s.ok()) return s;
+  Accounts* accounts = &parts->accounts;
+  parts->sweep = std::make_unique<Periodic>(options.sweep_every, [accounts] {
+    absl::StatusOr<int> removed = accounts->SweepPending();
+    if (!removed.ok()) {
+      log::Warn("sweep of pending sign-ups failed",
+                {{"error", std::string(removed.status().message())}});
+    } else if (*removed > 0) {
+      log::Info("removed pending sign-ups", {{"count", absl::StrCat(*removed)}});
+    }
+  });
+  return std::unique_ptr<MatchingApp>(new MatchingApp(std::move(parts)));
+}
+
+MatchingApp::MatchingApp(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
+
+MatchingApp::~MatchingApp() { Shutdown(); }
+
+int MatchingApp::port() const { return parts_->server.port(); }
+int MatchingApp::metrics_port() const { return parts_->server.metrics_port(); }
+Server& MatchingApp::server() { return parts_->server; }
+absl::StatusOr<int> MatchingApp::SweepPendingNow() { return parts_->accounts.SweepPending(); }
+
+void MatchingApp::Shutdown() {
+  parts_->server.Shutdown();
+  if (parts_->sweep != nullptr) parts_->sweep->Stop();
+}
+
+void MatchingApp::Wait() { parts_->server.Wait(); }
+
+}  // namespace cadre::matching
