@@ -1,0 +1,74 @@
+#include "services/matching/domain/policy.h"
+
+#include "services/common/base/status_macros.h"
+#include "services/matching/domain/errors.h"
+
+namespace cadre::matching {
+namespace {
+
+bool IsApplicant(const Principal& p, absl::string_view applicant_id) {
+  return p.kind == PrincipalKind::kApplicant && !applicant_id.empty() && p.subject == applicant_id;
+}
+
+bool IsService(const Principal& p, absl::string_view name) {
+  return p.kind == PrincipalKind::kService && p.subject == name;
+}
+
+}  // namespace
+
+absl::Status MayActAsApplicant(const Principal& p, absl::string_view applicant_id) {
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  if (p.is_admin() || IsApplicant(p, applicant_id)) return absl::OkStatus();
+  return absl::PermissionDeniedError("only the applicant themself or an admin may do this");
+}
+
+absl::StatusOr<std::string> SelfApplicantId(const Principal& p) {
+  if (p.kind == PrincipalKind::kAnonymous) {
+    return absl::UnauthenticatedError(
+        "this call needs an applicant's key (authorization: Bearer <key>): sign in first");
+  }
+  if (p.kind != PrincipalKind::kApplicant || p.subject.empty()) return NotAnApplicantKey();
+  return p.subject;
+}
+
+absl::Status MayGrantCredential(const Principal& p) {
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  if (p.is_admin() || p.kind == PrincipalKind::kBody) return absl::OkStatus();
+  return absl::PermissionDeniedError("only a body or an admin may grant credentials");
+}
+
+absl::Status MayRevokeCredential(const Principal& p, absl::string_view granted_by) {
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  if (p.is_admin() || (p.kind == PrincipalKind::kBody && p.Actor() == granted_by)) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(
+      "only the body that granted this credential or an admin may revoke it");
+}
+
+absl::Status MayListCredentials(const Principal& p, absl::string_view applicant_id) {
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  if (p.is_admin() || p.kind == PrincipalKind::kBody || IsApplicant(p, applicant_id)) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError(
+      "only the applicant themself, a body or an admin may list credentials");
+}
+
+bool MaySeeCredential(const Principal& p, absl::string_view applicant_id,
+                      const cadre::v1::Credential& c) {
+  if (p.is_admin() || IsApplicant(p, applicant_id)) return true;
+  return p.kind == PrincipalKind::kBody && c.granted_by() == p.Actor();
+}
+
+std::string GrantedBy(const Principal& p) { return p.is_admin() ? "admin" : p.Actor(); }
+
+absl::Status MayReadContact(const Principal& p) {
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  if (IsService(p, kNotificationsService)) return absl::OkStatus();
+  return absl::PermissionDeniedError("only the notifications service may read contact details");
+}
+
+bool IsMatchingService(const Principal& p) { return IsService(p, kMatchingService); }
+
+}  // namespace cadre::matching

@@ -1,0 +1,61 @@
+#pragma once
+
+// Who may do what in the matching service: pure functions of the caller (an
+// authenticated Principal, possibly anonymous) and what it asks for. Handlers
+// authenticate, then ask here; nothing here reads Redis. Every check returns OK,
+// UNAUTHENTICATED for an anonymous caller, or PERMISSION_DENIED, with messages safe to
+// show.
+
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "cadre/v1/matching.pb.h"
+#include "services/common/base/principal.h"
+
+namespace cadre::matching {
+
+// The shared check, so that handlers here say matching::RequireAdmin like the others.
+using ::cadre::RequireAdmin;
+
+// The service principal's subject of the notifications service, the one caller of
+// GetContact; and the matching service's own.
+inline constexpr absl::string_view kNotificationsService = "notifications";
+inline constexpr absl::string_view kMatchingService = "matching";
+
+// The applicant `applicant_id` themself, or an admin.
+absl::Status MayActAsApplicant(const Principal& p, absl::string_view applicant_id);
+
+// The id of the applicant calling: calls about "me" need an applicant's key
+// (PERMISSION_DENIED NotAnApplicantKey for any other key).
+absl::StatusOr<std::string> SelfApplicantId(const Principal& p);
+
+// Any body (training providers and charities are bodies), or an admin.
+absl::Status MayGrantCredential(const Principal& p);
+
+// An admin, or the body that granted the credential: `granted_by` is the credential's
+// granted_by ("bodies/{code}"), compared with the caller's Actor().
+absl::Status MayRevokeCredential(const Principal& p, absl::string_view granted_by);
+
+// Who may list an applicant's credentials: the applicant themself, any body (which then
+// sees only those it granted: MaySeeCredential), or an admin.
+absl::Status MayListCredentials(const Principal& p, absl::string_view applicant_id);
+
+// Whether `p`, allowed by MayListCredentials, sees credential `c` of applicant
+// `applicant_id`: admins and the applicant see all of them, a body those it granted.
+bool MaySeeCredential(const Principal& p, absl::string_view applicant_id,
+                      const cadre::v1::Credential& c);
+
+// What a credential's granted_by records for its granter: "admin" for any admin key
+// (the proto's word; which key is in the audit), else the caller's Actor()
+// ("bodies/RXF").
+std::string GrantedBy(const Principal& p);
+
+// GetContact: only the notifications service's principal (kService, "notifications").
+absl::Status MayReadContact(const Principal& p);
+
+// Whether `p` is the matching service's own principal (kService, "matching").
+bool IsMatchingService(const Principal& p);
+
+}  // namespace cadre::matching
