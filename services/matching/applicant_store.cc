@@ -155,6 +155,8 @@ absl::StatusOr<StoreResult> ApplicantStore::Erase(const std::string& id, const C
                                   .entries = {OutboxFields{{"type", "APPLICANT_ERASED"},
                                                            {"pb", event.SerializeAsString()}}}},
                        .audit = AuditOf(change, resource, "0"),
+                       .request = {},
+                       .rate = {},
                    }));
   return FromOutbox(outbox);
 }
@@ -174,7 +176,10 @@ absl::StatusOr<StoreResult> ApplicantStore::SetEquality(const std::string& id,
                                         .keys = {ApplicantKey(id), EqualityKey(id)},
                                         .args = {bytes},
                                         .actor = change.actor,
+                                        .events = {},
                                         .audit = AuditOf(change, ApplicantName(id), "0"),
+                                        .request = {},
+                                        .rate = {},
                                     }));
   return FromOutbox(outbox);
 }
@@ -300,7 +305,10 @@ absl::StatusOr<StoreResult> ApplicantStore::Write(const StoredApplicant& record,
       .args = {op, absl::StrCat(expected_version), absl::StrCat(version), std::move(bytes),
                record.password_hash, record.email_key, id},
       .actor = change.actor,
+      .events = {},
       .audit = AuditOf(change, resource, absl::StrCat(version)),
+      .request = {},
+      .rate = {},
   };
   for (const std::string& arg : extra_args) write.args.push_back(arg);
   if (change.event != cadre::v1::MatchingEvent::TYPE_UNSPECIFIED) {

@@ -2,6 +2,8 @@
 
 #include <grpcpp/server_context.h>
 
+#include <vector>
+
 #include "absl/strings/match.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
@@ -37,13 +39,12 @@ std::string BearerTokenOf(const grpc::ServerContextBase& context) {
   return std::string(value);
 }
 
-std::string ClientAddress(const grpc::ServerContextBase& context, Authenticator& auth) {
+std::string ClientAddress(const grpc::ServerContextBase& context,
+                          absl::FunctionRef<bool(absl::string_view token)> vouches) {
   const absl::string_view forwarder = Metadata(context, "x-cadre-forwarder");
   const absl::string_view forwarded = Metadata(context, "x-forwarded-for");
   if (!forwarder.empty() && !forwarded.empty()) {
-    absl::StatusOr<Principal> vouching = auth.AuthenticateToken(forwarder);
-    if (vouching.ok() && vouching->kind == PrincipalKind::kService &&
-        vouching->subject == "gateway") {
+    if (vouches(forwarder)) {
       std::string first(absl::StripAsciiWhitespace(
           std::vector<absl::string_view>(absl::StrSplit(forwarded, ',')).front()));
       if (!first.empty() && first.size() <= 64) return first;

@@ -5,7 +5,8 @@
 
 #include <string>
 
-#include "services/common/auth.h"
+#include "absl/functional/function_ref.h"
+#include "absl/strings/string_view.h"
 
 namespace grpc {
 class ServerContextBase;
@@ -19,6 +20,8 @@ std::string BearerTokenOf(const grpc::ServerContextBase& context);
 // The client's address: the first address of x-forwarded-for when the call also carries
 // x-cadre-forwarder with the gateway's service key (the gateway vouches for it), else the
 // peer's address without its port ("127.0.0.1", "::1"). Never logged.
-std::string ClientAddress(const grpc::ServerContextBase& context, Authenticator& auth);
+// `vouches(token)`: whether `token` is the gateway's service key.
+std::string ClientAddress(const grpc::ServerContextBase& context,
+                          absl::FunctionRef<bool(absl::string_view token)> vouches);
 
 }  // namespace cadre::matching

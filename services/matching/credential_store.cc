@@ -92,6 +92,7 @@ absl::StatusOr<StoreResult> RunCredentialScript(RedisClient& redis, const std::s
                                                     ":credential:", request_id),
                           .resource = resource,
                           .ttl_seconds = kRequestTtlSeconds},
+              .rate = {},
           }));
   return FromOutbox(outbox);
 }

@@ -65,7 +65,9 @@ void MatchingService::Serve(UnaryCall* call, Pool pool, Work work) {
 }
 
 CallOrigin MatchingService::Origin(const grpc::ServerContextBase& context) {
-  return CallOrigin{.client_address = ClientAddress(context, *d_.auth)};
+  return CallOrigin{.client_address = ClientAddress(context, [](absl::string_view) {
+                      return false;  // until the Authenticator knows the gateway's key
+                    })};
 }
 
 // Each handler names its pool and the one call that answers it.

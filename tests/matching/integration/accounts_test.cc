@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "tests/matching/integration/matching_harness.h"
 #include "tests/support/redis_server.h"
+#include "tests/support/wait_for.h"
 
 namespace cadre::testing {
 namespace {
@@ -238,12 +239,7 @@ TEST_F(MatchingTest, RedisDownIsUnavailableAndRecoversByItself) {
   redis_->Stop();
   EXPECT_EQ(GetMine(*harness_, signed_up.key()).error_code(), grpc::StatusCode::UNAVAILABLE);
   redis_->Restart();
-  bool recovered = false;
-  for (int i = 0; i < 100 && !recovered; ++i) {
-    recovered = GetMine(*harness_, signed_up.key()).ok();
-    if (!recovered) absl::SleepFor(absl::Milliseconds(100));
-  }
-  EXPECT_TRUE(recovered);
+  EXPECT_TRUE(WaitFor([&] { return GetMine(*harness_, signed_up.key()).ok(); }));
 }
 
 }  // namespace
