@@ -9,6 +9,7 @@
 #include "services/matching/view/open_roles.h"
 #include "tests/registry/integration/registry_harness.h"
 #include "tests/support/service_fixture.h"
+#include "tests/support/wait_for.h"
 
 namespace cadre::testing {
 
@@ -36,12 +37,24 @@ void MatchingViewTest::SetUp() {
   request.set_subject("matching");
   request.set_label("matching's view of open roles");
   cadre::v1::CreateApiKeyResponse response;
-  grpc::Status status = stub_->CreateApiKey(CallContext(kAdminKey).get(), request, &response);
+  grpc::Status status = CallRegistry([&](grpc::ClientContext* context) {
+    return stub_->CreateApiKey(context, request, &response);
+  });
   ASSERT_TRUE(status.ok()) << status.error_message();
   service_key_ = response.secret();
 }
 
 void MatchingViewTest::TearDown() { StopRegistry(); }
+
+grpc::Status MatchingViewTest::CallRegistry(
+    const std::function<grpc::Status(grpc::ClientContext*)>& call) {
+  grpc::Status status;
+  WaitFor([&] {
+    status = call(CallContext(kAdminKey).get());
+    return status.error_code() != grpc::StatusCode::UNAVAILABLE;
+  });
+  return status;
+}
 
 void MatchingViewTest::MakeBodyForTest(const std::string& code) {
   cadre::v1::CreateBodyRequest request;
@@ -50,7 +63,8 @@ void MatchingViewTest::MakeBodyForTest(const std::string& code) {
   request.mutable_body()->set_kind(cadre::v1::BODY_KIND_TRUST);
   request.mutable_body()->set_region(cadre::v1::REGION_LONDON);
   cadre::v1::Body body;
-  grpc::Status status = stub_->CreateBody(CallContext(kAdminKey).get(), request, &body);
+  grpc::Status status = CallRegistry(
+      [&](grpc::ClientContext* context) { return stub_->CreateBody(context, request, &body); });
   ASSERT_TRUE(status.ok()) << status.error_message();
 }
 
@@ -87,7 +101,8 @@ cadre::v1::Role MatchingViewTest::CreateDraftRole(const std::string& title) {
   request.mutable_role()->set_title(title.empty() ? absl::StrCat("Lay member ", ++roles_made_)
                                                   : title);
   cadre::v1::Role role;
-  grpc::Status status = stub_->CreateRole(CallContext(kAdminKey).get(), request, &role);
+  grpc::Status status = CallRegistry(
+      [&](grpc::ClientContext* context) { return stub_->CreateRole(context, request, &role); });
   EXPECT_TRUE(status.ok()) << status.error_message();
   return role;
 }
@@ -97,7 +112,8 @@ cadre::v1::Role MatchingViewTest::CreateOpenRole(const std::string& title) {
   cadre::v1::PublishRoleRequest request;
   request.set_name(draft.name());
   cadre::v1::Role role;
-  grpc::Status status = stub_->PublishRole(CallContext(kAdminKey).get(), request, &role);
+  grpc::Status status = CallRegistry(
+      [&](grpc::ClientContext* context) { return stub_->PublishRole(context, request, &role); });
   EXPECT_TRUE(status.ok()) << status.error_message();
   return role;
 }
@@ -109,7 +125,8 @@ cadre::v1::Role MatchingViewTest::UpdateTitle(const cadre::v1::Role& role,
   request.mutable_role()->set_title(title);
   request.mutable_update_mask()->add_paths("title");
   cadre::v1::Role updated;
-  grpc::Status status = stub_->UpdateRole(CallContext(kAdminKey).get(), request, &updated);
+  grpc::Status status = CallRegistry(
+      [&](grpc::ClientContext* context) { return stub_->UpdateRole(context, request, &updated); });
   EXPECT_TRUE(status.ok()) << status.error_message();
   return updated;
 }
@@ -121,7 +138,8 @@ cadre::v1::Role MatchingViewTest::CloseRole(const cadre::v1::Role& role,
   request.set_state(state);
   request.set_reason("test");
   cadre::v1::Role closed;
-  grpc::Status status = stub_->CloseRole(CallContext(kAdminKey).get(), request, &closed);
+  grpc::Status status = CallRegistry(
+      [&](grpc::ClientContext* context) { return stub_->CloseRole(context, request, &closed); });
   EXPECT_TRUE(status.ok()) << status.error_message();
   return closed;
 }
@@ -134,7 +152,9 @@ std::vector<cadre::v1::Role> MatchingViewTest::RegistryOpenRoles() {
     request.set_page_size(100);
     request.set_page_token(token);
     cadre::v1::ListRolesResponse response;
-    grpc::Status status = stub_->ListRoles(CallContext(kAdminKey).get(), request, &response);
+    grpc::Status status = CallRegistry([&](grpc::ClientContext* context) {
+      return stub_->ListRoles(context, request, &response);
+    });
     EXPECT_TRUE(status.ok()) << status.error_message();
     if (!status.ok()) break;
     roles.insert(roles.end(), response.roles().begin(), response.roles().end());

@@ -8,6 +8,7 @@
 #include <grpcpp/grpcpp.h>
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -38,6 +39,11 @@ class MatchingViewTest : public ::testing::Test {
 
   // Options for a view of this registry, as the matching service: short back-offs.
   matching::RoleViewOptions ViewOptions() const;
+
+  // Calls the registry as admin (`call` is given a context with the key) until it answers
+  // something other than UNAVAILABLE, for up to 10 s: a registry replica refuses calls for
+  // a moment while its own view reloads (after a trim, say).
+  grpc::Status CallRegistry(const std::function<grpc::Status(grpc::ClientContext*)>& call);
 
   // Through the registry as admin; each fails the test on error and returns the role as
   // the registry answered (etag set).
