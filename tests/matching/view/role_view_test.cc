@@ -148,6 +148,25 @@ TEST_F(RoleViewTest, StreamTrimmedPastAStoppedReplicaMakesItLoadAgain) {
   EXPECT_TRUE(view->WaitUntilFresh(absl::Seconds(10)));
 }
 
+TEST_F(RoleViewTest, RedisOutageMakesTheViewStaleUntilItReadsTheStreamAgain) {
+  const cadre::v1::Role role = CreateOpenRole();
+  auto view = StartView();
+  ASSERT_TRUE(view->WaitUntilLoaded(absl::Seconds(10)));
+  ASSERT_TRUE(view->WaitUntilFresh(absl::Seconds(10)));
+
+  redis_server_->Stop();
+  EXPECT_TRUE(WaitFor([&] { return !view->IsFresh(); }));
+  EXPECT_TRUE(view->IsLoaded());  // the roles it has stay readable
+  EXPECT_TRUE(view->roles().Find(IdOf(role)) != nullptr);
+
+  redis_server_->Restart();
+  EXPECT_TRUE(view->WaitUntilFresh(absl::Seconds(20)));
+  const cadre::v1::Role later = CreateOpenRole();
+  EXPECT_TRUE(WaitFor([&] { return view->roles().Find(IdOf(later)) != nullptr; }));
+  // Its position held through the outage: it carried on, with no second load.
+  EXPECT_EQ(view->loads(), 1);
+}
+
 TEST_F(RoleViewTest, NotLoadedWhileTheRegistryIsDownAndLoadsWhenItComesUp) {
   const cadre::v1::Role role = CreateOpenRole();
   StopRegistry();
