@@ -8,10 +8,10 @@
 #include <gtest/gtest.h>
 
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "tests/support/threads.h"
 
 namespace cadre::matching {
 namespace {
@@ -140,19 +140,15 @@ TEST(OpenRolesTest, ReplaceWithTakesTheLoadedSetWhole) {
 
 TEST(OpenRolesTest, ConcurrentReadersAndWritersAgreeOnTheNewestVersion) {
   OpenRoles roles;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 4; ++t) {
-    threads.emplace_back([&roles, t] {
-      for (int v = 1; v <= 200; ++v) {
-        // Each thread applies every version, in its own order: the newest must win.
-        const int version = t % 2 == 0 ? v : 201 - v;
-        roles.Apply(Open(1, absl::StrCat("v", version)), version);
-        roles.Find(1);
-        roles.Snapshot();
-      }
-    });
-  }
-  for (std::thread& thread : threads) thread.join();
+  cadre::testing::RunOnThreads(4, [&roles](int t) {
+    for (int v = 1; v <= 200; ++v) {
+      // Each thread applies every version, in its own order: the newest must win.
+      const int version = t % 2 == 0 ? v : 201 - v;
+      roles.Apply(Open(1, absl::StrCat("v", version)), version);
+      roles.Find(1);
+      roles.Snapshot();
+    }
+  });
   EXPECT_EQ(roles.VersionOf(1), 200);
   EXPECT_EQ(roles.Find(1)->title(), "v200");
   EXPECT_EQ(roles.Size(), 1u);

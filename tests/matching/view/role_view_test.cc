@@ -105,9 +105,8 @@ TEST_F(RoleViewTest, EventOlderThanTheHeldVersionIsSkipped) {
   // Replays of older versions, as a duplicate delivery would leave them: the held version
   // (from a page) and the closed role's tombstone (from its event) both win.
   AppendEvent(cadre::v1::RegistryEvent::ROLE_PUBLISHED, published, 2);
-  cadre::v1::Role reopened = to_close;
-  ASSERT_EQ(reopened.state(), cadre::v1::ROLE_STATE_OPEN);
-  AppendEvent(cadre::v1::RegistryEvent::ROLE_PUBLISHED, reopened, 2);
+  ASSERT_EQ(to_close.state(), cadre::v1::ROLE_STATE_OPEN);  // as published, at version 2
+  AppendEvent(cadre::v1::RegistryEvent::ROLE_PUBLISHED, to_close, 2);
   // A later change, to know the view has read past both.
   const cadre::v1::Role marker = CreateOpenRole();
   ASSERT_TRUE(WaitFor([&] { return view->roles().Find(IdOf(marker)) != nullptr; }));
