@@ -65,8 +65,9 @@ void MatchingService::Serve(UnaryCall* call, Pool pool, Work work) {
 }
 
 CallOrigin MatchingService::Origin(const grpc::ServerContextBase& context) {
-  return CallOrigin{.client_address = ClientAddress(context, [](absl::string_view) {
-                      return false;  // until the Authenticator knows the gateway's key
+  return CallOrigin{.client_address = ClientAddress(context, [this](absl::string_view token) {
+                      absl::optional<Principal> service = d_.auth->ServicePrincipal(token);
+                      return service.has_value() && service->subject == "gateway";
                     })};
 }
 

@@ -18,7 +18,6 @@ void WriteKey(const std::string& dir, const std::string& subject, const std::str
 MatchingHarness::MatchingHarness(const RedisOptions& redis_options,
                                  std::function<void(matching::MatchingOptions&)> tune)
     : redis_options_(redis_options) {
-  clock_.Set(absl::FromCivil(absl::CivilSecond(2026, 11, 2, 10, 0, 0), absl::UTCTimeZone()));
   char dir_template[] = "/tmp/cadre-matching-keys.XXXXXX";
   keys_dir_ = mkdtemp(dir_template);
   WriteKey(keys_dir_, "matching", kMatchingServiceKey);

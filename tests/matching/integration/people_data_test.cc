@@ -69,7 +69,9 @@ TEST_F(MatchingTest, EqualityAnswersAreCountedWithSmallNumbersSuppressed) {
     if (question.question() != "ethnicity") continue;
     seen = true;
     for (const auto& count : question.counts()) {
-      if (count.answer() == "ETHNICITY_WHITE") EXPECT_EQ(count.shown(), "6");
+      if (count.answer() == "ETHNICITY_WHITE") {
+        EXPECT_EQ(count.shown(), "6");
+      }
       if (count.answer() == "ETHNICITY_ASIAN") {
         EXPECT_TRUE(count.suppressed());
         EXPECT_EQ(count.shown(), "<5");
