@@ -39,7 +39,7 @@ google::protobuf::Timestamp ToTimestamp(absl::Time t) {
 
 void NewLine(int depth, std::string* out) {
   out->push_back('\n');
-  out->append(2 * depth, ' ');
+  out->append(size_t{2} * static_cast<size_t>(depth), ' ');
 }
 
 // `compact` (valid JSON with no whitespace outside strings, as Protobuf prints it)

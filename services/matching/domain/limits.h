@@ -48,6 +48,14 @@ inline constexpr int kMaxCredentialsPerPerson = 100;  // credentials kept for on
 inline constexpr int kMinRevokeReason = 3;            // characters
 inline constexpr int kMaxRevokeReason = 300;          // characters
 
+// Dates (cadre.v1.Date), in years: the range of any date Cadre accepts.
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2200;
+
+// Equality counts, in people: counts from 1 to kSuppressBelow - 1 are shown as "<5" (0 is
+// shown: it identifies no one).
+inline constexpr int kSuppressBelow = 5;
+
 // Identifiers: an applicant id is 16 characters of a-z and 2-7 (base32, 80 bits).
 inline constexpr size_t kApplicantIdLength = 16;
 

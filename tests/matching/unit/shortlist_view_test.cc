@@ -23,6 +23,7 @@ std::vector<std::string> SetFields(const google::protobuf::Message& m) {
   std::vector<const google::protobuf::FieldDescriptor*> fields;
   m.GetReflection()->ListFields(m, &fields);
   std::vector<std::string> names;
+  names.reserve(fields.size());
   for (const auto* f : fields) names.push_back(f->name());
   return names;
 }
