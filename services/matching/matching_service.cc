@@ -177,8 +177,11 @@ void MatchingService::ListCredentials(UnaryCall* call, const cadre::v1::ListCred
 
 void MatchingService::SignOut(UnaryCall* call, const cadre::v1::SignOutRequest* /*req*/,
                               cadre::v1::SignOutResponse* /*resp*/) {
-  Serve(call, Pool::kWorkers, [=, this](const Principal& p) {
-    return d_.accounts->SignOut(p, BearerTokenOf(*call->context()));
+  Serve(call, Pool::kWorkers, [=, this](const Principal& p) -> absl::Status {
+    const std::string token = BearerTokenOf(*call->context());
+    CADRE_RETURN_IF_ERROR(d_.accounts->SignOut(p, token));
+    d_.auth->Forget(Sha256Hex(token));  // at once here; other replicas within their cache time
+    return absl::OkStatus();
   });
 }
 

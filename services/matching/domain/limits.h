@@ -17,7 +17,7 @@ inline constexpr size_t kMaxEmailLength = 254;    // RFC 5321's path limit, less
 inline constexpr size_t kMaxEmailLocalPart = 64;  // characters before the '@' (RFC 5321)
 inline constexpr int kMinPasswordLength = 10;     // characters (code points)
 inline constexpr int kMaxPasswordLength = 128;    // characters (code points)
-inline constexpr int kMaxFailedSignIns = 5;       // failed sign-ins before a lock-out
+inline constexpr int kMaxFailedSignIns = 10;      // failed sign-ins within the window that lock
 inline constexpr int kSignInLockMinutes = 15;     // minutes a lock-out lasts
 
 // Profile text, in characters (code points).
