@@ -15,7 +15,9 @@ What it does, as a person and the bodies' systems would:
   2. about a third of them have a DBS check, granted by a body with its own key (from
      the registry demo's --body_keys file), and some an accreditation; one DBS check has
      expired and one credential is revoked, so every state appears;
-  3. writes the demo accounts (email and password, for signing in as them) to
+  3. about two in three answer the equality monitoring questions (some "prefer not to
+     say"), with their own key, so that the counts and their "<5" suppression show;
+  4. writes the demo accounts (email and password, for signing in as them) to
      --accounts_out (mode 600).
 
 Idempotent: if the first person's email is taken, prints "applicants already present"
@@ -123,6 +125,16 @@ class Loader:
         request.consent.role_suggestions_agreed = True
         return self.call("SignUp", request, self.admin)
 
+    def answer_equality(self, key, rng):
+        e = self.m.EqualityMonitoring
+        monitoring = e()
+        for field in e.DESCRIPTOR.fields:
+            values = [v.number for v in field.enum_type.values if v.number != 0]
+            setattr(monitoring, field.name, rng.choice(values))
+        self.call("SetMyEqualityMonitoring",
+                  self.m.SetMyEqualityMonitoringRequest(monitoring=monitoring),
+                  [("authorization", f"Bearer {key}")])
+
     def grant(self, applicant, body, kind, today, rng, expired=False):
         m = self.m
         key = self.body_keys[body]["secret"]
@@ -184,7 +196,10 @@ def main():
     bodies = sorted(body_keys)
     accounts, granted = [], 0
     for i, p in enumerate(people):
-        applicant = loader.sign_up(p).applicant.name
+        signed_up = loader.sign_up(p)
+        applicant = signed_up.applicant.name
+        if i % 3 != 2:
+            loader.answer_equality(signed_up.key, rng)
         accounts.append({"email": p["email"], "password": DEMO_PASSWORD, "applicant": applicant})
         if bodies and i % 3 == 0:
             level = ["dbs-basic", "dbs-standard", "dbs-enhanced"][i % 9 // 3]

@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
   if (options->admin_key.empty()) {
     cadre::log::Warn("no admin key configured: admin calls will fail");
   }
-  if (options->service_key.empty()) {
+  if (options->service_key.empty() && options->service_keys_dir.empty()) {
     cadre::log::Warn("no service key configured: sign-up and sign-in will fail");
   }
 
