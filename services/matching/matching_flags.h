@@ -6,12 +6,9 @@
 
 #include <string>
 
-#include "absl/flags/declare.h"
 #include "absl/status/statusor.h"
 #include "services/common/flags_env.h"
 #include "services/matching/matching_app.h"
-
-ABSL_DECLARE_FLAG(std::string, log_level);
 
 namespace cadre::matching {
 

@@ -1,45 +1,25 @@
-// cadre-registry: flags and environment → options; start the app; wait. Nothing else.
+// cadre-registry: the kit's service main (services/common/service_main.h) with the
+// registry's flags and app. Nothing else.
 
-#include <string>
-#include <utility>
-
-#include "absl/flags/flag.h"
-#include "absl/strings/str_cat.h"
-#include "services/common/base/clock.h"
-#include "services/common/flags_env.h"
 #include "services/common/logging.h"
-#include "services/common/process.h"
-#include "services/common/server.h"
+#include "services/common/service_main.h"
 #include "services/registry/registry_app.h"
 #include "services/registry/registry_flags.h"
 
-int main(int argc, char** argv) {
-  cadre::PrepareServingProcess();
-  // Exits 0 after --help, 2 for an unknown flag or a malformed value.
-  const cadre::ParsedFlags flags =
-      cadre::ParseServiceFlagsOrExit(argc, argv, cadre::registry::RegistryFlags());
-  auto options = cadre::registry::RegistryOptionsFromFlags(flags);
-  cadre::log::Init("registry", absl::GetFlag(FLAGS_log_level));
-  if (!options.ok()) {
-    cadre::log::Error("bad configuration", {{"error", std::string(options.status().message())}});
-    return cadre::kExitBadConfiguration;
-  }
-  if (options->admin_key.empty()) {
-    cadre::log::Warn("no admin key configured: admin calls will fail");
-  }
+namespace {
 
-  cadre::RealClock clock;
-  auto app = cadre::registry::RegistryApp::Start(*std::move(options), &clock);
-  if (!app.ok()) {
-    cadre::log::Error("cannot start", {{"error", std::string(app.status().message())}});
-    return app.status().code() == absl::StatusCode::kInvalidArgument ? cadre::kExitBadConfiguration
-                                                                     : 1;
-  }
-  cadre::log::Info("serving", {{"port", absl::StrCat((*app)->port())},
-                               {"metrics_port", absl::StrCat((*app)->metrics_port())}});
-  cadre::Server::ShutdownOnSignals(&(*app)->server());
-  (*app)->Wait();
-  (*app)->Shutdown();
-  cadre::log::Info("stopped");
-  return 0;
+void WarnAbout(const cadre::registry::RegistryOptions& options) {
+  if (options.admin_key.empty()) cadre::log::Warn("no admin key configured: admin calls will fail");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  return cadre::RunService<cadre::registry::RegistryApp>(
+      argc, argv,
+      cadre::ServiceMainSpec<cadre::registry::RegistryOptions>{
+          .name = "registry",
+          .flags = cadre::registry::RegistryFlags(),
+          .read_options = cadre::registry::RegistryOptionsFromFlags,
+          .warn = WarnAbout});
 }

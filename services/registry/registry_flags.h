@@ -5,13 +5,11 @@
 
 #include <string>
 
-#include "absl/flags/declare.h"
 #include "absl/status/statusor.h"
 #include "services/common/flags_env.h"
 #include "services/registry/registry_app.h"
 
-// Read by main.cc to start logging; every other flag reaches the code through the options.
-ABSL_DECLARE_FLAG(std::string, log_level);
+// The flags' own target: cadre_registry_flags (see services/common/service_flags.h).
 
 namespace cadre::registry {
 

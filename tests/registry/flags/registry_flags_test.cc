@@ -20,6 +20,7 @@
 #include "absl/flags/reflection.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "services/common/service_flags.h"
 #include "tests/support/status_matchers.h"
 
 namespace cadre::registry {
