@@ -17,14 +17,16 @@ struct Result {
 };
 
 Result RunCadrectl(const std::vector<std::string>& args,
-                   const std::map<std::string, std::string>& env = {}) {
+                   const std::map<std::string, std::string>& env = {},
+                   const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
   std::ostringstream out;
   std::ostringstream err;
   Getenv getenv = [&env](absl::string_view name) {
     auto it = env.find(std::string(name));
     return it == env.end() ? std::string() : it->second;
   };
-  int code = RunCli(args, getenv, out, err);
+  int code = RunCli(args, getenv, in, out, err);
   return {code, out.str(), err.str()};
 }
 
