@@ -30,6 +30,9 @@ absl::Status Me(Invocation& inv) {
 }
 
 absl::Status Update(Invocation& inv) {
+  // Checked before any call, so that a bad value fails naming its flag.
+  const v1::Consent unread;
+  CADRE_RETURN_IF_ERROR(UpdateRequestFromFlags(inv.args, &unread).status());
   absl::optional<v1::Applicant> stored;
   if (ChangesConsent(inv.args)) {
     // The consent is one field: start from the stored one so that --suggestions alone

@@ -28,6 +28,9 @@ absl::Status Set(Invocation& inv) {
   if (!replace && !AnyGiven(inv.args, EqualityFlags())) {
     return UsageError("equality set: give at least one answer (or --replace to remove all)");
   }
+  // Checked before any call, so that a mistyped answer fails naming its flag.
+  v1::EqualityMonitoring given;
+  CADRE_RETURN_IF_ERROR(ApplyEqualityFlags(inv.args, &given));
   v1::SetMyEqualityMonitoringRequest request;
   // The call replaces every answer: start from the stored ones so that only the
   // questions given change, unless --replace.
