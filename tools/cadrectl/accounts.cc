@@ -39,8 +39,9 @@ absl::Status ShowNewKey(Invocation& inv, absl::optional<PrivateFile> key_out,
     response.clear_key();
   }
   if (inv.options.json) {
-    if (!key_out.has_value())
+    if (!key_out.has_value()) {
       inv.err << "warning: the key is shown only this once; store it now.\n";
+    }
     return PrintJson(response, inv.out);
   }
   Fields fields;

@@ -51,8 +51,9 @@ const std::vector<QuestionFlag>& QuestionFlags() {
 
 std::vector<FlagSpec> EqualityFlags() {
   std::vector<FlagSpec> specs;
-  for (const QuestionFlag& flag : QuestionFlags())
+  for (const QuestionFlag& flag : QuestionFlags()) {
     specs.push_back({flag.name, "ANSWER", flag.help});
+  }
   return specs;
 }
 

@@ -303,8 +303,15 @@ class CadrectlMatchingTest(unittest.TestCase):
                          key=self.admin)
         self.assertIn("1 key revoked", result.stdout)
         self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "applicants", "me", key=key)
-        self.ok("applicants", "sign-in", "--email", "sam.example@example.org",
-                "--password-file", new_file)
+        signed_in = self.json("applicants", "sign-in", "--email", "sam.example@example.org",
+                              "--password-file", new_file)
+        # The person moves to a new email, giving the (new) password on stdin.
+        changed = fields(self.ok("applicants", "change-email", "--new-email",
+                                 "Sam.New@example.org", "--password-stdin",
+                                 key=signed_in["key"], stdin=NEW_PASSWORD + "\n").stdout)
+        self.assertEqual(changed["email"], "sam.new@example.org")
+        self.ok("applicants", "sign-in", "--email", "sam.new@example.org", "--password-file",
+                new_file)
 
     def test_refusals_before_and_after_the_call(self):
         # No password flag with a value, ever: usage error naming it.

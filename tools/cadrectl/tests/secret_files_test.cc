@@ -28,7 +28,7 @@ class SecretFilesTest : public ::testing::Test {
     ::rmdir(dir_.c_str());
   }
   std::string File(const std::string& name, const std::string& contents) {
-    const std::string path = Path(name);
+    std::string path = Path(name);
     std::ofstream(path, std::ios::binary) << contents;
     return path;
   }
