@@ -2,11 +2,13 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include "absl/strings/match.h"
@@ -40,8 +42,35 @@ absl::StatusOr<std::string> PasswordFromFile(absl::string_view flag, const std::
   return std::string(password);
 }
 
+// While alive, a person typing at the terminal sees a prompt on stderr and no echo of
+// what they type. Does nothing when `in` is not the process's stdin or stdin is not a
+// terminal (a pipe, a file, a test's stream).
+class QuietTerminal {
+ public:
+  QuietTerminal(std::istream& in, absl::string_view flag) {
+    if (&in != &std::cin || ::isatty(STDIN_FILENO) == 0) return;
+    if (::tcgetattr(STDIN_FILENO, &saved_) != 0) return;
+    termios quiet = saved_;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    std::cerr << "password (--" << flag << "): " << std::flush;
+    active_ = ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+  }
+  ~QuietTerminal() {
+    if (!active_) return;
+    ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_);
+    std::cerr << "\n";
+  }
+  QuietTerminal(const QuietTerminal&) = delete;
+  QuietTerminal& operator=(const QuietTerminal&) = delete;
+
+ private:
+  termios saved_{};
+  bool active_ = false;
+};
+
 absl::StatusOr<std::string> PasswordFromStdin(absl::string_view flag, std::istream& in) {
   std::string line;
+  const QuietTerminal quiet(in, flag);
   if (!std::getline(in, line)) {
     return UsageError(absl::StrCat("--", flag, ": no line left to read on stdin"));
   }

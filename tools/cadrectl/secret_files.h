@@ -16,7 +16,8 @@
 namespace cadre::cadrectl {
 
 // The password that flag `file_flag` (a file, e.g. "password-file") or flag `stdin_flag`
-// (e.g. "password-stdin": the next line of `in`) gives. A file holds one line; its line
+// (e.g. "password-stdin": the next line of `in`, read without echo after a prompt on
+// stderr when `in` is a terminal's stdin) gives. A file holds one line; its line
 // end is not part of the password. Usage errors name the flags: neither or both given,
 // a file that cannot be read, is empty or holds more than one line, nothing left on
 // stdin. No message ever holds the password.
