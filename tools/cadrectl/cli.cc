@@ -33,7 +33,7 @@ std::string Groups() {
 }
 
 absl::Status Dispatch(const std::vector<std::string>& tokens, const Getenv& getenv,
-                      std::ostream& out, std::ostream& err) {
+                      std::istream& in, std::ostream& out, std::ostream& err) {
   // Global flags may come before the command as well as after it.
   ParsedArgs args;
   CADRE_ASSIGN_OR_RETURN(size_t next, ParseArgs(tokens, GlobalFlags(), true, &args));
@@ -91,15 +91,15 @@ absl::Status Dispatch(const std::vector<std::string>& tokens, const Getenv& gete
   }
   CADRE_ASSIGN_OR_RETURN(GlobalOptions options, ResolveGlobalOptions(args, getenv));
   Client client(options);
-  Invocation invocation{args, options, client, out, err};
+  Invocation invocation{args, options, client, in, out, err};
   return command->run(invocation);
 }
 
 }  // namespace
 
-int RunCli(const std::vector<std::string>& args, const Getenv& getenv, std::ostream& out,
-           std::ostream& err) {
-  absl::Status status = Dispatch(args, getenv, out, err);
+int RunCli(const std::vector<std::string>& args, const Getenv& getenv, std::istream& in,
+           std::ostream& out, std::ostream& err) {
+  absl::Status status = Dispatch(args, getenv, in, out, err);
   out.flush();
   if (status.ok() && !out) status = absl::UnknownError("cannot write the output");
   if (!status.ok()) {

@@ -3,6 +3,7 @@
 // The whole of cadrectl behind main(): parse the command line, run the command, print
 // any error as "error: CODE: message" and return the exit status (errors.h).
 
+#include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -12,9 +13,9 @@
 
 namespace cadre::cadrectl {
 
-// `args` is argv without the program name.
-int RunCli(const std::vector<std::string>& args, const Getenv& getenv, std::ostream& out,
-           std::ostream& err);
+// `args` is argv without the program name; `in` is what --password-stdin reads.
+int RunCli(const std::vector<std::string>& args, const Getenv& getenv, std::istream& in,
+           std::ostream& out, std::ostream& err);
 
 // Help texts (help.cc).
 void PrintMainHelp(std::ostream& out);

@@ -13,6 +13,8 @@ namespace {
 
 constexpr FlagSpec kGlobalFlags[] = {
     {"addr", "HOST:PORT", "registry address (env CADRE_REGISTRY_ADDR; 127.0.0.1:50051)"},
+    {"matching_addr", "HOST:PORT",
+     "matching service address (env CADRE_MATCHING_ADDR; 127.0.0.1:50052)"},
     {"key", "KEY", "API key sent as a bearer token (env CADRE_API_KEY); none: public"},
     {"key_file", "FILE", "read the API key from FILE (env CADRE_API_KEY_FILE)"},
     {"json", "", "print the response message as JSON"},
@@ -79,6 +81,12 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args, const
     options.addr = env;
   }
   if (options.addr.empty()) return UsageError("--addr: must not be empty");
+  if (args.Has("matching_addr")) {
+    options.matching_addr = args.Get("matching_addr");
+  } else if (std::string env = getenv("CADRE_MATCHING_ADDR"); !env.empty()) {
+    options.matching_addr = env;
+  }
+  if (options.matching_addr.empty()) return UsageError("--matching_addr: must not be empty");
   if (args.Has("timeout_ms")) {
     CADRE_ASSIGN_OR_RETURN(options.timeout_ms, IntFlag(args, "timeout_ms", 1, 600000));
   }
@@ -118,7 +126,9 @@ Client::Client(const GlobalOptions& options) : options_(options) {
     ssl.pem_root_certs = options_.tls_ca_pem;
     credentials = grpc::SslCredentials(ssl);
   }
-  stub_ = cadre::v1::Registry::NewStub(grpc::CreateChannel(options_.addr, credentials));
+  registry_ = cadre::v1::Registry::NewStub(grpc::CreateChannel(options_.addr, credentials));
+  matching_ =
+      cadre::v1::Matching::NewStub(grpc::CreateChannel(options_.matching_addr, credentials));
 }
 
 void Client::Prepare(grpc::ClientContext* context) const {

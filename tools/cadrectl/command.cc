@@ -6,7 +6,8 @@ const std::vector<Command>& AllCommands() {
   static const std::vector<Command>* const commands = [] {
     auto* all = new std::vector<Command>();
     for (auto group :
-         {KeyCommands, BodyCommands, RoleCommands, AvenueCommands, RoleTypeCommands, MapCommands}) {
+         {KeyCommands, BodyCommands, RoleCommands, AvenueCommands, RoleTypeCommands, MapCommands,
+          AccountCommands, ApplicantCommands, EqualityCommands, CredentialCommands}) {
       for (Command& command : group()) all->push_back(std::move(command));
     }
     return all;

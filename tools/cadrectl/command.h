@@ -2,8 +2,10 @@
 
 // What a command is: its place in the command line, its flags, and the function that
 // runs it, and how it shows a result. Each resource group (keys.cc, bodies.cc, ...)
-// lists its own commands.
+// lists its own commands; applicants.cc, equality.cc and credentials.cc call the matching
+// service.
 
+#include <istream>
 #include <ostream>
 #include <vector>
 
@@ -20,6 +22,7 @@ struct Invocation {
   const ParsedArgs& args;  // the command's flags and positionals (after group and verb)
   const GlobalOptions& options;
   Client& client;
+  std::istream& in;   // what --password-stdin and the like read
   std::ostream& out;  // results
   std::ostream& err;  // warnings
 };
@@ -53,6 +56,10 @@ std::vector<Command> RoleCommands();
 std::vector<Command> AvenueCommands();
 std::vector<Command> RoleTypeCommands();
 std::vector<Command> MapCommands();
+std::vector<Command> AccountCommands();    // "applicants": sign-up, sign-in, passwords
+std::vector<Command> ApplicantCommands();  // "applicants": profiles, export, erasure
+std::vector<Command> EqualityCommands();
+std::vector<Command> CredentialCommands();
 
 // All of the above, in the order help lists them.
 const std::vector<Command>& AllCommands();

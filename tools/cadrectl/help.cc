@@ -4,6 +4,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cadre/v1/matching.pb.h"
 #include "cadre/v1/registry.pb.h"
 #include "tools/cadrectl/cli.h"
 #include "tools/cadrectl/enums.h"
@@ -35,10 +36,15 @@ void PrintFlags(absl::Span<const FlagSpec> flags, std::ostream& out) {
 
 void PrintValues(std::ostream& out) {
   const std::pair<absl::string_view, std::vector<std::string>> values[] = {
-      {"body kinds", Labels<v1::BodyKind>()},     {"regions", Labels<v1::Region>()},
-      {"rungs", Labels<v1::EngagementRung>()},    {"modes", Labels<v1::AttendanceMode>()},
-      {"payments", Labels<v1::PaymentKind>()},    {"role states", Labels<v1::RoleState>()},
-      {"avenue kinds", Labels<v1::AvenueKind>()}, {"key kinds", Labels<v1::PrincipalKind>()},
+      {"body kinds", Labels<v1::BodyKind>()},
+      {"regions", Labels<v1::Region>()},
+      {"rungs", Labels<v1::EngagementRung>()},
+      {"modes", Labels<v1::AttendanceMode>()},
+      {"payments", Labels<v1::PaymentKind>()},
+      {"role states", Labels<v1::RoleState>()},
+      {"avenue kinds", Labels<v1::AvenueKind>()},
+      {"key kinds", Labels<v1::PrincipalKind>()},
+      {"interests", Labels<v1::DeclaredInterest::Kind>()},
   };
   out << "\nValues (lower case; the proto names such as REGION_LONDON work too):\n";
   for (const auto& [what, labels] : values) {
@@ -60,7 +66,9 @@ void PrintValues(std::ostream& out) {
   out << "  levels:        1 open engagement, 2 one-off workshop or focus group,\n"
          "                 3 regular working group, 4 senior strategic role (\"level 3\" works)\n"
          "  dates:         2027-01-31 (a day in UK time) or RFC 3339, 2027-01-31T17:00:00Z\n"
-         "  names:         bodies/RXF, roles/42, avenues/7, roleTypes/x (or just the id)\n"
+         "  names:         bodies/RXF, roles/42, avenues/7, roleTypes/x, applicants/ID (or\n"
+         "                 just the id); applicants/ID/credentials/N in full\n"
+         "  equality:      cadrectl equality set --help lists each question's answers\n"
          "  tags:          comma-separated, each 1-40 of a-z, 0-9 and '-'\n";
 }
 
@@ -90,7 +98,7 @@ void PrintExitStatus(std::ostream& out) {
 }  // namespace
 
 void PrintMainHelp(std::ostream& out) {
-  out << "cadrectl: Cadre's command-line client for operators and NHS bodies.\n\n"
+  out << "cadrectl: Cadre's command-line client for operators, NHS bodies and applicants.\n\n"
          "Usage: cadrectl [global flags] COMMAND [flags] [operands]\n"
          "       cadrectl COMMAND --help\n\nCommands:\n";
   std::vector<std::string> lines;
@@ -106,7 +114,10 @@ void PrintMainHelp(std::ostream& out) {
   out << "\nGlobal flags (anywhere on the line; '-' and '_' are the same in flag names):\n";
   PrintFlags(GlobalFlags(), out);
   out << "\nPublic reads (open roles, bodies, avenues, the menu, the map) need no key.\n"
-         "Writes need an admin key or the owning body's key.\n";
+         "Writes need an admin key or the owning body's key. applicants, equality and\n"
+         "credentials call the matching service (--matching_addr): sign-up and sign-in need\n"
+         "no key and print one, which then acts only on that person's records.\n"
+         "Passwords are read from a file or stdin, never from a flag's value.\n";
   PrintValues(out);
   PrintExitStatus(out);
 }

@@ -14,5 +14,5 @@ int main(int argc, char** argv) {
     const char* value = std::getenv(std::string(name).c_str());
     return std::string(value == nullptr ? "" : value);
   };
-  return cadre::cadrectl::RunCli(args, getenv, std::cout, std::cerr);
+  return cadre::cadrectl::RunCli(args, getenv, std::cin, std::cout, std::cerr);
 }

@@ -32,9 +32,10 @@ absl::Status ReadPaging(const ParsedArgs& args, int max_page, Request* request) 
 // `*result`, whose next_page_token is the last page's. With `all`, follows
 // next_page_token until it is empty. Returns the first failed call's status, or
 // INTERNAL if the server hands back the token it was given (which would loop for ever).
-template <typename Request, typename Response, typename Item>
-absl::Status FetchPages(Client& client, Method<Request, Response> method, Request request, bool all,
-                        Repeated<Item>* (Response::*items)(), Response* result) {
+template <typename AnyStub, typename Request, typename Response, typename Item>
+absl::Status FetchPages(Client& client, StubMethod<AnyStub, Request, Response> method,
+                        Request request, bool all, Repeated<Item>* (Response::*items)(),
+                        Response* result) {
   while (true) {
     Response page;
     CADRE_RETURN_IF_ERROR(client.Call(method, request, &page));
@@ -42,7 +43,7 @@ absl::Status FetchPages(Client& client, Method<Request, Response> method, Reques
     result->set_next_page_token(page.next_page_token());
     if (!all || page.next_page_token().empty()) return absl::OkStatus();
     if (page.next_page_token() == request.page_token()) {
-      return absl::InternalError("the registry returned the same page token twice");
+      return absl::InternalError("the service returned the same page token twice");
     }
     request.set_page_token(page.next_page_token());
   }
@@ -52,8 +53,9 @@ absl::Status FetchPages(Client& client, Method<Request, Response> method, Reques
 // --json; otherwise the items with `print` and how to get the next page, e.g.
 // `ListPages(inv, request, &Stub::ListRoles, &ListRolesResponse::mutable_roles,
 // PrintRoles)`. Usage error for a bad --all, the status of a failed call otherwise.
-template <typename Request, typename Response, typename Item>
-absl::Status ListPages(Invocation& inv, const Request& request, Method<Request, Response> method,
+template <typename AnyStub, typename Request, typename Response, typename Item>
+absl::Status ListPages(Invocation& inv, const Request& request,
+                       StubMethod<AnyStub, Request, Response> method,
                        Repeated<Item>* (Response::*items)(),
                        void (*print)(const Repeated<Item>&, std::ostream&)) {
   bool all = false;

@@ -52,16 +52,6 @@ absl::StatusOr<std::vector<std::string>> TagsFlag(const ParsedArgs& args, absl::
   return tags;
 }
 
-// If flag `name` was given, replaces `field` with its tags (TagsFlag).
-absl::Status OptionalTags(const ParsedArgs& args, absl::string_view name, int max,
-                          google::protobuf::RepeatedPtrField<std::string>* field) {
-  if (!args.Has(name)) return absl::OkStatus();
-  CADRE_ASSIGN_OR_RETURN(std::vector<std::string> tags, TagsFlag(args, name, max));
-  field->Clear();
-  for (std::string& tag : tags) field->Add(std::move(tag));
-  return absl::OkStatus();
-}
-
 // If flag `name` was given, replaces `field` with its credential names (at most `max`;
 // services/common/base/credential_names.h says which names there are).
 absl::Status OptionalCredentials(const ParsedArgs& args, absl::string_view name, int max,
@@ -96,6 +86,15 @@ absl::Status ApplySupportFlags(const ParsedArgs& args, v1::SupportOffered* suppo
 }
 
 }  // namespace
+
+absl::Status OptionalTags(const ParsedArgs& args, absl::string_view name, int max,
+                          google::protobuf::RepeatedPtrField<std::string>* field) {
+  if (!args.Has(name)) return absl::OkStatus();
+  CADRE_ASSIGN_OR_RETURN(std::vector<std::string> tags, TagsFlag(args, name, max));
+  field->Clear();
+  for (std::string& tag : tags) field->Add(std::move(tag));
+  return absl::OkStatus();
+}
 
 std::vector<std::string> GivenPaths(const ParsedArgs& args, absl::Span<const MaskPath> mask) {
   std::vector<std::string> paths;

@@ -25,6 +25,12 @@ struct MaskPath {
 // The paths of the flags of `mask` that were given, in the order of `mask`.
 std::vector<std::string> GivenPaths(const ParsedArgs& args, absl::Span<const MaskPath> mask);
 
+// If flag `name` was given, replaces `field` with its comma-separated tags: at most
+// `max`, each 1-40 characters of a-z, 0-9 and '-' (the vocabulary of topics, expertise
+// and access support). Usage errors name the flag.
+absl::Status OptionalTags(const ParsedArgs& args, absl::string_view name, int max,
+                          google::protobuf::RepeatedPtrField<std::string>* field);
+
 // --hours, --duration-months, --pattern. AnyGiven(args, TimeFlags()) tells whether any
 // was given.
 std::vector<FlagSpec> TimeFlags();

@@ -3,6 +3,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/time/civil_time.h"
 #include "tools/cadrectl/errors.h"
 
 namespace cadre::cadrectl {
@@ -17,6 +20,10 @@ const absl::TimeZone& UkTime() {
   }();
   return *zone;
 }
+
+// The years cadre.v1.Date allows.
+constexpr int kMinYear = 1900;
+constexpr int kMaxYear = 2200;
 
 bool IsUnset(const google::protobuf::Timestamp& proto) {
   return proto.seconds() == 0 && proto.nanos() == 0;
@@ -59,6 +66,35 @@ absl::StatusOr<absl::Time> ExpiryFlag(const ParsedArgs& args, absl::string_view 
                                    "RFC 3339 time"));
   }
   return TimeFlag(args, name, DateMeans::kEndOfDay);
+}
+
+absl::StatusOr<cadre::v1::Date> DateFlag(const ParsedArgs& args, absl::string_view name) {
+  const std::string text(absl::StripAsciiWhitespace(args.Get(name)));
+  const std::vector<absl::string_view> parts = absl::StrSplit(text, '-');
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  // Exactly YYYY-MM-DD, and a day the calendar has (not 2027-02-30).
+  const bool parsed = text.size() == 10 && parts.size() == 3 && parts[0].size() == 4 &&
+                      parts[1].size() == 2 && parts[2].size() == 2 &&
+                      absl::SimpleAtoi(parts[0], &year) && absl::SimpleAtoi(parts[1], &month) &&
+                      absl::SimpleAtoi(parts[2], &day);
+  const absl::CivilDay civil(year, month, day);
+  if (!parsed || year < kMinYear || year > kMaxYear || civil.month() != month ||
+      civil.day() != day) {
+    return UsageError(absl::StrCat("--", CanonicalFlagName(name), ": '", text,
+                                   "' is not a date (YYYY-MM-DD, e.g. 1980-02-29)"));
+  }
+  cadre::v1::Date date;
+  date.set_year(year);
+  date.set_month(month);
+  date.set_day(day);
+  return date;
+}
+
+std::string FormatDate(const cadre::v1::Date& date) {
+  if (date.year() == 0) return "";
+  return absl::StrFormat("%04d-%02d-%02d", date.year(), date.month(), date.day());
 }
 
 void ToProto(absl::Time time, google::protobuf::Timestamp* proto) {

@@ -9,6 +9,7 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
+#include "cadre/v1/common.pb.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "tools/cadrectl/args.h"
 
@@ -30,6 +31,13 @@ absl::StatusOr<absl::Time> TimeFlag(const ParsedArgs& args, absl::string_view na
 // Usage error naming the flag otherwise.
 absl::StatusOr<absl::Time> ExpiryFlag(const ParsedArgs& args, absl::string_view name,
                                       absl::Time now);
+
+// The calendar date flag `name` (present: call Has first) names, "YYYY-MM-DD", a real day
+// of a year from 1900 to 2200 (as cadre.v1.Date allows). Usage error naming the flag.
+absl::StatusOr<cadre::v1::Date> DateFlag(const ParsedArgs& args, absl::string_view name);
+
+// "2027-01-31"; "" for an unset date (year 0).
+std::string FormatDate(const cadre::v1::Date& date);
 
 void ToProto(absl::Time time, google::protobuf::Timestamp* proto);
 absl::Time FromProto(const google::protobuf::Timestamp& proto);

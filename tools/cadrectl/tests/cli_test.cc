@@ -17,14 +17,16 @@ struct Result {
 };
 
 Result RunCadrectl(const std::vector<std::string>& args,
-                   const std::map<std::string, std::string>& env = {}) {
+                   const std::map<std::string, std::string>& env = {},
+                   const std::string& stdin_text = "") {
+  std::istringstream in(stdin_text);
   std::ostringstream out;
   std::ostringstream err;
   Getenv getenv = [&env](absl::string_view name) {
     auto it = env.find(std::string(name));
     return it == env.end() ? std::string() : it->second;
   };
-  int code = RunCli(args, getenv, out, err);
+  int code = RunCli(args, getenv, in, out, err);
   return {code, out.str(), err.str()};
 }
 
@@ -87,6 +89,68 @@ TEST(CliTest, UsageErrors) {
   ExpectUsageError(RunCadrectl({"map"}, {{"CADRE_API_KEY_FILE", "/nonexistent/key"}}),
                    "CADRE_API_KEY_FILE");
   ExpectUsageError(RunCadrectl({"--json", "map", "--json"}), "more than once");
+}
+
+TEST(CliTest, HelpShowsTheMatchingCommandsAndAddress) {
+  Result result = RunCadrectl({"--help"});
+  EXPECT_EQ(result.exit_code, 0);
+  for (absl::string_view text :
+       {"applicants sign-up", "applicants sign-in", "applicants export [APPLICANT]",
+        "applicants erase APPLICANT", "equality counts", "credentials grant APPLICANT",
+        "--matching_addr HOST:PORT", "CADRE_MATCHING_ADDR", "works-for"}) {
+    EXPECT_NE(result.out.find(std::string(text)), std::string::npos) << text;
+  }
+  Result equality = RunCadrectl({"equality", "set", "--help"});
+  EXPECT_NE(equality.out.find("--carer-status ANSWER"), std::string::npos) << equality.out;
+  EXPECT_NE(equality.out.find("yes-under-20-hours"), std::string::npos);
+}
+
+// Every one of these fails before any call is made (no matching service runs here).
+TEST(CliTest, MatchingUsageErrors) {
+  const std::vector<std::string> sign_up = {"applicants", "sign-up", "--email",      "a@b.org",
+                                            "--name",     "Pat",     "--born",       "1980-01-01",
+                                            "--region",   "london",  "--attendance", "remote"};
+  auto with = [](std::vector<std::string> args, const std::vector<std::string>& more) {
+    args.insert(args.end(), more.begin(), more.end());
+    return args;
+  };
+  ExpectUsageError(RunCadrectl(with(sign_up, {"--agree", "--password", "x"})), "--password");
+  ExpectUsageError(RunCadrectl(with(sign_up, {"--password-stdin"})), "--agree");
+  ExpectUsageError(RunCadrectl(with(sign_up, {"--agree"})), "--password-file");
+  ExpectUsageError(RunCadrectl(with(sign_up, {"--agree", "--password-stdin"})), "--password-stdin");
+  ExpectUsageError(RunCadrectl(with(sign_up, {"--agree", "--password-stdin", "--key-out",
+                                              "/nonexistent/dir/key"}),
+                               {}, "a long enough passphrase\n"),
+                   "--key-out");
+  ExpectUsageError(RunCadrectl({"applicants", "sign-in", "--password-stdin"}), "--email");
+  ExpectUsageError(RunCadrectl({"applicants", "sign-out"}), "--key");
+  ExpectUsageError(RunCadrectl({"applicants", "change-password", "--current-password-stdin",
+                                "--new-password-stdin"},
+                               {}, "only one line\n"),
+                   "--new-password-stdin");
+  ExpectUsageError(RunCadrectl({"applicants", "update"}), "at least one field");
+  ExpectUsageError(RunCadrectl({"applicants", "update", "--hours", "500"}), "--hours");
+  ExpectUsageError(RunCadrectl({"applicants", "update", "--suggestions", "--born", "1980-02-30"}),
+                   "--born");
+  ExpectUsageError(RunCadrectl({"applicants", "update", "--privacy-notice", "2027-04"}), "--agree");
+  ExpectUsageError(RunCadrectl({"applicants", "erase", "applicants/abcdefghijklmnop"}), "--yes");
+  ExpectUsageError(RunCadrectl({"applicants", "erase"}), "APPLICANT");
+  ExpectUsageError(RunCadrectl({"applicants", "get", "roles/1"}), "applicants/");
+  ExpectUsageError(RunCadrectl({"applicants", "list", "--page-size", "101"}), "--page-size");
+  ExpectUsageError(RunCadrectl({"applicants", "export", "--out", "/nonexistent/dir/x.json"}),
+                   "--out");
+  ExpectUsageError(RunCadrectl({"applicants", "reset-password", "abcdefghijklmnop"}),
+                   "--password-file");
+  ExpectUsageError(RunCadrectl({"equality", "set"}), "at least one answer");
+  ExpectUsageError(RunCadrectl({"equality", "set", "--ethnicity", "martian"}), "--ethnicity");
+  ExpectUsageError(RunCadrectl({"credentials", "grant", "abcdefghijklmnop", "--kind",
+                                "dbs-enhanced", "--expires", "2030-01-01"}),
+                   "--issued");
+  ExpectUsageError(RunCadrectl({"credentials", "revoke", "7", "--reason", "wrong person"}),
+                   "CREDENTIAL");
+  ExpectUsageError(RunCadrectl({"credentials", "revoke", "applicants/a/credentials/1"}),
+                   "--reason");
+  ExpectUsageError(RunCadrectl({"--matching_addr", "", "equality", "counts"}), "--matching_addr");
 }
 
 }  // namespace
