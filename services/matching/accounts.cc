@@ -243,8 +243,8 @@ absl::StatusOr<cadre::v1::Applicant> Accounts::ChangeEmail(
   return stored.applicant;
 }
 
-absl::Status Accounts::ChangePassword(const Principal& caller,
-                                      const cadre::v1::ChangePasswordRequest& request) {
+absl::StatusOr<cadre::v1::ChangePasswordResponse> Accounts::ChangePassword(
+    const Principal& caller, const cadre::v1::ChangePasswordRequest& request) {
   CADRE_ASSIGN_OR_RETURN(StoredApplicant stored,
                          LoadCheckingPassword(caller, request.current_password()));
   CADRE_RETURN_IF_ERROR(
@@ -259,7 +259,17 @@ absl::Status Accounts::ChangePassword(const Principal& caller,
                                     .action = "change-password",
                                     .actor = caller.Actor(),
                                     .time = now}));
-  return ChangeRefused(result, stored.applicant.name());
+  CADRE_RETURN_IF_ERROR(ChangeRefused(result, stored.applicant.name()));
+  // Whoever signed in with the old password is signed out: every key goes, and the
+  // caller gets a new one.
+  CADRE_ASSIGN_OR_RETURN(const std::string id,
+                         ParseApplicantName(stored.applicant.name(), "applicant"));
+  CADRE_RETURN_IF_ERROR(registry_->RevokeAll(id).status());
+  CADRE_ASSIGN_OR_RETURN(NewKey key, IssueKey(id, "change-password"));
+  cadre::v1::ChangePasswordResponse response;
+  response.set_key(key.secret);
+  *response.mutable_key_expire_time() = ToProto(key.expire_time);
+  return response;
 }
 
 absl::StatusOr<cadre::v1::ResetPasswordResponse> Accounts::ResetPassword(

@@ -62,8 +62,9 @@ class Accounts {
   absl::Status SignOut(const Principal& caller, absl::string_view token);
   absl::StatusOr<cadre::v1::Applicant> ChangeEmail(const Principal& caller,
                                                    const cadre::v1::ChangeEmailRequest& request);
-  absl::Status ChangePassword(const Principal& caller,
-                              const cadre::v1::ChangePasswordRequest& request);
+  // Revokes every key of the applicant and answers a new one for the caller.
+  absl::StatusOr<cadre::v1::ChangePasswordResponse> ChangePassword(
+      const Principal& caller, const cadre::v1::ChangePasswordRequest& request);
   absl::StatusOr<cadre::v1::ResetPasswordResponse> ResetPassword(
       const Principal& caller, const cadre::v1::ResetPasswordRequest& request);
 

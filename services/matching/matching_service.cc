@@ -186,9 +186,13 @@ void MatchingService::SignOut(UnaryCall* call, const cadre::v1::SignOutRequest* 
 }
 
 void MatchingService::ChangePassword(UnaryCall* call, const cadre::v1::ChangePasswordRequest* req,
-                                     cadre::v1::ChangePasswordResponse* /*resp*/) {
-  Serve(call, Pool::kPassword,
-        [=, this](const Principal& p) { return d_.accounts->ChangePassword(p, *req); });
+                                     cadre::v1::ChangePasswordResponse* resp) {
+  ServeAnswer(call, Pool::kPassword, resp, [=, this](const Principal& p) {
+    auto changed = d_.accounts->ChangePassword(p, *req);
+    // The key the call carried is revoked with the rest: at once here too.
+    if (changed.ok()) d_.auth->Forget(Sha256Hex(BearerTokenOf(*call->context())));
+    return changed;
+  });
 }
 
 void MatchingService::EraseApplicant(UnaryCall* call, const cadre::v1::EraseApplicantRequest* req,

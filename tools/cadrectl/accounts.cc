@@ -115,11 +115,13 @@ absl::Status ChangePassword(Invocation& inv) {
       ReadPassword(inv.args, "current-password-file", "current-password-stdin", inv.in));
   CADRE_ASSIGN_OR_RETURN(*request.mutable_new_password(),
                          ReadPassword(inv.args, "new-password-file", "new-password-stdin", inv.in));
+  CADRE_ASSIGN_OR_RETURN(absl::optional<PrivateFile> key_out, OpenKeyOut(inv));
   v1::ChangePasswordResponse response;
   CADRE_RETURN_IF_ERROR(inv.client.Call(&MatchingStub::ChangePassword, request, &response));
-  if (inv.options.json) return PrintJson(response, inv.out);
-  inv.out << "password changed\n";
-  return absl::OkStatus();
+  if (!inv.options.json) {
+    inv.out << "password changed; every key of yours was revoked, this is your new one:\n";
+  }
+  return ShowNewKey(inv, std::move(key_out), "", std::move(response));
 }
 
 absl::Status ResetPassword(Invocation& inv) {
@@ -182,7 +184,8 @@ std::vector<Command> AccountCommands() {
        {{"current-password-file", "FILE", "read the current password from FILE"},
         {"current-password-stdin", "", "read the current password from stdin"},
         {"new-password-file", "FILE", "read the new password from FILE"},
-        {"new-password-stdin", "", "read the new password from stdin"}},
+        {"new-password-stdin", "", "read the new password from stdin"},
+        {"key-out", "FILE", "write the new key to FILE (mode 600) instead of showing it"}},
        ChangePassword,
        "With both on stdin, the first line is the current password, the second the new."},
       {"applicants",

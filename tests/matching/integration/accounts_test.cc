@@ -204,6 +204,10 @@ TEST_F(MatchingTest, ChangingEmailOrPasswordNeedsTheCurrentPassword) {
   ASSERT_TRUE(
       harness_->stub().ChangePassword(CallContext(signed_up.key()).get(), password, &done).ok());
   EXPECT_TRUE(SignIn(*harness_, "ada.new@example.org", "another long passphrase").ok());
+  // Every earlier key is revoked (whoever knew the old password is signed out); the
+  // caller carries on with the new key.
+  EXPECT_EQ(GetMine(*harness_, signed_up.key()).error_code(), grpc::StatusCode::UNAUTHENTICATED);
+  EXPECT_TRUE(GetMine(*harness_, done.key()).ok());
 }
 
 TEST_F(MatchingTest, OnlyAdminsReadOthersAndOnlyNotificationsReadsContacts) {

@@ -279,15 +279,18 @@ class CadrectlMatchingTest(unittest.TestCase):
         self.assertEqual(json.loads(self.ok("applicants", "export", name,
                                             key=self.admin).stdout)["applicant"]["name"], name)
 
-        # Passwords change from stdin (current, then new); signing out ends a key.
-        self.ok("applicants", "change-password", "--current-password-stdin",
-                "--new-password-stdin", key=key, stdin=f"{PASSWORD}\n{NEW_PASSWORD}\n")
+        # Passwords change from stdin (current, then new): every earlier key is revoked and
+        # the answer is a new one. Signing out ends a key.
+        changed = self.ok("--json", "applicants", "change-password", "--current-password-stdin",
+                          "--new-password-stdin", key=key, stdin=f"{PASSWORD}\n{NEW_PASSWORD}\n")
+        after_change = json.loads(changed.stdout)["key"]
+        self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "applicants", "me", key=key)
         result = self.ok("--json", "applicants", "sign-in", "--email", "pat.example@example.org",
                          "--password-stdin", stdin=NEW_PASSWORD + "\n")
         fresh = json.loads(result.stdout)["key"]
         self.assertIn("shown only this once", result.stderr)
-        self.assertIn("signed out", self.ok("applicants", "sign-out", key=key).stdout)
-        self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "applicants", "me", key=key)
+        self.assertIn("signed out", self.ok("applicants", "sign-out", key=after_change).stdout)
+        self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "applicants", "me", key=after_change)
 
         # Erasure asks for --yes; afterwards the person can no longer sign in.
         self.fails(EXIT_USAGE, "INVALID_ARGUMENT", "applicants", "erase", name, key=fresh)
