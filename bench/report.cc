@@ -178,6 +178,44 @@ std::string TargetsTable(const std::vector<Run>& runs) {
   return out;
 }
 
+std::string RatioTable(const std::vector<Run>& runs, const std::vector<RatioColumn>& columns) {
+  std::set<int> in_flights;
+  for (const auto& [target, in_flight] : Keys(runs)) {
+    for (const RatioColumn& column : columns) {
+      if (target == column.numerator) {
+        in_flights.insert(in_flight);
+      }
+    }
+  }
+  if (in_flights.empty()) {
+    return "";
+  }
+  const bool ranges = runs.size() > 1;
+  std::string out = "| in flight |";
+  std::string rule = "|---:|";
+  for (const RatioColumn& column : columns) {
+    absl::StrAppend(&out, " ", column.header, " |");
+    absl::StrAppend(&rule, "---:|");
+  }
+  absl::StrAppend(&out, "\n", rule, "\n");
+  for (int in_flight : in_flights) {
+    absl::StrAppend(&out, "| ", in_flight, " |");
+    for (const RatioColumn& column : columns) {
+      std::vector<double> ratios;
+      for (const Run& run : runs) {
+        const Measurement* n = Find(run, column.numerator, in_flight);
+        const Measurement* d = Find(run, column.denominator, in_flight);
+        if (n != nullptr && d != nullptr && d->result.*column.field > 0) {
+          ratios.push_back(n->result.*column.field / d->result.*column.field);
+        }
+      }
+      absl::StrAppend(&out, " ", Format(SpreadOf(ratios), Ratio, ranges), " |");
+    }
+    absl::StrAppend(&out, "\n");
+  }
+  return out;
+}
+
 std::string MachineLine() {
   std::string model = "unknown CPU";
   std::ifstream cpuinfo("/proc/cpuinfo");
