@@ -2,6 +2,7 @@
 
 #include <grpcpp/create_channel.h>
 #include <grpcpp/security/credentials.h>
+#include <unistd.h>
 
 #include <condition_variable>
 #include <mutex>
@@ -19,6 +20,8 @@
 #include "services/matching/profiles.h"
 #include "services/matching/registry_keys.h"
 #include "services/matching/secrets.h"
+#include "services/matching/view/events_group.h"
+#include "services/matching/view/role_view.h"
 
 namespace cadre::matching {
 namespace {
@@ -80,6 +83,13 @@ class Periodic {
   std::thread thread_;
 };
 
+// A name for this replica's consumer in the shared group: host name and pid.
+std::string ConsumerName() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return absl::StrCat(host, "-", getpid());
+}
+
 }  // namespace
 
 // Declared in the order they are built; destroyed in reverse, server first.
@@ -102,6 +112,14 @@ struct MatchingApp::Parts {
         subject_access(&store, &credential_store, &equality, &registry, clock),
         workers(o.workers, static_cast<size_t>(o.worker_queue)),
         password_pool(o.password_threads, static_cast<size_t>(o.password_queue)),
+        view(&redis, RoleViewOptions{.registry = registry_channel, .service_key = o.service_key}),
+        // Work done once per registry event, whichever replica does it. Part 1 has
+        // nothing to do for an event yet (applications, which react to roles closing,
+        // come next), so the handler acknowledges each one and reconciling finds nothing.
+        events(
+            redis, RegistryEventsGroupOptions{.consumer = ConsumerName()},
+            [](const cadre::v1::RegistryEvent&, const std::string&) { return absl::OkStatus(); },
+            [] { return absl::OkStatus(); }),
         service({.accounts = &accounts,
                  .profiles = &profiles,
                  .equality = &equality,
@@ -110,7 +128,7 @@ struct MatchingApp::Parts {
                  .auth = &auth,
                  .workers = &workers,
                  .password_pool = &password_pool,
-                 .ready = [] { return true; }}),
+                 .ready = [this] { return view.IsLoaded(); }}),
         server(o.server, &redis) {}
 
   RedisClient redis;
@@ -129,6 +147,8 @@ struct MatchingApp::Parts {
   SubjectAccess subject_access;
   WorkerPool workers;
   WorkerPool password_pool;
+  RoleView view;
+  RegistryEventsGroup events;
   MatchingService service;
   Server server;
   std::unique_ptr<Periodic> sweep;
@@ -139,8 +159,16 @@ absl::StatusOr<std::unique_ptr<MatchingApp>> MatchingApp::Start(MatchingOptions 
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   options.server.service_name = "cadre.v1.Matching";
   auto parts = std::make_unique<Parts>(options, clock);
+  parts->view.Start();
+  parts->events.Start();
   parts->server.AddService(&parts->service);
-  if (absl::Status s = parts->server.Start(); !s.ok()) return s;
+  RoleView* view = &parts->view;
+  parts->server.SetReadinessCheck([view] { return view->IsLoaded(); });
+  if (absl::Status s = parts->server.Start(); !s.ok()) {
+    parts->events.Stop();
+    parts->view.Stop();
+    return s;
+  }
   Accounts* accounts = &parts->accounts;
   parts->sweep = std::make_unique<Periodic>(options.sweep_every, [accounts] {
     absl::StatusOr<int> removed = accounts->SweepPending();
@@ -166,6 +194,12 @@ absl::StatusOr<int> MatchingApp::SweepPendingNow() { return parts_->accounts.Swe
 void MatchingApp::Shutdown() {
   parts_->server.Shutdown();
   if (parts_->sweep != nullptr) parts_->sweep->Stop();
+  parts_->events.Stop();
+  parts_->view.Stop();
+}
+
+bool MatchingApp::WaitUntilLoaded(absl::Duration timeout) {
+  return parts_->view.WaitUntilLoaded(timeout);
 }
 
 void MatchingApp::Wait() { parts_->server.Wait(); }

@@ -46,6 +46,9 @@ class MatchingApp {
   int port() const;
   int metrics_port() const;
   Server& server();
+  // Waits until the view of the registry's open roles is loaded (the service answers
+  // UNAVAILABLE and health is NOT_SERVING until then), or `timeout` passes.
+  bool WaitUntilLoaded(absl::Duration timeout);
   // Removes due pending sign-ups now (the sweep also runs every `sweep_every`).
   absl::StatusOr<int> SweepPendingNow();
 

@@ -45,6 +45,7 @@ MatchingHarness::MatchingHarness(const RedisOptions& redis_options,
     std::abort();
   }
   app_ = *std::move(app);
+  if (!app_->WaitUntilLoaded(absl::Seconds(20))) ADD_FAILURE() << "matching's view did not load";
   stub_ = MakeStub<cadre::v1::Matching>(app_->port());
 }
 
