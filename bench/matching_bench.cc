@@ -59,7 +59,8 @@ ABSL_FLAG(std::string, admin_key, "",
           "admin key for sign-up and seeding; default $CADRE_ADMIN_KEY");
 ABSL_FLAG(std::string, service_key_file, "",
           "file holding matching's service key, sent by the view's ListRoles (default: none)");
-ABSL_FLAG(int, applicants, 64, "applicants to sign up, 1-10,000 (at least the largest in-flight)");
+ABSL_FLAG(int, applicants, 64,
+          "applicants to sign up, 0-10,000 (at least the largest in-flight; 0: measure no calls)");
 ABSL_FLAG(int, signup_threads, 4, "concurrent SignUp callers, 1-64");
 ABSL_FLAG(std::vector<std::string>, in_flight, std::vector<std::string>({"1", "16", "64"}),
           "GetMyProfile calls in flight to measure at, comma-separated");
@@ -149,8 +150,8 @@ int ServeNoop() {
   return 0;
 }
 
-// --time_serving: one line (and a paragraph for --out) saying how long the service took
-// from its start to SERVING.
+// --time_serving: one markdown list item (also appended to --out) saying how long the
+// service took from its launch to SERVING.
 int TimeServing() {
   const int64_t started = absl::GetFlag(FLAGS_started_unix_ns);
   const absl::Time since = started > 0 ? absl::FromUnixNanos(started) : absl::Now();
@@ -160,13 +161,14 @@ int TimeServing() {
     std::cerr << "time to SERVING: " << took.status() << "\n";
     return 1;
   }
-  const std::string text = absl::StrFormat(
-      "A new cadre-matching process, started with %d open roles in the registry, answered "
-      "health SERVING %.2f s after it was launched (health polled every 10 ms).\n\n",
-      absl::GetFlag(FLAGS_time_serving_roles), absl::ToDoubleSeconds(*took));
-  std::cerr << absl::StrFormat("matching start to SERVING: %.2f s\n", absl::ToDoubleSeconds(*took));
-  std::cout << "## Matching start to SERVING\n\n" << text << std::flush;
-  WriteOut(absl::StrCat("## Matching start to SERVING\n\n", text));
+  const double seconds = absl::ToDoubleSeconds(*took);
+  const int roles = absl::GetFlag(FLAGS_time_serving_roles);
+  const std::string line =
+      absl::StrFormat("- launch to SERVING: %.2f s (%d open roles, %.0f roles a second)\n", seconds,
+                      roles, seconds > 0 ? roles / seconds : 0);
+  std::cerr << "matching " << line.substr(2);
+  std::cout << line << std::flush;
+  WriteOut(line);
   return 0;
 }
 
@@ -321,6 +323,99 @@ absl::Status MeasureView(const std::string& registry, std::string* report) {
   return absl::OkStatus();
 }
 
+// Signs the applicants up, checks one answer of each kind, then measures GetMyProfile
+// (matching and the no-op) and SignIn `repeats` times; appends the summary tables. The
+// first failing step's status.
+absl::Status MeasureCalls(const std::string& matching, const std::string& noop,
+                          const std::string& admin_key, int applicants,
+                          const std::vector<int>& in_flights,
+                          const std::vector<int>& signin_in_flights,
+                          const std::optional<ScryptCost>& scrypt, std::string* summary) {
+  absl::StatusOr<absl::Duration> serving =
+      WaitUntilHealthServing(matching, absl::Now(), absl::GetFlag(FLAGS_wait_ready));
+  if (!serving.ok()) {
+    return serving.status();
+  }
+  const std::string run_tag = absl::StrCat(absl::ToUnixMicros(absl::Now()));
+  const absl::Time signup_start = absl::Now();
+  absl::StatusOr<std::vector<BenchApplicant>> signed_up =
+      SignUpApplicants(matching, admin_key, run_tag, applicants,
+                       std::clamp(absl::GetFlag(FLAGS_signup_threads), 1, 64));
+  if (!signed_up.ok()) {
+    return signed_up.status();
+  }
+  const double signup_seconds = absl::ToDoubleSeconds(absl::Now() - signup_start);
+  std::cerr << absl::StrFormat("signed up %d applicants in %.1f s\n", applicants, signup_seconds);
+  const std::vector<BenchApplicant> people = *std::move(signed_up);
+  const int max_in_flight =
+      in_flights.empty() ? 0 : *std::max_element(in_flights.begin(), in_flights.end());
+  std::string notes;
+  if (applicants < max_in_flight) {
+    absl::StrAppendFormat(&notes,
+                          "Note: %d applicants for up to %d calls in flight: some slots share "
+                          "a key.\n\n",
+                          applicants, max_in_flight);
+  }
+
+  // Check every answer once, and note its size.
+  absl::StatusOr<size_t> real_size = ProbeGetMyProfile(matching, people[0].key, people[0].name);
+  absl::StatusOr<size_t> noop_size = ProbeGetMyProfile(noop, people[0].key, "");
+  if (!real_size.ok() || !noop_size.ok()) {
+    return (real_size.ok() ? noop_size : real_size).status();
+  }
+  if (!signin_in_flights.empty()) {
+    if (absl::Status s = ProbeSignIn(matching, people[0]); !s.ok()) {
+      return s;
+    }
+  }
+
+  LoadOptions load;
+  load.driver_threads = absl::GetFlag(FLAGS_driver_threads);
+  load.calls_per_channel = absl::GetFlag(FLAGS_calls_per_channel);
+  load.warmup = absl::GetFlag(FLAGS_warmup);
+  load.duration = absl::GetFlag(FLAGS_duration);
+  const SlotFactory profile_slots =
+      GetMyProfileSlots(&people, absl::GetFlag(FLAGS_parse_responses), load.call_deadline);
+  const std::vector<Target> profile_targets = {
+      {kNoopGetMyProfile, noop, profile_slots, {}},
+      {kMatchingGetMyProfile, matching, profile_slots, {}}};
+  const Target signin = {kMatchingSignIn, matching, SignInSlots(&people, load.call_deadline),
+                         signin_in_flights};
+
+  std::vector<Run> runs;
+  const int repeats = std::max(1, absl::GetFlag(FLAGS_repeats));
+  for (int r = 1; r <= repeats; ++r) {
+    runs.push_back(MeasureOnce(r, profile_targets, in_flights, signin, load));
+  }
+
+  absl::StrAppend(
+      summary, "## Summary over ", runs.size(), " run(s)\n\n", SummaryTable(runs), "\n", notes,
+      absl::StrFormat("GetMyProfile answers (serialised): matching %d bytes, no-op %d bytes. "
+                      "Signed up %d applicants as admin in %.1f s (%.1f a second).\n\n",
+                      *real_size, *noop_size, applicants, signup_seconds,
+                      signup_seconds > 0 ? applicants / signup_seconds : 0));
+  const std::string ratios = RatioTable(
+      runs,
+      {{"GetMyProfile / no-op QPS", kMatchingGetMyProfile, kNoopGetMyProfile},
+       {"GetMyProfile / no-op p50", kMatchingGetMyProfile, kNoopGetMyProfile, &LoadResult::p50_ms},
+       {"GetMyProfile / no-op p99", kMatchingGetMyProfile, kNoopGetMyProfile,
+        &LoadResult::p99_ms}});
+  if (!ratios.empty()) {
+    absl::StrAppend(summary, "## GetMyProfile against the no-op service (ratios within a run)\n\n",
+                    ratios, "\n");
+  }
+  if (scrypt.has_value()) {
+    absl::StrAppend(summary, "## Password hashing (scrypt)\n\n", ScryptReport(*scrypt), "\n");
+  }
+  const std::string breakdown =
+      SignInBreakdown(runs, signin_in_flights, scrypt.has_value() ? &*scrypt : nullptr);
+  if (!breakdown.empty()) {
+    absl::StrAppend(summary, "## SignIn against the cost of one scrypt verify\n\n", breakdown,
+                    "\n");
+  }
+  return absl::OkStatus();
+}
+
 int Main() {
   if (absl::GetFlag(FLAGS_serve_noop)) {
     return ServeNoop();
@@ -337,8 +432,8 @@ int Main() {
     return 2;
   }
   const int applicants = absl::GetFlag(FLAGS_applicants);
-  if (applicants < 1 || applicants > kMaxApplicants) {
-    std::cerr << "--applicants: must be 1-" << kMaxApplicants << "\n";
+  if (applicants < 0 || applicants > kMaxApplicants) {
+    std::cerr << "--applicants: must be 0-" << kMaxApplicants << "\n";
     return 2;
   }
   const int view_roles = absl::GetFlag(FLAGS_view_roles);
@@ -348,7 +443,7 @@ int Main() {
   }
   const std::string matching = absl::GetFlag(FLAGS_matching);
   const std::string registry = absl::GetFlag(FLAGS_registry);
-  if (matching.empty()) {
+  if (matching.empty() && applicants > 0) {
     std::cerr << "give --matching=HOST:PORT (and --registry=HOST:PORT for --view_roles)\n";
     return 2;
   }
@@ -374,8 +469,8 @@ int Main() {
     noop = absl::StrCat("127.0.0.1:", in_process->port());
   }
 
-  std::string header = absl::StrCat("Machine at start: ", MachineLine(), "\n\n");
-  std::cout << header << std::flush;
+  std::string summary = absl::StrCat("Machine at start: ", MachineLine(), "\n\n");
+  std::cout << summary << std::flush;
 
   // The password hash first, while nothing else is measured.
   std::optional<ScryptCost> scrypt;
@@ -391,92 +486,15 @@ int Main() {
                                  scrypt->hash_median_ms, scrypt->verify_median_ms, samples);
   }
 
-  absl::StatusOr<absl::Duration> serving =
-      WaitUntilHealthServing(matching, absl::Now(), absl::GetFlag(FLAGS_wait_ready));
-  if (!serving.ok()) {
-    std::cerr << "matching: " << serving.status() << "\n";
-    return 1;
-  }
-  const std::string run_tag = absl::StrCat(absl::ToUnixMicros(absl::Now()));
-  const absl::Time signup_start = absl::Now();
-  absl::StatusOr<std::vector<BenchApplicant>> signed_up =
-      SignUpApplicants(matching, admin_key, run_tag, applicants,
-                       std::clamp(absl::GetFlag(FLAGS_signup_threads), 1, 64));
-  if (!signed_up.ok()) {
-    std::cerr << "sign-up: " << signed_up.status() << "\n";
-    return 1;
-  }
-  const double signup_seconds = absl::ToDoubleSeconds(absl::Now() - signup_start);
-  std::cerr << absl::StrFormat("signed up %d applicants in %.1f s\n", applicants, signup_seconds);
-  const std::vector<BenchApplicant> people = *std::move(signed_up);
-  const int max_in_flight =
-      in_flights->empty() ? 0 : *std::max_element(in_flights->begin(), in_flights->end());
-  std::string notes;
-  if (applicants < max_in_flight) {
-    absl::StrAppendFormat(&notes,
-                          "Note: %d applicants for up to %d calls in flight: some slots share "
-                          "a key.\n\n",
-                          applicants, max_in_flight);
-  }
-
-  // Check every answer once, and note its size.
-  absl::StatusOr<size_t> real_size = ProbeGetMyProfile(matching, people[0].key, people[0].name);
-  absl::StatusOr<size_t> noop_size = ProbeGetMyProfile(noop, people[0].key, "");
-  if (!real_size.ok() || !noop_size.ok()) {
-    std::cerr << "GetMyProfile probe: " << (real_size.ok() ? noop_size : real_size).status()
-              << "\n";
-    return 1;
-  }
-  if (!signin_in_flights->empty()) {
-    if (absl::Status s = ProbeSignIn(matching, people[0]); !s.ok()) {
-      std::cerr << "SignIn probe: " << s << "\n";
+  if (applicants > 0) {
+    if (absl::Status s = MeasureCalls(matching, noop, admin_key, applicants, *in_flights,
+                                      *signin_in_flights, scrypt, &summary);
+        !s.ok()) {
+      std::cerr << "matching calls: " << s << "\n";
       return 1;
     }
-  }
-
-  LoadOptions load;
-  load.driver_threads = absl::GetFlag(FLAGS_driver_threads);
-  load.calls_per_channel = absl::GetFlag(FLAGS_calls_per_channel);
-  load.warmup = absl::GetFlag(FLAGS_warmup);
-  load.duration = absl::GetFlag(FLAGS_duration);
-  const SlotFactory profile_slots =
-      GetMyProfileSlots(&people, absl::GetFlag(FLAGS_parse_responses), load.call_deadline);
-  const std::vector<Target> profile_targets = {
-      {kNoopGetMyProfile, noop, profile_slots, {}},
-      {kMatchingGetMyProfile, matching, profile_slots, {}}};
-  const Target signin = {kMatchingSignIn, matching, SignInSlots(&people, load.call_deadline),
-                         *signin_in_flights};
-
-  std::vector<Run> runs;
-  const int repeats = std::max(1, absl::GetFlag(FLAGS_repeats));
-  for (int r = 1; r <= repeats; ++r) {
-    runs.push_back(MeasureOnce(r, profile_targets, *in_flights, signin, load));
-  }
-
-  std::string summary = absl::StrCat(
-      header, "## Summary over ", runs.size(), " run(s)\n\n", SummaryTable(runs), "\n", notes,
-      absl::StrFormat("GetMyProfile answers (serialised): matching %d bytes, no-op %d bytes. "
-                      "Signed up %d applicants as admin in %.1f s (%.1f a second).\n\n",
-                      *real_size, *noop_size, applicants, signup_seconds,
-                      signup_seconds > 0 ? applicants / signup_seconds : 0));
-  const std::string ratios = RatioTable(
-      runs,
-      {{"GetMyProfile / no-op QPS", kMatchingGetMyProfile, kNoopGetMyProfile},
-       {"GetMyProfile / no-op p50", kMatchingGetMyProfile, kNoopGetMyProfile, &LoadResult::p50_ms},
-       {"GetMyProfile / no-op p99", kMatchingGetMyProfile, kNoopGetMyProfile,
-        &LoadResult::p99_ms}});
-  if (!ratios.empty()) {
-    absl::StrAppend(&summary, "## GetMyProfile against the no-op service (ratios within a run)\n\n",
-                    ratios, "\n");
-  }
-  if (scrypt.has_value()) {
+  } else if (scrypt.has_value()) {
     absl::StrAppend(&summary, "## Password hashing (scrypt)\n\n", ScryptReport(*scrypt), "\n");
-  }
-  const std::string breakdown =
-      SignInBreakdown(runs, *signin_in_flights, scrypt.has_value() ? &*scrypt : nullptr);
-  if (!breakdown.empty()) {
-    absl::StrAppend(&summary, "## SignIn against the cost of one scrypt verify\n\n", breakdown,
-                    "\n");
   }
   absl::StrAppend(&summary, "Machine after the calls: ", MachineLine(), "\n\n");
   std::cout << summary << std::flush;
