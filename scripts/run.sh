@@ -17,6 +17,8 @@
 #   SKIP_BUILD=1             do not install packages or build (use what is in BUILD_DIR).
 #   SKIP_DEMO=1              do not load the demo data.
 # Files: .run/redis/ (Redis data), .run/admin.key (admin API key, mode 600),
+#        .run/service-keys/<service>.key (each service's own key, mode 600; every service
+#        is given the directory, --service_keys_dir),
 #        .run/logs/<name>.log (one log per process), .run/run.pid (this script).
 set -euo pipefail
 
@@ -29,6 +31,9 @@ BUILD_DIR="${BUILD_DIR:-build}"
 RUN_DIR="${ROOT}/.run"
 LOG_DIR="${RUN_DIR}/logs"
 ADMIN_KEY_FILE="${RUN_DIR}/admin.key"
+SERVICE_KEYS_DIR="${RUN_DIR}/service-keys"
+# The services that call others as themselves, each with its own key in SERVICE_KEYS_DIR.
+KEYED_SERVICES=(matching notifications)
 PYTHON=/usr/bin/python3
 # Seconds a service may take to drain after SIGTERM (its own drain is 10 s) before it
 # is killed, and to become SERVING after start.
@@ -151,6 +156,14 @@ fi
 # The admin API key: 40 random hex characters, made once and kept.
 scripts/new_key.sh "${ADMIN_KEY_FILE}"
 chmod 600 "${ADMIN_KEY_FILE}"
+# Each service's own key ("cadre_" + 48 hex), made once and kept; the directory is
+# readable by this user only.
+mkdir -p "${SERVICE_KEYS_DIR}"
+chmod 700 "${SERVICE_KEYS_DIR}"
+for service in "${KEYED_SERVICES[@]}"; do
+  scripts/new_key.sh --issued "${SERVICE_KEYS_DIR}/${service}.key"
+  chmod 600 "${SERVICE_KEYS_DIR}/${service}.key"
+done
 
 trap cleanup EXIT
 trap 'exit 0' INT  # a stop asked for is a clean end
@@ -187,7 +200,7 @@ for entry in "${SERVICES[@]}"; do
   log "starting ${name} on :${grpc_port} (metrics :${metrics_port})"
   setsid "${BUILD_DIR}/${binary}" --port "${grpc_port}" --metrics_port "${metrics_port}" \
     --redis_host 127.0.0.1 --redis_port "${REDIS_PORT}" \
-    --admin_key_file="${ADMIN_KEY_FILE}" \
+    --admin_key_file="${ADMIN_KEY_FILE}" --service_keys_dir="${SERVICE_KEYS_DIR}" \
     >>"${LOG_DIR}/${name}.log" 2>&1 </dev/null &
   SERVICE_PIDS+=("$!")
   SERVICE_NAMES+=("${name}")
@@ -234,7 +247,7 @@ cadrectl="${BUILD_DIR}/tools/cadrectl/cadrectl"
   printf '  %-13s %-22s %s\n' "redis" "127.0.0.1:${REDIS_PORT}" \
     "appendfsync ${REDIS_FSYNC}; data .run/redis/"
   echo
-  echo "  admin key:  .run/admin.key   logs: .run/logs/<name>.log"
+  echo "  admin key:  .run/admin.key   service keys: .run/service-keys/   logs: .run/logs/<name>.log"
   if [[ -f "${RUN_DIR}/body-keys.json" ]]; then
     echo "  demo bodies' API keys: .run/body-keys.json"
   fi

@@ -4,6 +4,8 @@
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
+#include <algorithm>
+
 #include "absl/algorithm/container.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/escaping.h"
@@ -36,12 +38,23 @@ std::string Sha256Hex(absl::string_view data) {
       absl::string_view(reinterpret_cast<const char*>(digest), sizeof(digest)));
 }
 
+Authenticator::Authenticator(ApiKeyStore* keys, const Clock* clock, AuthenticatorOptions options)
+    : keys_(keys),
+      admin_key_hash_(options.admin_key.empty() ? "" : Sha256Hex(options.admin_key)),
+      clock_(clock),
+      cache_ttl_(options.cache_ttl) {
+  for (ServiceKeyHash& key : options.service_keys) {
+    const std::string key_id = absl::StrCat("service:", key.subject);
+    service_keys_[key.sha256] = Principal{PrincipalKind::kService, std::move(key.subject), key_id};
+  }
+}
+
 Authenticator::Authenticator(ApiKeyStore* keys, absl::string_view admin_key, const Clock* clock,
                              absl::Duration cache_ttl)
-    : keys_(keys),
-      admin_key_hash_(admin_key.empty() ? "" : Sha256Hex(admin_key)),
-      clock_(clock),
-      cache_ttl_(cache_ttl) {}
+    : Authenticator(
+          keys, clock,
+          AuthenticatorOptions{
+              .admin_key = std::string(admin_key), .service_keys = {}, .cache_ttl = cache_ttl}) {}
 
 absl::StatusOr<std::string> Authenticator::BearerToken(const grpc::ServerContextBase& context) {
   const auto& md = context.client_metadata();
@@ -82,9 +95,12 @@ absl::optional<absl::StatusOr<Principal>> Authenticator::FromMemory(const std::s
   if (!admin_key_hash_.empty() && SameHash(hash, admin_key_hash_)) {
     return absl::StatusOr<Principal>(Principal{PrincipalKind::kAdmin, "", "admin"});
   }
+  if (auto it = service_keys_.find(hash); it != service_keys_.end()) {
+    return absl::StatusOr<Principal>(it->second);
+  }
   // Anything that is not the shape of a key we issue is refused without asking Redis.
   if (!IsIssuedKeyShape(token) || keys_ == nullptr) {
-    return absl::StatusOr<Principal>(absl::UnauthenticatedError("unknown or revoked key"));
+    return absl::StatusOr<Principal>(absl::UnauthenticatedError("unknown, revoked or expired key"));
   }
   const absl::Time now = clock_->Now();
   absl::MutexLock lock(&mu_);
@@ -92,22 +108,27 @@ absl::optional<absl::StatusOr<Principal>> Authenticator::FromMemory(const std::s
     return absl::StatusOr<Principal>(it->second.principal);
   }
   if (auto it = unknown_.find(hash); it != unknown_.end() && it->second > now) {
-    return absl::StatusOr<Principal>(absl::UnauthenticatedError("unknown or revoked key"));
+    return absl::StatusOr<Principal>(absl::UnauthenticatedError("unknown, revoked or expired key"));
   }
   if (revocations != nullptr) *revocations = revocations_;
   return absl::nullopt;
 }
 
 absl::StatusOr<Principal> Authenticator::LookUp(const std::string& hash, uint64_t revocations) {
-  CADRE_ASSIGN_OR_RETURN(absl::optional<Principal> found, keys_->Find(hash));
+  CADRE_ASSIGN_OR_RETURN(absl::optional<KeyRecord> found, keys_->Find(hash));
   const absl::Time now = clock_->Now();
+  // An expired key is as good as none (Redis drops it a little later by itself).
+  if (found && !found->LiveAt(now)) found.reset();
   {
     absl::MutexLock lock(&mu_);
     // A revocation on this replica while we read must not be undone by our answer.
     if (revocations == revocations_) {
       if (found) {
         if (known_.size() >= kMaxCacheEntries) known_.clear();
-        known_[hash] = Known{*found, now + cache_ttl_};
+        // Never trusted past the key's own expiry.
+        const absl::Time until =
+            found->expire_time ? std::min(now + cache_ttl_, *found->expire_time) : now + cache_ttl_;
+        known_[hash] = Known{found->principal, until};
       } else {
         // Unknown keys get their own bounded cache: a flood of made-up keys can never
         // push real keys out.
@@ -116,8 +137,8 @@ absl::StatusOr<Principal> Authenticator::LookUp(const std::string& hash, uint64_
       }
     }
   }
-  if (!found) return absl::UnauthenticatedError("unknown or revoked key");
-  return *found;
+  if (!found) return absl::UnauthenticatedError("unknown, revoked or expired key");
+  return found->principal;
 }
 
 void Authenticator::Forget(absl::string_view key_hash) {

@@ -5,12 +5,14 @@
 //
 // Keys travel as `authorization: Bearer <key>` metadata. A call without that header is
 // anonymous (public reads only). API keys are random, shown once, and stored only as a
-// SHA-256 hash (see api_keys.h); the admin key is given at start-up (file or env) and
-// kept in memory as its hash.
+// SHA-256 hash (see api_keys.h); a key may expire, and is refused from its expiry on.
+// The admin key and the service keys (service_keys.h) are given at start-up (files or
+// env) and kept in memory as their hashes.
 
 #include <chrono>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/status.h"
@@ -20,6 +22,7 @@
 #include "absl/types/optional.h"
 #include "services/common/base/clock.h"
 #include "services/common/base/principal.h"
+#include "services/common/service_keys.h"
 
 namespace grpc {
 class ServerContextBase;
@@ -29,23 +32,34 @@ namespace cadre {
 
 class ApiKeyStore;
 
-// Thread-safe. Caches looked-up keys for `cache_ttl` (so a revoked key stops working
-// within that time on every replica, at once on the one that revoked it) and unknown keys
-// for a second, in a cache of their own (so a flood of bad keys becomes neither a flood
-// of Redis reads nor the eviction of real keys). Tokens not shaped like an issued key
-// are refused without a lookup.
+struct AuthenticatorOptions {
+  // May be empty (no admin key: admin calls are impossible).
+  std::string admin_key;
+  // Callers holding one of these keys are Principal{kService, subject, "service:<subject>"}.
+  std::vector<ServiceKeyHash> service_keys;
+  // How long a looked-up key is trusted without asking Redis again.
+  absl::Duration cache_ttl = absl::Seconds(5);
+};
+
+// Thread-safe. Caches looked-up keys for `cache_ttl`, never past the key's own expiry (so
+// a revoked key stops working within that time on every replica, at once on the one
+// that revoked it, and an expired key at its expiry everywhere) and unknown keys for a
+// second, in a cache of their own (so a flood of bad keys becomes neither a flood of
+// Redis reads nor the eviction of real keys). Tokens not shaped like an issued key are
+// refused without a lookup. Expiry is judged by `clock`.
 class Authenticator {
  public:
+  Authenticator(ApiKeyStore* keys, const Clock* clock, AuthenticatorOptions options);
   // `admin_key` may be empty (no admin key: admin calls are impossible).
   Authenticator(ApiKeyStore* keys, absl::string_view admin_key, const Clock* clock,
                 absl::Duration cache_ttl = absl::Seconds(5));
 
-  // UNAUTHENTICATED for a malformed header or an unknown or revoked key;
+  // UNAUTHENTICATED for a malformed header or an unknown, revoked or expired key;
   // UNAVAILABLE when the key store cannot be reached.
   absl::StatusOr<Principal> Authenticate(const grpc::ServerContextBase& context);
 
   // Authenticate's answer when it needs no Redis (no key, a malformed header, the admin
-  // key, a cached key); nullopt when the key must be looked up. Handlers on gRPC's
+  // key, a service key, a cached key); nullopt when the key must be looked up. Handlers on gRPC's
   // callback threads, which must never block, use this and move the rest to a worker.
   absl::optional<absl::StatusOr<Principal>> AuthenticateFromMemory(
       const grpc::ServerContextBase& context);
@@ -71,6 +85,7 @@ class Authenticator {
 
   ApiKeyStore* keys_;
   std::string admin_key_hash_;
+  absl::flat_hash_map<std::string, Principal> service_keys_;  // by hash; set once
   const Clock* clock_;
   absl::Duration cache_ttl_;
   absl::Mutex mu_;

@@ -3,8 +3,10 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/api_keys.h"
 #include "services/common/auth.h"
+#include "services/common/service_keys.h"
 #include "services/common/worker_pool.h"
 #include "services/registry/domain/catalog.h"
+#include "services/registry/erasure_consumer.h"
 #include "services/registry/registry_service.h"
 #include "services/registry/registry_store.h"
 #include "services/registry/registry_writer.h"
@@ -14,6 +16,9 @@ namespace cadre::registry {
 namespace {
 
 constexpr size_t kMinAdminKeyLength = 32;  // characters
+// How long a verified key is trusted without asking Redis again (never past its expiry):
+// a key revoked on another replica stops working here within this time.
+constexpr absl::Duration kKeyCacheTtl = absl::Seconds(5);
 
 absl::Status CheckOptions(const RegistryOptions& o) {
   if (!o.admin_key.empty() && o.admin_key.size() < kMinAdminKeyLength) {
@@ -25,17 +30,30 @@ absl::Status CheckOptions(const RegistryOptions& o) {
   if (o.writes_per_minute < 0) {
     return absl::InvalidArgumentError("writes_per_minute: must not be negative");
   }
+  if (o.event_block < absl::Milliseconds(1)) {
+    return absl::InvalidArgumentError("event_block: must be at least 1 ms");
+  }
   return absl::OkStatus();
+}
+
+// The hashes of the service keys in `dir` (none when `dir` is empty).
+absl::StatusOr<std::vector<ServiceKeyHash>> ServiceKeys(const std::string& dir) {
+  if (dir.empty()) return std::vector<ServiceKeyHash>();
+  return LoadServiceKeyHashes(dir);
 }
 
 }  // namespace
 
 // Declared in the order they are built; destroyed in reverse, server first.
 struct RegistryApp::Parts {
-  Parts(const RegistryOptions& o, const Clock* clock)
+  Parts(const RegistryOptions& o, std::vector<ServiceKeyHash> service_keys, const Clock* clock)
       : redis(o.redis),
         keys(&redis),
-        auth(&keys, o.admin_key, clock),
+        auth(&keys, clock,
+             AuthenticatorOptions{.admin_key = o.admin_key,
+                                  .service_keys = std::move(service_keys),
+                                  .cache_ttl = kKeyCacheTtl}),
+        erasures(&redis, &keys, &auth, o.event_block),
         store(&redis),
         view(&redis, &store, &catalog),
         writer(&store, &catalog, clock, o.writes_per_minute),
@@ -52,6 +70,7 @@ struct RegistryApp::Parts {
   RedisClient redis;
   ApiKeyStore keys;
   Authenticator auth;
+  ErasureConsumer erasures;
   Catalog catalog;
   RegistryStore store;
   ViewSync view;
@@ -65,7 +84,9 @@ absl::StatusOr<std::unique_ptr<RegistryApp>> RegistryApp::Start(RegistryOptions 
                                                                 const Clock* clock) {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   options.server.service_name = "cadre.v1.Registry";
-  auto parts = std::make_unique<Parts>(options, clock);
+  absl::StatusOr<std::vector<ServiceKeyHash>> service_keys = ServiceKeys(options.service_keys_dir);
+  if (!service_keys.ok()) return service_keys.status();
+  auto parts = std::make_unique<Parts>(options, *std::move(service_keys), clock);
   parts->view.Start();
   parts->server.AddService(&parts->service);
   ViewSync* view = &parts->view;
@@ -74,6 +95,7 @@ absl::StatusOr<std::unique_ptr<RegistryApp>> RegistryApp::Start(RegistryOptions 
     parts->view.Stop();
     return s;
   }
+  if (options.consume_matching_events) parts->erasures.Start();
   return std::unique_ptr<RegistryApp>(new RegistryApp(std::move(parts)));
 }
 
@@ -93,6 +115,7 @@ WorkerPool& RegistryApp::WorkersForTest() { return parts_->workers; }
 
 void RegistryApp::Shutdown() {
   parts_->server.Shutdown();
+  parts_->erasures.Stop();
   parts_->view.Stop();
 }
 

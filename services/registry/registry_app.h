@@ -9,6 +9,7 @@
 #include <string>
 
 #include "absl/status/statusor.h"
+#include "absl/time/time.h"
 #include "services/common/base/clock.h"
 #include "services/common/redis_client.h"
 #include "services/common/server.h"
@@ -30,6 +31,14 @@ struct RegistryOptions {
   int writes_per_minute = 600;
   // The admin key (at least 32 characters), or empty for none (admin calls fail).
   std::string admin_key;
+  // The directory of service keys, `<service>.key` each (services/common/service_keys.h);
+  // empty: no service can call as itself.
+  std::string service_keys_dir;
+  // Whether to read the matching service's events (group "registry" on matching:events)
+  // and revoke the keys of applicants it erased.
+  bool consume_matching_events = true;
+  // How long one read of an event stream waits for new entries; also bounds Shutdown.
+  absl::Duration event_block = absl::Milliseconds(500);
 };
 
 // Thread-safe for Shutdown from any thread.
@@ -37,7 +46,9 @@ class RegistryApp {
  public:
   // Builds and starts the registry: the view begins loading and the server listens
   // (NOT_SERVING until the view is loaded). INVALID_ARGUMENT for bad options (naming
-  // the option), UNAVAILABLE when a port cannot be bound. `clock` must outlive the app.
+  // the option; a service keys directory that cannot be read, or a file in it that does
+  // not hold a key, naming the file), UNAVAILABLE when a port cannot be bound. `clock` must outlive
+  // the app.
   static absl::StatusOr<std::unique_ptr<RegistryApp>> Start(RegistryOptions options,
                                                             const Clock* clock);
   ~RegistryApp();  // shuts down

@@ -26,6 +26,12 @@ ABSL_FLAG(std::string, admin_key_file, "",
 ABSL_FLAG(std::string, admin_key, "",
           "the admin API key itself, at least 32 characters; prefer the environment variable "
           "or --admin_key_file");
+ABSL_FLAG(std::string, service_keys_dir, "",
+          "directory of the services' keys, one <service>.key file each (the flag names the "
+          "directory, never a key); callers holding one are that service");
+ABSL_FLAG(bool, consume_matching_events, true,
+          "read the matching service's events (matching:events) and revoke the keys of "
+          "applicants it erased");
 ABSL_FLAG(std::string, log_level, "info", "debug, info, warn or error");
 ABSL_FLAG(bool, log_every_call, false, "log every call, not only failed and slow ones");
 ABSL_FLAG(std::string, tls_cert, "", "PEM certificate: serve TLS");
@@ -54,6 +60,8 @@ const ServiceFlags& RegistryFlags() {
                 &absl::GetFlagReflectionHandle(FLAGS_writes_per_minute),
                 &absl::GetFlagReflectionHandle(FLAGS_admin_key_file),
                 &absl::GetFlagReflectionHandle(FLAGS_admin_key),
+                &absl::GetFlagReflectionHandle(FLAGS_service_keys_dir),
+                &absl::GetFlagReflectionHandle(FLAGS_consume_matching_events),
                 &absl::GetFlagReflectionHandle(FLAGS_log_level),
                 &absl::GetFlagReflectionHandle(FLAGS_log_every_call),
                 &absl::GetFlagReflectionHandle(FLAGS_tls_cert),
@@ -91,6 +99,8 @@ absl::StatusOr<RegistryOptions> RegistryOptionsFromFlags(const ParsedFlags& pars
   if (const std::string file = absl::GetFlag(FLAGS_admin_key_file); !file.empty()) {
     CADRE_ASSIGN_OR_RETURN(o.admin_key, ReadSecretFile(file));
   }
+  o.service_keys_dir = absl::GetFlag(FLAGS_service_keys_dir);
+  o.consume_matching_events = absl::GetFlag(FLAGS_consume_matching_events);
   return o;
 }
 

@@ -21,7 +21,7 @@ const ServiceFlags& RegistryFlags();
 // Reads the parsed flags into options (the admin key from --admin_key_file when given,
 // else --admin_key). INVALID_ARGUMENT naming the flag, and where its value came from,
 // for a value out of range; NOT_FOUND or FAILED_PRECONDITION naming the path when the
-// admin key file cannot be read.
+// admin key file cannot be read. The service keys directory is read by RegistryApp::Start.
 absl::StatusOr<RegistryOptions> RegistryOptionsFromFlags(const ParsedFlags& parsed);
 
 }  // namespace cadre::registry

@@ -29,6 +29,10 @@ RegistryService::RegistryService(RegistryDeps deps)
   AddUnary("GetInvolvementMap", &RegistryService::GetInvolvementMap);
   AddUnary("CreateApiKey", &RegistryService::CreateApiKey);
   AddUnary("RevokeApiKey", &RegistryService::RevokeApiKey);
+  AddUnary("RegisterApplicantKey", &RegistryService::RegisterApplicantKey);
+  AddUnary("RevokeApplicantKey", &RegistryService::RevokeApplicantKey);
+  AddUnary("RevokeSubjectKeys", &RegistryService::RevokeSubjectKeys);
+  AddUnary("ListSubjectKeys", &RegistryService::ListSubjectKeys);
 }
 
 void RegistryService::Serve(UnaryCall* call, Mode mode, Work work) {
@@ -133,35 +137,6 @@ void RegistryService::CreateRoleType(UnaryCall* call, const cadre::v1::CreateRol
   Serve(call, Mode::kWrite, [=, this](const Principal& p) -> absl::Status {
     CADRE_ASSIGN_OR_RETURN(*resp,
                            d_.writer->CreateRoleType(p, req->role_type(), req->role_type_id()));
-    return absl::OkStatus();
-  });
-}
-
-void RegistryService::CreateApiKey(UnaryCall* call, const cadre::v1::CreateApiKeyRequest* req,
-                                   cadre::v1::CreateApiKeyResponse* resp) {
-  Serve(call, Mode::kWrite, [=, this](const Principal& p) -> absl::Status {
-    CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
-    CADRE_ASSIGN_OR_RETURN(Principal holder, ValidateCreateApiKey(*req, *d_.catalog));
-    CADRE_RETURN_IF_ERROR(CheckKeyIssue(p, holder));
-    CADRE_ASSIGN_OR_RETURN(
-        IssuedKey issued,
-        d_.keys->Create(holder.kind, holder.subject, req->label(), p.Actor(), d_.clock->Now()));
-    resp->set_key_id(issued.key_id);
-    resp->set_secret(issued.secret);
-    return absl::OkStatus();
-  });
-}
-
-void RegistryService::RevokeApiKey(UnaryCall* call, const cadre::v1::RevokeApiKeyRequest* req,
-                                   cadre::v1::RevokeApiKeyResponse*) {
-  Serve(call, Mode::kWrite, [=, this](const Principal& p) -> absl::Status {
-    CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
-    CADRE_RETURN_IF_ERROR(ValidateRevokeApiKey(*req));
-    CADRE_ASSIGN_OR_RETURN(absl::optional<Principal> holder, d_.keys->FindById(req->key_id()));
-    if (!holder) return KeyNotFound(req->key_id());
-    CADRE_RETURN_IF_ERROR(CheckKeyRevoke(p, *holder));
-    CADRE_ASSIGN_OR_RETURN(std::string hash, d_.keys->Revoke(req->key_id(), p.Actor()));
-    d_.auth->Forget(hash);
     return absl::OkStatus();
   });
 }

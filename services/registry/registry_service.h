@@ -78,6 +78,14 @@ class RegistryService final : public RawService {
                     cadre::v1::CreateApiKeyResponse* resp);
   void RevokeApiKey(UnaryCall* call, const cadre::v1::RevokeApiKeyRequest* req,
                     cadre::v1::RevokeApiKeyResponse* resp);
+  void RegisterApplicantKey(UnaryCall* call, const cadre::v1::RegisterApplicantKeyRequest* req,
+                            cadre::v1::RegisterApplicantKeyResponse* resp);
+  void RevokeApplicantKey(UnaryCall* call, const cadre::v1::RevokeApplicantKeyRequest* req,
+                          cadre::v1::RevokeApplicantKeyResponse* resp);
+  void RevokeSubjectKeys(UnaryCall* call, const cadre::v1::RevokeSubjectKeysRequest* req,
+                         cadre::v1::RevokeSubjectKeysResponse* resp);
+  void ListSubjectKeys(UnaryCall* call, const cadre::v1::ListSubjectKeysRequest* req,
+                       cadre::v1::ListSubjectKeysResponse* resp);
 
   using Work = std::function<absl::Status(const Principal&)>;
   enum class Mode { kRead, kWrite };

@@ -111,7 +111,7 @@ void RegistryService::ListRoles(UnaryCall* call, const cadre::v1::ListRolesReque
     const std::string token = page.next_after_id
                                   ? EncodePageToken(absl::StrCat(*page.next_after_id), fingerprint)
                                   : std::string();
-    call->SetResponseBytes(EncodeListRolesPage(page.wire, token));
+    call->SetResponseBytes(EncodeListRolesPage(page.wire, token, page.view_position));
     return absl::OkStatus();
   });
 }

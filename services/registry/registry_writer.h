@@ -29,8 +29,8 @@ namespace cadre::registry {
 // Thread-safe.
 class RegistryWriter {
  public:
-  // `writes_per_minute`: changes one body (or other non-admin principal) may make in a
-  // clock minute, across all replicas; 0: no limit. Admins are not limited.
+  // `writes_per_minute`: changes one body (or an applicant) may make in a clock minute,
+  // across all replicas; 0: no limit. Admins and services are not limited.
   RegistryWriter(RegistryStore* store, Catalog* catalog, const Clock* clock,
                  int writes_per_minute = 0)
       : store_(store), catalog_(catalog), clock_(clock), writes_per_minute_(writes_per_minute) {}
@@ -123,8 +123,11 @@ class RegistryWriter {
                                     const std::string& resource, int64_t version,
                                     const Principal& p) const;
   google::protobuf::Timestamp Now() const;
-  // The rate limit that applies to `p`'s writes.
-  int RateLimitFor(const Principal& p) const { return p.is_admin() ? 0 : writes_per_minute_; }
+  // The rate limit that applies to `p`'s writes: admins and Cadre's own services (the
+  // matching service acting for many people at once) are not limited.
+  int RateLimitFor(const Principal& p) const {
+    return p.is_admin() || p.kind == PrincipalKind::kService ? 0 : writes_per_minute_;
+  }
 
   RegistryStore* store_;
   Catalog* catalog_;

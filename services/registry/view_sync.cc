@@ -94,6 +94,9 @@ absl::Status ViewSync::Reload() {
   // old view and reaches the new one through its event, after `last`.
   Catalog loaded;
   CADRE_RETURN_IF_ERROR(store_->LoadAll(loaded));
+  // The records hold every change up to `last` (and maybe later ones): `last` is the
+  // position ("0-0", an empty stream, is none).
+  loaded.SetViewPosition(last == "0-0" ? std::string() : last);
   catalog_->ReplaceWith(loaded);
   last_id_ = last;
   log::Info("registry view loaded",
@@ -174,6 +177,8 @@ void ViewSync::Run() {
       catalog_->Apply(event);
       last_id_ = id;
     }
+    // After the changes, never before: a page read meanwhile reports an older position.
+    if (!events->empty()) catalog_->SetViewPosition(last_id_);
     last_ok_nanos_ = absl::ToUnixNanos(absl::Now());
   }
 }

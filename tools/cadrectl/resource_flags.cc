@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "services/common/base/credential_names.h"
 #include "services/common/base/status_macros.h"
 #include "services/common/base/validation.h"
 #include "tools/cadrectl/enums.h"
@@ -58,6 +59,27 @@ absl::Status OptionalTags(const ParsedArgs& args, absl::string_view name, int ma
   CADRE_ASSIGN_OR_RETURN(std::vector<std::string> tags, TagsFlag(args, name, max));
   field->Clear();
   for (std::string& tag : tags) field->Add(std::move(tag));
+  return absl::OkStatus();
+}
+
+// If flag `name` was given, replaces `field` with its credential names (at most `max`;
+// services/common/base/credential_names.h says which names there are).
+absl::Status OptionalCredentials(const ParsedArgs& args, absl::string_view name, int max,
+                                 google::protobuf::RepeatedPtrField<std::string>* field) {
+  if (!args.Has(name)) return absl::OkStatus();
+  std::vector<std::string> names = ListFlag(args, name);
+  if (static_cast<int>(names.size()) > max) {
+    return UsageError(absl::StrCat("--", name, ": at most ", max, " credentials"));
+  }
+  for (const std::string& credential : names) {
+    if (!IsCredentialName(credential)) {
+      return UsageError(absl::StrCat("--", name, ": '", credential,
+                                     "' is not a credential (dbs-basic, dbs-standard, "
+                                     "dbs-enhanced, modules/ID or an accreditation slug)"));
+    }
+  }
+  field->Clear();
+  for (std::string& credential : names) field->Add(std::move(credential));
   return absl::OkStatus();
 }
 
@@ -146,7 +168,7 @@ absl::Status ApplyRoleFlags(const ParsedArgs& args, v1::Role* role, std::set<std
   CADRE_RETURN_IF_ERROR(OptionalTags(args, "expertise", 20, role->mutable_expertise_sought()));
   CADRE_RETURN_IF_ERROR(OptionalTags(args, "topics", 20, role->mutable_topics()));
   CADRE_RETURN_IF_ERROR(
-      OptionalTags(args, "credentials", 10, role->mutable_required_credentials()));
+      OptionalCredentials(args, "credentials", 10, role->mutable_required_credentials()));
   if (args.Has("lived-experience")) role->set_lived_experience_sought(args.Get("lived-experience"));
   CADRE_RETURN_IF_ERROR(OptionalInt(args, "places", 1, 100, role, &v1::Role::set_places));
   if (args.Has("closes")) {

@@ -1,6 +1,7 @@
 #include "tools/cadrectl/times.h"
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "tools/cadrectl/errors.h"
 
@@ -37,6 +38,27 @@ absl::StatusOr<absl::Time> TimeFlag(const ParsedArgs& args, absl::string_view na
   return UsageError(absl::StrCat("--", CanonicalFlagName(name), ": '", text,
                                  "' is neither a date (2027-01-31) nor an RFC 3339 time "
                                  "(2027-01-31T17:00:00Z)"));
+}
+
+absl::StatusOr<absl::Time> ExpiryFlag(const ParsedArgs& args, absl::string_view name,
+                                      absl::Time now) {
+  const std::string text(absl::StripAsciiWhitespace(args.Get(name)));
+  if (text.size() >= 2 && text.size() <= 6 && absl::ascii_isdigit(text[0])) {
+    int count = 0;
+    const char unit = text.back();
+    const absl::Duration each = unit == 'd'   ? absl::Hours(24)
+                                : unit == 'h' ? absl::Hours(1)
+                                : unit == 'm' ? absl::Minutes(1)
+                                              : absl::ZeroDuration();
+    if (each != absl::ZeroDuration() && absl::SimpleAtoi(text.substr(0, text.size() - 1), &count) &&
+        count > 0) {
+      return now + each * count;
+    }
+    return UsageError(absl::StrCat("--", CanonicalFlagName(name), ": '", text,
+                                   "' is not a time from now (30d, 12h, 90m), a date or an "
+                                   "RFC 3339 time"));
+  }
+  return TimeFlag(args, name, DateMeans::kEndOfDay);
 }
 
 void ToProto(absl::Time time, google::protobuf::Timestamp* proto) {

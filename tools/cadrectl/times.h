@@ -25,6 +25,12 @@ enum class DateMeans {
 absl::StatusOr<absl::Time> TimeFlag(const ParsedArgs& args, absl::string_view name,
                                     DateMeans date_means);
 
+// An expiry given as a time from `now` ("30d", "12h", "90m": days, hours or minutes, a
+// whole number from 1) or as TimeFlag reads one (a bare date means the end of that day).
+// Usage error naming the flag otherwise.
+absl::StatusOr<absl::Time> ExpiryFlag(const ParsedArgs& args, absl::string_view name,
+                                      absl::Time now);
+
 void ToProto(absl::Time time, google::protobuf::Timestamp* proto);
 absl::Time FromProto(const google::protobuf::Timestamp& proto);
 

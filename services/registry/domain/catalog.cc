@@ -165,7 +165,18 @@ void Catalog::ReplaceWith(Catalog& loaded) {
   std::swap(avenues_, loaded.avenues_);
   std::swap(avenue_tombstones_, loaded.avenue_tombstones_);
   std::swap(role_types_, loaded.role_types_);
+  std::swap(view_position_, loaded.view_position_);
   generation_ = std::max(generation_, loaded.generation_) + 1;
+}
+
+void Catalog::SetViewPosition(std::string event_id) {
+  absl::MutexLock lock(&mu_);
+  view_position_ = std::move(event_id);
+}
+
+std::string Catalog::view_position() const {
+  absl::ReaderMutexLock lock(&mu_);
+  return view_position_;
 }
 
 BodyPtr Catalog::FindBody(const std::string& code) const {
@@ -229,10 +240,14 @@ bool Catalog::MatchesUnindexed(const cadre::v1::Role& role, const RoleQuery& q) 
 RolePage Catalog::QueryRoles(const RoleQuery& query, absl::optional<int64_t> after_id,
                              int limit) const {
   RolePage page;
-  if (limit <= 0) return page;
+  if (limit <= 0) {
+    page.view_position = view_position();
+    return page;
+  }
   std::vector<std::string> keys = QueryKeys(query);
   std::sort(keys.begin(), keys.end());
   absl::ReaderMutexLock lock(&mu_);
+  page.view_position = view_position_;
   const Postings* driver = nullptr;
   for (const auto& key : keys) {
     auto it = postings_.find(key);

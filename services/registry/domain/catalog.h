@@ -68,6 +68,9 @@ struct RolePage {
   std::vector<WirePtr> wire;  // wire[i]: roles[i] serialised, as answered
   // Set when more roles match: the id to continue after.
   absl::optional<int64_t> next_after_id;
+  // The view's position (see Catalog::SetViewPosition) when the page was read, under the
+  // same lock: the page reflects at least every event up to it.
+  std::string view_position;
 };
 
 class Catalog {
@@ -80,10 +83,16 @@ class Catalog {
   bool PutRoleType(cadre::v1::RoleType role_type, int64_t version);
   // Applies an event's snapshot.
   bool Apply(const cadre::v1::RegistryEvent& event);
-  // Takes every record of `loaded` (a catalog filled apart, e.g. by a full reload) in
-  // one step, so readers and writers never see a half-loaded view; `loaded` gets the
-  // old records.
+  // Takes every record of `loaded` (a catalog filled apart, e.g. by a full reload) and
+  // its view position in one step, so readers and writers never see a half-loaded view;
+  // `loaded` gets the old records.
   void ReplaceWith(Catalog& loaded);
+
+  // The id of the last `registry:events` entry whose change the view holds ("" for none).
+  // Set only once that entry's change (and every earlier one) is in the view, so that a
+  // reader is never told of a position ahead of what it read.
+  void SetViewPosition(std::string event_id);
+  std::string view_position() const;
 
   BodyPtr FindBody(const std::string& code) const;
   RolePtr FindRole(int64_t id) const;
@@ -146,6 +155,7 @@ class Catalog {
   absl::flat_hash_map<int64_t, int64_t> avenue_tombstones_ ABSL_GUARDED_BY(mu_);
   absl::btree_map<std::string, Versioned<cadre::v1::RoleType>> role_types_ ABSL_GUARDED_BY(mu_);
   int64_t generation_ ABSL_GUARDED_BY(mu_) = 0;
+  std::string view_position_ ABSL_GUARDED_BY(mu_);
 };
 
 // Whether a role can be done from home (remote or hybrid).

@@ -25,6 +25,17 @@ inline absl::Status KeyRevokeDenied() {
   return absl::PermissionDeniedError("only an admin or the key's body may revoke it");
 }
 
+// RegisterApplicantKey and RevokeApplicantKey.
+inline absl::Status MatchingServiceOnly() {
+  return absl::PermissionDeniedError("only the matching service may call this");
+}
+
+// RevokeSubjectKeys and ListSubjectKeys.
+inline absl::Status SubjectKeysDenied() {
+  return absl::PermissionDeniedError(
+      "only an admin, or the matching service for an applicant's keys, may do this");
+}
+
 // A body name, well formed, of no body the registry knows: "subject: no body bodies/XYZ".
 inline absl::Status NoSuchBody(absl::string_view field, absl::string_view body_name) {
   return InvalidField(field, absl::StrCat("no body ", Echo(body_name)));

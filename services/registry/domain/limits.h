@@ -37,6 +37,10 @@ inline constexpr int kMaxQueryWords = 8;       // words in one search query
 inline constexpr size_t kMinRoleTypeId = 3;   // roleTypes/{id}
 inline constexpr size_t kMaxRoleTypeId = 60;  //
 
+// API keys.
+inline constexpr int kMaxKeyLifetimeDays = 400;     // how far ahead an expire_time may be
+inline constexpr int kMaxSubjectKeysListed = 1000;  // keys one ListSubjectKeys answers
+
 // Page sizes (AIP-158), in items.
 inline constexpr int kDefaultRolePage = 20;
 inline constexpr int kMaxRolePage = 100;

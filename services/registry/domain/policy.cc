@@ -21,6 +21,26 @@ absl::Status CheckKeyRevoke(const Principal& p, const Principal& holder) {
   return MayManageKeysOf(p, holder) ? absl::OkStatus() : KeyRevokeDenied();
 }
 
+bool IsMatchingService(const Principal& p) {
+  return p.kind == PrincipalKind::kService && p.subject == kMatchingSubject;
+}
+
+absl::Status CheckMatchingService(const Principal& p) {
+  if (absl::Status s = RequireAuthenticated(p); !s.ok()) return s;
+  return IsMatchingService(p) ? absl::OkStatus() : MatchingServiceOnly();
+}
+
+absl::Status CheckSubjectKeysCaller(const Principal& p) {
+  if (absl::Status s = RequireAuthenticated(p); !s.ok()) return s;
+  return p.is_admin() || IsMatchingService(p) ? absl::OkStatus() : SubjectKeysDenied();
+}
+
+absl::Status CheckSubjectKeysAccess(const Principal& p, const Principal& holder) {
+  if (p.is_admin()) return absl::OkStatus();
+  if (IsMatchingService(p) && holder.kind == PrincipalKind::kApplicant) return absl::OkStatus();
+  return SubjectKeysDenied();
+}
+
 bool MayRead(const Principal& p, const cadre::v1::Role& role) {
   return role.state() == cadre::v1::ROLE_STATE_OPEN || p.is_admin() ||
          p.is_body(BodyCodeOf(role.body()));

@@ -20,6 +20,24 @@ absl::Status CheckKeyIssue(const Principal& p, const Principal& holder);
 // keys of its own body. PERMISSION_DENIED (KeyRevokeDenied) otherwise.
 absl::Status CheckKeyRevoke(const Principal& p, const Principal& holder);
 
+// The matching service's principal: Principal{kService, kMatchingSubject}, from its
+// service key (services/common/service_keys.h names the same subject).
+inline constexpr absl::string_view kMatchingSubject = "matching";
+bool IsMatchingService(const Principal& p);
+
+// RegisterApplicantKey and RevokeApplicantKey: the matching service only.
+// UNAUTHENTICATED for an anonymous caller, PERMISSION_DENIED (MatchingServiceOnly) for
+// any other.
+absl::Status CheckMatchingService(const Principal& p);
+
+// RevokeSubjectKeys and ListSubjectKeys, before the request is read: an admin or the
+// matching service. UNAUTHENTICATED for an anonymous caller, PERMISSION_DENIED
+// (SubjectKeysDenied) for any other.
+absl::Status CheckSubjectKeysCaller(const Principal& p);
+// ... and once the holder is known: an admin any holder's keys, the matching service an
+// applicant's only. PERMISSION_DENIED (SubjectKeysDenied) otherwise.
+absl::Status CheckSubjectKeysAccess(const Principal& p, const Principal& holder);
+
 // Whether `p` may see `role`: open roles are public; others only their own body and
 // admins. (A role the caller may not see is reported as absent, not as forbidden.)
 bool MayRead(const Principal& p, const cadre::v1::Role& role);

@@ -1,10 +1,12 @@
 #include "services/registry/domain/validation.h"
 
+#include <algorithm>
 #include <set>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/common/base/credential_names.h"
 #include "services/common/base/status_macros.h"
 #include "services/common/base/validation.h"
 #include "services/registry/domain/errors.h"
@@ -47,6 +49,22 @@ absl::Status CheckSupport(const SupportOffered& s, absl::string_view field) {
   }
   if (!involvement && s.rate_pence_per_hour() != 0) {
     return InvalidField(rate, "applies only to an involvement payment");
+  }
+  return absl::OkStatus();
+}
+
+// At most kMaxCredentials distinct credential names (services/common/base/credential_names.h).
+absl::Status CheckCredentials(const google::protobuf::RepeatedPtrField<std::string>& names,
+                              absl::string_view field) {
+  if (names.size() > kMaxCredentials) {
+    return InvalidField(
+        field, absl::StrCat("at most ", kMaxCredentials, " entries (got ", names.size(), ")"));
+  }
+  std::set<absl::string_view> seen;
+  for (int i = 0; i < names.size(); ++i) {
+    const std::string item = absl::StrCat(field, "[", i, "]");
+    CADRE_RETURN_IF_ERROR(CheckCredentialName(names[i], item));
+    if (!seen.insert(names[i]).second) return InvalidField(item, "is repeated");
   }
   return absl::OkStatus();
 }
@@ -105,8 +123,8 @@ absl::Status ValidateRole(const cadre::v1::Role& role, absl::string_view prefix)
                                     FieldPath(prefix, "lived_experience_sought")));
   CADRE_RETURN_IF_ERROR(CheckLocation(role.location(), FieldPath(prefix, "location")));
   CADRE_RETURN_IF_ERROR(CheckSupport(role.support(), FieldPath(prefix, "support")));
-  CADRE_RETURN_IF_ERROR(CheckTags(role.required_credentials(), kMaxCredentials, kMaxTagLength,
-                                  FieldPath(prefix, "required_credentials")));
+  CADRE_RETURN_IF_ERROR(
+      CheckCredentials(role.required_credentials(), FieldPath(prefix, "required_credentials")));
   CADRE_RETURN_IF_ERROR(CheckRange(role.places(), 1, kMaxPlaces, FieldPath(prefix, "places")));
   if (role.has_closing_time()) {
     CADRE_RETURN_IF_ERROR(CheckTimestamp(role.closing_time(), FieldPath(prefix, "closing_time")));
@@ -198,28 +216,24 @@ absl::Status ValidateGetInvolvementMap(const cadre::v1::GetInvolvementMapRequest
   return CheckEnum(r.level(), cadre::v1::InvolvementLevel_IsValid, "level", false);
 }
 
-absl::StatusOr<Principal> ValidateCreateApiKey(const cadre::v1::CreateApiKeyRequest& r,
-                                               const Catalog& catalog) {
-  if (Utf8Length(r.label()) > kMaxLabel) {
-    return InvalidField("label", absl::StrCat("must be at most ", kMaxLabel, " characters"));
-  }
+absl::StatusOr<Principal> ParseKeyHolder(cadre::v1::PrincipalKind kind,
+                                         const std::string& subject) {
   Principal holder;
-  holder.subject = r.subject();
-  switch (r.kind()) {
+  holder.subject = subject;
+  switch (kind) {
     case cadre::v1::PRINCIPAL_KIND_ADMIN:
       holder.kind = PrincipalKind::kAdmin;
       if (!holder.subject.empty()) return InvalidField("subject", "must be empty for an admin key");
       return holder;
     case cadre::v1::PRINCIPAL_KIND_BODY: {
       holder.kind = PrincipalKind::kBody;
-      CADRE_ASSIGN_OR_RETURN(holder.subject, ParseBodyName(r.subject(), "subject"));
-      if (catalog.FindBody(holder.subject) == nullptr) return NoSuchBody("subject", r.subject());
+      CADRE_ASSIGN_OR_RETURN(holder.subject, ParseBodyName(subject, "subject"));
       return holder;
     }
     case cadre::v1::PRINCIPAL_KIND_APPLICANT:
     case cadre::v1::PRINCIPAL_KIND_SERVICE:
-      holder.kind = r.kind() == cadre::v1::PRINCIPAL_KIND_APPLICANT ? PrincipalKind::kApplicant
-                                                                    : PrincipalKind::kService;
+      holder.kind = kind == cadre::v1::PRINCIPAL_KIND_APPLICANT ? PrincipalKind::kApplicant
+                                                                : PrincipalKind::kService;
       if (!IsRequestId(holder.subject)) {
         return InvalidField("subject", "must be 1 to 64 of A-Z, a-z, 0-9, '_' and '-'");
       }
@@ -227,6 +241,69 @@ absl::StatusOr<Principal> ValidateCreateApiKey(const cadre::v1::CreateApiKeyRequ
     default:
       return InvalidField("kind", "is required");
   }
+}
+
+absl::StatusOr<Principal> ValidateCreateApiKey(const cadre::v1::CreateApiKeyRequest& r,
+                                               const Catalog& catalog) {
+  if (Utf8Length(r.label()) > kMaxLabel) {
+    return InvalidField("label", absl::StrCat("must be at most ", kMaxLabel, " characters"));
+  }
+  CADRE_ASSIGN_OR_RETURN(Principal holder, ParseKeyHolder(r.kind(), r.subject()));
+  if (holder.kind == PrincipalKind::kBody && catalog.FindBody(holder.subject) == nullptr) {
+    return NoSuchBody("subject", r.subject());
+  }
+  return holder;
+}
+
+absl::StatusOr<absl::optional<absl::Time>> ValidateKeyExpiry(bool has,
+                                                             const google::protobuf::Timestamp& t,
+                                                             absl::Time now, bool required,
+                                                             absl::string_view field) {
+  if (!has) {
+    if (required) return InvalidField(field, "is required");
+    return absl::optional<absl::Time>();
+  }
+  CADRE_RETURN_IF_ERROR(CheckTimestamp(t, field));
+  const absl::Time expire = absl::FromUnixSeconds(t.seconds()) + absl::Nanoseconds(t.nanos());
+  if (expire <= now) return InvalidField(field, "must be in the future");
+  if (expire > now + absl::Hours(24) * kMaxKeyLifetimeDays) {
+    return InvalidField(field,
+                        absl::StrCat("must be at most ", kMaxKeyLifetimeDays, " days from now"));
+  }
+  return absl::optional<absl::Time>(expire);
+}
+
+bool IsSha256Hex(absl::string_view s) {
+  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+         });
+}
+
+absl::StatusOr<ApplicantKeyRegistration> ValidateRegisterApplicantKey(
+    const cadre::v1::RegisterApplicantKeyRequest& r, absl::Time now) {
+  if (!IsRequestId(r.applicant())) {
+    return InvalidField("applicant", "must be 1 to 64 of A-Z, a-z, 0-9, '_' and '-'");
+  }
+  if (!IsSha256Hex(r.key_sha256())) {
+    return InvalidField("key_sha256", "must be 64 lower-case hex digits (a SHA-256)");
+  }
+  CADRE_ASSIGN_OR_RETURN(
+      absl::optional<absl::Time> expire,
+      ValidateKeyExpiry(r.has_expire_time(), r.expire_time(), now, true, "expire_time"));
+  CADRE_RETURN_IF_ERROR(CheckLength(r.label(), 0, kMaxLabel, "label"));
+  return ApplicantKeyRegistration{r.applicant(), r.key_sha256(), r.label(), *expire};
+}
+
+absl::Status ValidateRevokeApplicantKey(const cadre::v1::RevokeApplicantKeyRequest& r) {
+  if (!IsSha256Hex(r.key_sha256())) {
+    return InvalidField("key_sha256", "must be 64 lower-case hex digits (a SHA-256)");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<Principal> ValidateSubjectKeys(cadre::v1::PrincipalKind kind,
+                                              const std::string& subject) {
+  return ParseKeyHolder(kind, subject);
 }
 
 absl::Status ValidateRevokeApiKey(const cadre::v1::RevokeApiKeyRequest& r) {

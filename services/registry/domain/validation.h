@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "absl/types/optional.h"
 #include "cadre/v1/registry.pb.h"
 #include "services/common/base/principal.h"
 #include "services/common/base/validation.h"
@@ -41,5 +42,39 @@ absl::StatusOr<Principal> ValidateCreateApiKey(const cadre::v1::CreateApiKeyRequ
                                                const Catalog& catalog);
 // A RevokeApiKey request: key_id looks like a key id.
 absl::Status ValidateRevokeApiKey(const cadre::v1::RevokeApiKeyRequest& request);
+
+// Whom a key stands for, from a kind and subject as CreateApiKeyRequest has them (a
+// body's code for a body key; whether the body exists is not asked). INVALID_ARGUMENT
+// naming "kind" or "subject".
+absl::StatusOr<Principal> ParseKeyHolder(cadre::v1::PrincipalKind kind, const std::string& subject);
+
+// A key's expiry (`has`: whether the request set it): after `now` and at most
+// kMaxKeyLifetimeDays after it. nullopt when unset and not `required`. INVALID_ARGUMENT
+// naming `field`.
+absl::StatusOr<absl::optional<absl::Time>> ValidateKeyExpiry(bool has,
+                                                             const google::protobuf::Timestamp& t,
+                                                             absl::Time now, bool required,
+                                                             absl::string_view field);
+
+// Lower-case hex SHA-256: 64 characters of 0-9 and a-f.
+bool IsSha256Hex(absl::string_view s);
+
+// A valid RegisterApplicantKeyRequest.
+struct ApplicantKeyRegistration {
+  std::string applicant;  // the applicant id
+  std::string key_sha256;
+  std::string label;
+  absl::Time expire_time;
+};
+// applicant (a request-id-like id), key_sha256, expire_time (required, as
+// ValidateKeyExpiry), label (at most kMaxLabel characters). INVALID_ARGUMENT naming the
+// field.
+absl::StatusOr<ApplicantKeyRegistration> ValidateRegisterApplicantKey(
+    const cadre::v1::RegisterApplicantKeyRequest& request, absl::Time now);
+// key_sha256 is a SHA-256.
+absl::Status ValidateRevokeApplicantKey(const cadre::v1::RevokeApplicantKeyRequest& request);
+// The kind and subject of RevokeSubjectKeys and ListSubjectKeys, as ParseKeyHolder.
+absl::StatusOr<Principal> ValidateSubjectKeys(cadre::v1::PrincipalKind kind,
+                                              const std::string& subject);
 
 }  // namespace cadre::registry

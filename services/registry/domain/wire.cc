@@ -14,6 +14,7 @@ using google::protobuf::io::CodedOutputStream;
 // ListRolesResponse's field numbers (protos/cadre/v1/registry.proto).
 constexpr int kRolesField = 1;
 constexpr int kNextPageTokenField = 2;
+constexpr int kViewPositionField = 3;
 
 constexpr uint32_t LengthDelimitedTag(int field) {
   return WireFormatLite::MakeTag(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
@@ -33,19 +34,26 @@ void AppendField(uint32_t tag, absl::string_view bytes, std::string& out) {
 
 static_assert(LengthDelimitedTag(kRolesField) == 0x0A);
 static_assert(LengthDelimitedTag(kNextPageTokenField) == 0x12);
+static_assert(LengthDelimitedTag(kViewPositionField) == 0x1A);
 
 }  // namespace
 
 std::string EncodeListRolesPage(const std::vector<WirePtr>& roles,
-                                absl::string_view next_page_token) {
+                                absl::string_view next_page_token,
+                                absl::string_view view_position) {
   size_t size = 0;
   for (const WirePtr& role : roles) size += FieldSize(role->size());
   if (!next_page_token.empty()) size += FieldSize(next_page_token.size());
+  if (!view_position.empty()) size += FieldSize(view_position.size());
   std::string out;
   out.reserve(size);
   for (const WirePtr& role : roles) AppendField(LengthDelimitedTag(kRolesField), *role, out);
+  // proto3 leaves empty strings out; fields in number order, as protobuf writes them.
   if (!next_page_token.empty()) {
     AppendField(LengthDelimitedTag(kNextPageTokenField), next_page_token, out);
+  }
+  if (!view_position.empty()) {
+    AppendField(LengthDelimitedTag(kViewPositionField), view_position, out);
   }
   return out;
 }

@@ -42,6 +42,8 @@ constexpr absl::string_view kExpectedNames[] = {"host",
                                                 "writes_per_minute",
                                                 "admin_key_file",
                                                 "admin_key",
+                                                "service_keys_dir",
+                                                "consume_matching_events",
                                                 "log_level",
                                                 "log_every_call",
                                                 "tls_cert",
@@ -106,6 +108,8 @@ TEST_F(RegistryFlagsTest, Defaults) {
   EXPECT_EQ(o->workers, 8);
   EXPECT_EQ(o->writes_per_minute, 600);
   EXPECT_EQ(o->admin_key, "");
+  EXPECT_EQ(o->service_keys_dir, "");
+  EXPECT_TRUE(o->consume_matching_events);
   EXPECT_FALSE(o->server.log_every_call);
   EXPECT_EQ(o->server.tls_cert_file, "");
   EXPECT_EQ(o->server.drain_timeout, std::chrono::milliseconds(10000));
@@ -114,12 +118,15 @@ TEST_F(RegistryFlagsTest, Defaults) {
 
 TEST_F(RegistryFlagsTest, EveryFlagReachesItsOption) {
   setenv("CADRE_WRITES_PER_MINUTE", "5", 1);
-  absl::StatusOr<RegistryOptions> o = Options(
-      {"--host=127.0.0.1", "--port=0", "--metrics_port=-1", "--redis_host=redis",
-       "--redis_port=6380", "--redis_password=pw", "--redis_pool_size=2", "--redis_timeout_ms=20",
-       "--redis_connect_timeout_ms=30", "--workers=3", "--admin_key=k", "--log_every_call",
-       "--tls_cert=c", "--tls_key=k2", "--tls_client_ca=ca", "--drain_timeout_ms=0"});
+  setenv("CADRE_SERVICE_KEYS_DIR", "/run/secrets/cadre", 1);
+  absl::StatusOr<RegistryOptions> o =
+      Options({"--host=127.0.0.1", "--port=0", "--metrics_port=-1", "--redis_host=redis",
+               "--redis_port=6380", "--redis_password=pw", "--redis_pool_size=2",
+               "--redis_timeout_ms=20", "--redis_connect_timeout_ms=30", "--workers=3",
+               "--admin_key=k", "--log_every_call", "--tls_cert=c", "--tls_key=k2",
+               "--tls_client_ca=ca", "--drain_timeout_ms=0", "--noconsume_matching_events"});
   unsetenv("CADRE_WRITES_PER_MINUTE");
+  unsetenv("CADRE_SERVICE_KEYS_DIR");
   ASSERT_TRUE(o.ok()) << o.status();
   EXPECT_EQ(o->server.host, "127.0.0.1");
   EXPECT_EQ(o->server.port, 0);
@@ -133,6 +140,8 @@ TEST_F(RegistryFlagsTest, EveryFlagReachesItsOption) {
   EXPECT_EQ(o->workers, 3);
   EXPECT_EQ(o->writes_per_minute, 5);
   EXPECT_EQ(o->admin_key, "k");
+  EXPECT_EQ(o->service_keys_dir, "/run/secrets/cadre");
+  EXPECT_FALSE(o->consume_matching_events);
   EXPECT_TRUE(o->server.log_every_call);
   EXPECT_EQ(o->server.tls_cert_file, "c");
   EXPECT_EQ(o->server.tls_key_file, "k2");

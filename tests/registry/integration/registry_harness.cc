@@ -7,10 +7,21 @@
 
 namespace cadre::testing {
 
-RegistryHarness::RegistryHarness(const RedisOptions& redis_options, int writes_per_minute)
-    : clock_(absl::Now()), redis_(std::make_unique<RedisClient>(redis_options)) {
+namespace {
+
+registry::RegistryOptions WithWriteLimit(const RedisOptions& redis_options, int writes_per_minute) {
   registry::RegistryOptions options = TestRegistryOptions(redis_options);
   options.writes_per_minute = writes_per_minute;
+  return options;
+}
+
+}  // namespace
+
+RegistryHarness::RegistryHarness(const RedisOptions& redis_options, int writes_per_minute)
+    : RegistryHarness(WithWriteLimit(redis_options, writes_per_minute)) {}
+
+RegistryHarness::RegistryHarness(registry::RegistryOptions options)
+    : clock_(absl::Now()), redis_(std::make_unique<RedisClient>(options.redis)) {
   auto app = registry::RegistryApp::Start(std::move(options), &clock_);
   EXPECT_TRUE(app.ok()) << app.status();
   app_ = *std::move(app);

@@ -24,13 +24,15 @@
 namespace cadre::testing {
 
 // Options for a registry started by a test: `redis_options`, loopback on a free port with
-// no metrics endpoint (TestServerOptions), the test admin key, no write rate limit.
+// no metrics endpoint (TestServerOptions), the test admin key, no write rate limit, no
+// service keys, and event reads of 100 ms (so that shutting down is quick).
 inline registry::RegistryOptions TestRegistryOptions(const RedisOptions& redis_options) {
   registry::RegistryOptions options;
   options.redis = redis_options;
   options.server = TestServerOptions();
   options.writes_per_minute = 0;
   options.admin_key = kAdminKey;
+  options.event_block = absl::Milliseconds(100);
   return options;
 }
 
@@ -38,6 +40,9 @@ class RegistryHarness {
  public:
   // `writes_per_minute`: the write rate limit for non-admin callers (0: none).
   explicit RegistryHarness(const RedisOptions& redis_options, int writes_per_minute = 0);
+  // A registry started with `options` (from TestRegistryOptions); fails the test if it
+  // does not start.
+  explicit RegistryHarness(registry::RegistryOptions options);
   ~RegistryHarness();
 
   cadre::v1::Registry::Stub& stub() { return *stub_; }

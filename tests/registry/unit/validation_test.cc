@@ -153,6 +153,27 @@ TEST(ValidateRoleTest, TagsMustBeLowerCaseSlugsNamedByIndex) {
               InvalidAt("role.required_credentials[1]"));
 }
 
+// Required credentials are credential names (services/common/base/credential_names.h):
+// a DBS level, a training module or an accreditation; nothing else.
+TEST(ValidateRoleTest, RequiredCredentialsAreCredentialNames) {
+  auto second = [](const std::string& name) {
+    return Check(With([&name](Role& r) { r.add_required_credentials(name); }));
+  };
+  for (const char* good : {"dbs-basic", "dbs-standard", "modules/ppv-induction", "modules/a",
+                           "nmc-registration", "module-ppv-induction"}) {
+    SCOPED_TRACE(good);
+    CADRE_EXPECT_OK(second(good));
+  }
+  for (const char* bad : {"DBS", "dbs-gold", "modules/", "modules/Induction", "module/x", "9-lives",
+                          "ab", "two words"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_THAT(second(bad), StatusIs(absl::StatusCode::kInvalidArgument,
+                                      "role.required_credentials[1]: a credential is"));
+  }
+  EXPECT_THAT(second("dbs-enhanced"), StatusIs(absl::StatusCode::kInvalidArgument,
+                                               "role.required_credentials[1]: is repeated"));
+}
+
 TEST(ValidateRoleTest, RepeatedTagIsNamedAtItsSecondPlace) {
   EXPECT_THAT(
       Check(With([](Role& r) { r.add_expertise_sought("finance"); })),

@@ -72,7 +72,12 @@ TEST(WireTest, PagesAreTheOldResponseByteForByte) {
     }
     if (with_token) old_way.set_next_page_token(token);
 
-    const std::string bytes = EncodeListRolesPage(wire, token);
+    // A stream id, or none (a view that has applied no event yet).
+    const std::string position =
+        rng() % 3 == 0 ? "" : absl::StrCat(1700000000000 + rng() % 100000, "-", rng() % 5);
+    if (!position.empty()) old_way.set_view_position(position);
+
+    const std::string bytes = EncodeListRolesPage(wire, token, position);
     EXPECT_EQ(bytes, old_way.SerializeAsString());
     ListRolesResponse parsed;
     ASSERT_TRUE(parsed.ParseFromString(bytes));
@@ -82,9 +87,32 @@ TEST(WireTest, PagesAreTheOldResponseByteForByte) {
 
 TEST(WireTest, AnEmptyPageIsNoBytes) {
   EXPECT_EQ(EncodeListRolesPage({}, ""), "");
+  EXPECT_EQ(EncodeListRolesPage({}, "", ""), "");
   ListRolesResponse only_token;
   only_token.set_next_page_token("abc");
   EXPECT_EQ(EncodeListRolesPage({}, "abc"), only_token.SerializeAsString());
+  ListRolesResponse only_position;
+  only_position.set_view_position("1700000000000-0");
+  EXPECT_EQ(EncodeListRolesPage({}, "", "1700000000000-0"), only_position.SerializeAsString());
+}
+
+// The position is field 3 (tag 0x1A), after the token; an empty one is left out.
+TEST(WireTest, ViewPositionIsFieldThreeAfterTheToken) {
+  Role role = MakeRole(1, "RXF");
+  auto wire = std::make_shared<const std::string>(role.SerializeAsString());
+  ListRolesResponse old_way;
+  *old_way.add_roles() = role;
+  old_way.set_next_page_token("tok");
+  old_way.set_view_position("1-0");
+  const std::string bytes = EncodeListRolesPage({wire}, "tok", "1-0");
+  EXPECT_EQ(bytes, old_way.SerializeAsString());
+  EXPECT_EQ(bytes.substr(bytes.size() - 5), std::string("\x1a\x03"
+                                                        "1-0",
+                                                        5));
+  ListRolesResponse parsed;
+  ASSERT_TRUE(parsed.ParseFromString(bytes));
+  EXPECT_EQ(parsed.view_position(), "1-0");
+  EXPECT_EQ(parsed.next_page_token(), "tok");
 }
 
 // A role over 127 bytes has a length of two varint bytes, over 16 KiB three.
@@ -145,11 +173,19 @@ TEST(CatalogWireTest, BytesAreTheRoleAsAnsweredOnEveryPath) {
     EXPECT_EQ(*page.wire[i], page.roles[i]->SerializeAsString());
   }
 
-  // A full reload takes the loaded catalog's bytes.
+  // A page carries the view's position, read under the page's own lock.
+  EXPECT_EQ(page.view_position, "");
+  catalog.SetViewPosition("1700000000000-3");
+  EXPECT_EQ(catalog.QueryRoles(RoleQuery(), absl::nullopt, 10).view_position, "1700000000000-3");
+  EXPECT_EQ(catalog.QueryRoles(RoleQuery(), absl::nullopt, 0).view_position, "1700000000000-3");
+
+  // A full reload takes the loaded catalog's bytes and position.
   Catalog loaded;
+  loaded.SetViewPosition("1700000000001-0");
   ASSERT_TRUE(loaded.PutRole(MakeRole(9, "RXF"), 2));
   catalog.ReplaceWith(loaded);
   EXPECT_EQ(catalog.FindRoleAndWire(7).wire, nullptr);
+  EXPECT_EQ(catalog.view_position(), "1700000000001-0");
   RoleAndWire reloaded = catalog.FindRoleAndWire(9);
   ASSERT_NE(reloaded.wire, nullptr);
   EXPECT_EQ(*reloaded.wire, reloaded.role->SerializeAsString());

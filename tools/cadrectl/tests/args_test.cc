@@ -161,6 +161,27 @@ TEST(TimeFlagTest, DatesAreUkDaysAndRfc3339IsExact) {
   EXPECT_NE(bad.status().message().find("--bad"), std::string::npos);
 }
 
+TEST(ExpiryFlagTest, DaysHoursOrMinutesFromNowOrATime) {
+  const absl::Time now = absl::FromUnixSeconds(1800000000);
+  ParsedArgs args;
+  ASSERT_TRUE(args.Set("days", "30d").ok());
+  ASSERT_TRUE(args.Set("hours", "12h").ok());
+  ASSERT_TRUE(args.Set("minutes", "90m").ok());
+  ASSERT_TRUE(args.Set("exact", "2027-01-31T17:00:00Z").ok());
+  EXPECT_EQ(*ExpiryFlag(args, "days", now), now + absl::Hours(24 * 30));
+  EXPECT_EQ(*ExpiryFlag(args, "hours", now), now + absl::Hours(12));
+  EXPECT_EQ(*ExpiryFlag(args, "minutes", now), now + absl::Minutes(90));
+  EXPECT_EQ(*ExpiryFlag(args, "exact", now),
+            absl::FromCivil(absl::CivilSecond(2027, 1, 31, 17, 0, 0), absl::UTCTimeZone()));
+  for (const char* bad : {"0d", "30w", "d", "-3d", "soon", "1234567d"}) {
+    ParsedArgs one;
+    ASSERT_TRUE(one.Set("expires", bad).ok());
+    auto parsed = ExpiryFlag(one, "expires", now);
+    EXPECT_TRUE(IsUsageError(parsed.status())) << bad;
+    EXPECT_NE(parsed.status().message().find("--expires"), std::string::npos) << bad;
+  }
+}
+
 TEST(TimeFlagTest, ProtoRoundTripAndFormatting) {
   absl::TimeZone london;
   if (!absl::LoadTimeZone("Europe/London", &london)) GTEST_SKIP() << "no zone database";

@@ -263,6 +263,32 @@ class CadrectlTest(unittest.TestCase):
         self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "bodies", "update", "bodies/RA9",
                    "--description", "Revoked.", key=secret)
 
+    def test_keys_listed_with_expiry_and_revoked_per_holder(self):
+        self.create_body("RB1", "Example Mental Health NHS Trust", "london")
+        made = self.json("keys", "create", "--kind", "body", "--subject", "RB1", "--label",
+                         "nightly export", "--expires", "30d", key=self.admin)
+        self.json("keys", "create", "--kind", "body", "--subject", "bodies/RB1", "--label",
+                  "dashboard", key=self.admin)
+        listed = self.ok("keys", "list", "--kind", "body", "--subject", "RB1",
+                         key=self.admin).stdout
+        self.assertIn(made["keyId"], listed)
+        self.assertIn("nightly export", listed)
+        self.assertIn("never", listed)  # the dashboard key does not expire
+        self.assertNotIn(made["secret"], listed)
+        as_json = self.json("keys", "list", "--kind", "body", "--subject", "RB1", key=self.admin)
+        self.assertEqual([k["label"] for k in as_json["keys"]], ["nightly export", "dashboard"])
+        self.assertIn("expireTime", as_json["keys"][0])
+        # Only an admin lists or revokes a holder's keys.
+        self.fails(EXIT_PERMISSION_DENIED, "PERMISSION_DENIED", "keys", "list", "--kind", "body",
+                   "--subject", "RB1", key=made["secret"])
+        result = self.ok("keys", "revoke-subject", "--kind", "body", "--subject", "RB1",
+                         key=self.admin)
+        self.assertIn("revoked 2 keys", result.stdout)
+        self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "bodies", "update", "bodies/RB1",
+                   "--description", "Revoked.", key=made["secret"])
+        self.assertIn("no live keys", self.ok("keys", "list", "--kind", "body", "--subject",
+                                              "RB1", key=self.admin).stdout)
+
     def test_menu_and_avenues(self):
         self.create_body("RBA", "Example Partnership NHS Trust", "north-west")
         rba_key = self.body_key("bodies/RBA")

@@ -39,8 +39,9 @@ TEST(CliTest, HelpListsCommandsValuesAndExitStatuses) {
   Result result = RunCadrectl({"--help"});
   EXPECT_EQ(result.exit_code, 0);
   for (absl::string_view text :
-       {"roles search", "keys create", "role-types list", "map", "local-healthwatch",
-        "north-east-and-yorkshire", "in-person", "17 PERMISSION_DENIED", "--key_file"}) {
+       {"roles search", "keys create", "keys revoke-subject", "role-types list", "map",
+        "local-healthwatch", "north-east-and-yorkshire", "in-person", "17 PERMISSION_DENIED",
+        "--key_file"}) {
     EXPECT_NE(result.out.find(std::string(text)), std::string::npos) << text;
   }
 }
@@ -72,6 +73,13 @@ TEST(CliTest, UsageErrors) {
       RunCadrectl({"bodies", "create", "--name", "X", "--kind", "hospital", "--region", "london"}),
       "--kind");
   ExpectUsageError(RunCadrectl({"keys", "create", "--kind", "body"}), "--subject");
+  ExpectUsageError(RunCadrectl({"keys", "create", "--kind", "admin", "--expires", "forever"}),
+                   "--expires");
+  ExpectUsageError(RunCadrectl({"keys", "list", "--subject", "a1"}), "--kind");
+  ExpectUsageError(RunCadrectl({"keys", "list", "--kind", "applicant"}), "--subject");
+  ExpectUsageError(
+      RunCadrectl({"keys", "revoke-subject", "--kind", "body", "--subject", "roles/1"}),
+      "--subject");
   ExpectUsageError(RunCadrectl({"--timeout_ms", "0", "map"}), "--timeout-ms");
   ExpectUsageError(RunCadrectl({"--request_id", "a b", "map"}), "--request_id");
   ExpectUsageError(RunCadrectl({"--key", "a", "--key_file", "b", "map"}), "--key");

@@ -34,7 +34,7 @@ TEST(ApplyRoleFlagsTest, EveryFieldAndItsMaskPath) {
                           {"payment", "involvement"},
                           {"rate-pence", "2500"},
                           {"expenses", "true"},
-                          {"credentials", "dbs-enhanced"},
+                          {"credentials", "dbs-enhanced, modules/ppv-induction"},
                           {"role-type", "lay-member"}});
   v1::Role role;
   std::set<std::string> paths;
@@ -53,6 +53,8 @@ TEST(ApplyRoleFlagsTest, EveryFieldAndItsMaskPath) {
   EXPECT_EQ(role.support().rate_pence_per_hour(), 2500);
   EXPECT_TRUE(role.support().expenses_paid());
   EXPECT_EQ(role.role_type(), "roleTypes/lay-member");
+  ASSERT_EQ(role.required_credentials_size(), 2);
+  EXPECT_EQ(role.required_credentials(1), "modules/ppv-induction");
   EXPECT_EQ(paths, (std::set<std::string>{"title", "summary", "level", "rung", "time_commitment",
                                           "expertise_sought", "topics", "location", "places",
                                           "closing_time", "support", "required_credentials",
@@ -85,6 +87,8 @@ TEST(ApplyRoleFlagsTest, BadValuesNameTheFlag) {
                                                         {"hours", "201"},
                                                         {"places", "0"},
                                                         {"expertise", "Finance"},
+                                                        {"credentials", "modules/"},
+                                                        {"credentials", "DBS"},
                                                         {"closes", "next week"},
                                                         {"mode", "telepathy"},
                                                         {"payment", "lots"}}) {
