@@ -27,7 +27,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,7 +73,8 @@ ABSL_FLAG(int, driver_threads, 1,
 ABSL_FLAG(int, calls_per_channel, 8, "calls in flight sharing one channel / connection");
 ABSL_FLAG(bool, parse_responses, false,
           "parse every GetMyProfile answer (default: keep the bytes, see load_generator.h)");
-ABSL_FLAG(int, scrypt_samples, 10, "in-process HashPassword and VerifyPassword calls, 0-1000");
+ABSL_FLAG(int, scrypt_samples, 5,
+          "in-process HashPassword and VerifyPassword calls of each kind per run, 0-1000");
 ABSL_FLAG(int, scrypt_threads, 2, "verifiers at once in the parallel scrypt figure, 1-64");
 ABSL_FLAG(int, view_roles, 0, "open roles to seed for the view's load, 0-1,000,000 (0: none)");
 ABSL_FLAG(bool, seed, true, "seed --view_roles roles first (false: load the roles there)");
@@ -181,21 +181,36 @@ struct Target {
 };
 
 // Measures the GetMyProfile targets at each in-flight count, interleaved so that drift
-// hits the no-op service and matching alike, then SignIn; prints the run's table.
+// hits the no-op service and matching alike; then scrypt in this process (into `scrypt`,
+// when `scrypt_samples` > 0) and SignIn, back to back, so that SignIn is set beside the
+// cost of a hash measured moments before. Prints the run's tables.
 Run MeasureOnce(int index, const std::vector<Target>& profile_targets,
-                const std::vector<int>& in_flights, const Target& signin, LoadOptions load) {
+                const std::vector<int>& in_flights, const Target& signin, LoadOptions load,
+                int scrypt_samples, std::vector<ScryptCost>* scrypt) {
   Run run;
   auto measure = [&](const Target& target, int in_flight) {
     load.in_flight = in_flight;
     LoadResult result = RunClosedLoop(target.address, target.slots, load);
     std::cerr << absl::StrFormat(
-        "run %d: %-22s %3d in flight: %8.0f QPS p50 %.3f ms p99 %.3f ms errors %d\n", index,
+        "run %d: %-22s %3d in flight: %8.1f QPS p50 %.3f ms p99 %.3f ms errors %d\n", index,
         target.label, in_flight, result.qps, result.p50_ms, result.p99_ms, result.errors);
     run.push_back({target.label, in_flight, std::move(result)});
   };
   for (int in_flight : in_flights) {
     for (const Target& target : profile_targets) {
       measure(target, in_flight);
+    }
+  }
+  if (scrypt_samples > 0) {
+    absl::StatusOr<ScryptCost> cost =
+        MeasureScrypt(kDefaultScryptParams, scrypt_samples, absl::GetFlag(FLAGS_scrypt_threads));
+    if (cost.ok()) {
+      std::cerr << absl::StrFormat("run %d: scrypt hash %.1f ms, verify %.1f ms (medians of %d)\n",
+                                   index, cost->hash_median_ms, cost->verify_median_ms,
+                                   scrypt_samples);
+      scrypt->push_back(*cost);
+    } else {
+      std::cerr << "run " << index << ": scrypt: " << cost.status() << "\n";
     }
   }
   for (int in_flight : signin.in_flights) {
@@ -205,42 +220,70 @@ Run MeasureOnce(int index, const std::vector<Target>& profile_targets,
   return run;
 }
 
-// What SignIn spends besides scrypt, per in-flight count: its p50 less one verify.
+// The measurements of `runs` whose target is (or, with `keep` false, is not) `target`.
+std::vector<Run> Filter(const std::vector<Run>& runs, const std::string& target, bool keep) {
+  std::vector<Run> filtered;
+  for (const Run& run : runs) {
+    Run part;
+    for (const Measurement& m : run) {
+      if ((m.target == target) == keep) {
+        part.push_back(m);
+      }
+    }
+    filtered.push_back(std::move(part));
+  }
+  return filtered;
+}
+
+// "median (lowest–highest)" with `decimals` places; the median alone for one value.
+std::string MedianRange(std::vector<double> values, int decimals) {
+  if (values.empty()) {
+    return "–";
+  }
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  const double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  std::string out = absl::StrFormat("%.*f", decimals, median);
+  if (n > 1) {
+    absl::StrAppendFormat(&out, " (%.*f–%.*f)", decimals, values.front(), decimals, values.back());
+  }
+  return out;
+}
+
+// SignIn set beside the scrypt verify measured in the same run: per in-flight count, its
+// QPS and p50, the verify, the p50 less one verify and the verify's share of the p50
+// (median and range of the per-run figures).
 std::string SignInBreakdown(const std::vector<Run>& runs, const std::vector<int>& in_flights,
-                            const ScryptCost* scrypt) {
+                            const std::vector<ScryptCost>& scrypt) {
   if (in_flights.empty()) {
     return "";
   }
   std::string out =
-      "| in flight | SignIn QPS (median) | p50 ms | VerifyPassword ms (in-process, one at a "
-      "time) | p50 less one verify, ms | verify share of p50 |\n|---:|---:|---:|---:|---:|---:|\n";
+      "| in flight | SignIn QPS | p50 ms | one VerifyPassword, ms (same run, in-process) | "
+      "p50 less one verify, ms | verify / p50 |\n|---:|---:|---:|---:|---:|---:|\n";
   for (int in_flight : in_flights) {
-    std::vector<double> qps;
-    std::vector<double> p50;
-    for (const Run& run : runs) {
-      for (const Measurement& m : run) {
-        if (m.target == kMatchingSignIn && m.in_flight == in_flight && m.result.calls > 0) {
-          qps.push_back(m.result.qps);
-          p50.push_back(m.result.p50_ms);
+    std::vector<double> qps, p50, verify, rest, share;
+    for (size_t r = 0; r < runs.size(); ++r) {
+      for (const Measurement& m : runs[r]) {
+        if (m.target != kMatchingSignIn || m.in_flight != in_flight || m.result.calls == 0) {
+          continue;
+        }
+        qps.push_back(m.result.qps);
+        p50.push_back(m.result.p50_ms);
+        if (r < scrypt.size()) {
+          const double v = scrypt[r].verify_median_ms;
+          verify.push_back(v);
+          rest.push_back(m.result.p50_ms - v);
+          share.push_back(v / m.result.p50_ms);
         }
       }
     }
     if (qps.empty()) {
       continue;
     }
-    std::sort(qps.begin(), qps.end());
-    std::sort(p50.begin(), p50.end());
-    const double qps_median = qps[qps.size() / 2];
-    const double p50_median = p50[p50.size() / 2];
-    if (scrypt == nullptr) {
-      absl::StrAppendFormat(&out, "| %d | %.1f | %.1f | – | – | – |\n", in_flight, qps_median,
-                            p50_median);
-      continue;
-    }
-    absl::StrAppendFormat(&out, "| %d | %.1f | %.1f | %.1f | %.1f | %.0f%% |\n", in_flight,
-                          qps_median, p50_median, scrypt->verify_median_ms,
-                          p50_median - scrypt->verify_median_ms,
-                          100 * scrypt->verify_median_ms / p50_median);
+    absl::StrAppend(&out, "| ", in_flight, " | ", MedianRange(qps, 1), " | ", MedianRange(p50, 1),
+                    " | ", MedianRange(verify, 1), " | ", MedianRange(rest, 1), " | ",
+                    MedianRange(share, 2), " |\n");
   }
   return out;
 }
@@ -323,14 +366,13 @@ absl::Status MeasureView(const std::string& registry, std::string* report) {
   return absl::OkStatus();
 }
 
-// Signs the applicants up, checks one answer of each kind, then measures GetMyProfile
-// (matching and the no-op) and SignIn `repeats` times; appends the summary tables. The
-// first failing step's status.
+// Signs the applicants up, checks one answer of each kind, then measures `repeats` runs:
+// GetMyProfile (matching and the no-op), scrypt in-process, SignIn. Appends the summary
+// tables. The first failing step's status.
 absl::Status MeasureCalls(const std::string& matching, const std::string& noop,
                           const std::string& admin_key, int applicants,
                           const std::vector<int>& in_flights,
-                          const std::vector<int>& signin_in_flights,
-                          const std::optional<ScryptCost>& scrypt, std::string* summary) {
+                          const std::vector<int>& signin_in_flights, std::string* summary) {
   absl::StatusOr<absl::Duration> serving =
       WaitUntilHealthServing(matching, absl::Now(), absl::GetFlag(FLAGS_wait_ready));
   if (!serving.ok()) {
@@ -383,13 +425,16 @@ absl::Status MeasureCalls(const std::string& matching, const std::string& noop,
                          signin_in_flights};
 
   std::vector<Run> runs;
+  std::vector<ScryptCost> scrypt;
   const int repeats = std::max(1, absl::GetFlag(FLAGS_repeats));
+  const int samples = absl::GetFlag(FLAGS_scrypt_samples);
   for (int r = 1; r <= repeats; ++r) {
-    runs.push_back(MeasureOnce(r, profile_targets, in_flights, signin, load));
+    runs.push_back(MeasureOnce(r, profile_targets, in_flights, signin, load, samples, &scrypt));
   }
 
   absl::StrAppend(
-      summary, "## Summary over ", runs.size(), " run(s)\n\n", SummaryTable(runs), "\n", notes,
+      summary, "## Summary over ", runs.size(), " run(s)\n\n",
+      SummaryTable(Filter(runs, kMatchingSignIn, false)), "\n", notes,
       absl::StrFormat("GetMyProfile answers (serialised): matching %d bytes, no-op %d bytes. "
                       "Signed up %d applicants as admin in %.1f s (%.1f a second).\n\n",
                       *real_size, *noop_size, applicants, signup_seconds,
@@ -404,14 +449,13 @@ absl::Status MeasureCalls(const std::string& matching, const std::string& noop,
     absl::StrAppend(summary, "## GetMyProfile against the no-op service (ratios within a run)\n\n",
                     ratios, "\n");
   }
-  if (scrypt.has_value()) {
-    absl::StrAppend(summary, "## Password hashing (scrypt)\n\n", ScryptReport(*scrypt), "\n");
+  if (!scrypt.empty()) {
+    absl::StrAppend(summary, "## Password hashing (scrypt)\n\n", ScryptReport(scrypt), "\n");
   }
-  const std::string breakdown =
-      SignInBreakdown(runs, signin_in_flights, scrypt.has_value() ? &*scrypt : nullptr);
-  if (!breakdown.empty()) {
-    absl::StrAppend(summary, "## SignIn against the cost of one scrypt verify\n\n", breakdown,
-                    "\n");
+  if (!signin_in_flights.empty()) {
+    absl::StrAppend(summary, "## SignIn\n\n", SummaryTable(Filter(runs, kMatchingSignIn, true)),
+                    "\nSet beside the scrypt verify measured in the same run:\n\n",
+                    SignInBreakdown(runs, signin_in_flights, scrypt), "\n");
   }
   return absl::OkStatus();
 }
@@ -472,29 +516,25 @@ int Main() {
   std::string summary = absl::StrCat("Machine at start: ", MachineLine(), "\n\n");
   std::cout << summary << std::flush;
 
-  // The password hash first, while nothing else is measured.
-  std::optional<ScryptCost> scrypt;
-  if (const int samples = absl::GetFlag(FLAGS_scrypt_samples); samples > 0) {
-    absl::StatusOr<ScryptCost> cost =
-        MeasureScrypt(kDefaultScryptParams, samples, absl::GetFlag(FLAGS_scrypt_threads));
-    if (!cost.ok()) {
-      std::cerr << "scrypt: " << cost.status() << "\n";
-      return 1;
-    }
-    scrypt = *cost;
-    std::cerr << absl::StrFormat("scrypt: hash %.1f ms, verify %.1f ms (medians of %d)\n",
-                                 scrypt->hash_median_ms, scrypt->verify_median_ms, samples);
-  }
-
   if (applicants > 0) {
     if (absl::Status s = MeasureCalls(matching, noop, admin_key, applicants, *in_flights,
-                                      *signin_in_flights, scrypt, &summary);
+                                      *signin_in_flights, &summary);
         !s.ok()) {
       std::cerr << "matching calls: " << s << "\n";
       return 1;
     }
-  } else if (scrypt.has_value()) {
-    absl::StrAppend(&summary, "## Password hashing (scrypt)\n\n", ScryptReport(*scrypt), "\n");
+  } else if (const int samples = absl::GetFlag(FLAGS_scrypt_samples); samples > 0) {
+    std::vector<ScryptCost> scrypt;
+    for (int r = 1; r <= std::max(1, absl::GetFlag(FLAGS_repeats)); ++r) {
+      absl::StatusOr<ScryptCost> cost =
+          MeasureScrypt(kDefaultScryptParams, samples, absl::GetFlag(FLAGS_scrypt_threads));
+      if (!cost.ok()) {
+        std::cerr << "scrypt: " << cost.status() << "\n";
+        return 1;
+      }
+      scrypt.push_back(*cost);
+    }
+    absl::StrAppend(&summary, "## Password hashing (scrypt)\n\n", ScryptReport(scrypt), "\n");
   }
   absl::StrAppend(&summary, "Machine after the calls: ", MachineLine(), "\n\n");
   std::cout << summary << std::flush;

@@ -57,7 +57,10 @@ std::optional<Spread> SpreadOf(std::vector<double> values) {
   return Spread{median, values.front(), values.back()};
 }
 
-std::string Qps(double qps) { return absl::StrFormat("%.1fk", qps / 1000); }
+// Thousands with one decimal; below 1,000 a second (SignIn) the calls a second themselves.
+std::string Qps(double qps) {
+  return qps >= 1000 ? absl::StrFormat("%.1fk", qps / 1000) : absl::StrFormat("%.1f", qps);
+}
 std::string Ms(double ms) { return absl::StrFormat("%.2f", ms); }
 std::string Ratio(double r) { return absl::StrFormat("%.2f", r); }
 

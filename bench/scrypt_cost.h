@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "services/common/password.h"
@@ -34,7 +35,8 @@ struct ScryptCost {
 // `threads` (1–64) verifiers at once. INTERNAL if scrypt fails.
 absl::StatusOr<ScryptCost> MeasureScrypt(const ScryptParams& params, int samples, int threads);
 
-// Markdown: the parameters, the memory, and the table of costs.
-std::string ScryptReport(const ScryptCost& cost);
+// Markdown: the parameters and memory (of the first), then one row of costs per run and
+// the median of the runs' medians.
+std::string ScryptReport(const std::vector<ScryptCost>& runs);
 
 }  // namespace cadre::bench
