@@ -32,7 +32,7 @@
 #   APPLICANTS (64)           applicants signed up (one key per GetMyProfile slot), 0-10,000
 #   VIEW_ROLES (50000)        open roles seeded for the view's load, 0 (none)-1,000,000
 #   TIME_LIMIT                seconds for the whole run; default 120 + 3 ms a role + 1.5 x
-#                             the measuring time + 30 s a timed start (defaults: 573 s)
+#                             the measuring time + 20 s a timed start (defaults: 573 s)
 #   OUT                       also write the summary markdown to this file
 #   BUILD_DIR (build), REDIS_SERVER (redis-server on PATH), NOOP_IN_PROCESS (0)
 set -euo pipefail
@@ -68,7 +68,7 @@ counts=$(( $(tr -cd , <<<"${in_flight}" | wc -c) + 1 ))
 signin_counts=$(( $(tr -cd , <<<"${signin_in_flight}" | wc -c) + 1 ))
 measure=$(( repeats * (2 * counts + signin_counts) * (warmup + duration) ))
 starts=$(( view_roles > 0 ? repeats : 0 ))
-time_limit="${TIME_LIMIT:-$(( 120 + view_roles * 3 / 1000 + measure * 3 / 2 + 30 * starts ))}"
+time_limit="${TIME_LIMIT:-$(( 120 + view_roles * 3 / 1000 + measure * 3 / 2 + 20 * starts ))}"
 [[ "${time_limit}" =~ ^[0-9]+$ ]] || { echo "TIME_LIMIT: a whole number of seconds" >&2; exit 2; }
 echo "matching bench: ${applicants} applicants, GetMyProfile at ${in_flight} and SignIn at" \
   "${signin_in_flight} in flight, ${repeats} run(s) of ${warmup}+${duration} s per measurement" \

@@ -38,6 +38,7 @@ absl::StatusOr<ScryptCost> MeasureScrypt(const ScryptParams& params, int samples
 
   std::string stored;
   std::vector<double> hash_ms;
+  hash_ms.reserve(samples);
   for (int i = 0; i < samples; ++i) {
     const Clock::time_point start = Clock::now();
     absl::StatusOr<std::string> hash = HashPasswordWithParams(kBenchPassword, params);
@@ -48,6 +49,7 @@ absl::StatusOr<ScryptCost> MeasureScrypt(const ScryptParams& params, int samples
     stored = *std::move(hash);
   }
   std::vector<double> verify_ms;
+  verify_ms.reserve(samples);
   for (int i = 0; i < samples; ++i) {
     const Clock::time_point start = Clock::now();
     absl::StatusOr<bool> matches = VerifyPassword(kBenchPassword, stored);
@@ -70,6 +72,7 @@ absl::StatusOr<ScryptCost> MeasureScrypt(const ScryptParams& params, int samples
   std::vector<double> parallel_ms;
   bool failed = false;
   std::vector<std::thread> workers;
+  workers.reserve(threads);
   const Clock::time_point start = Clock::now();
   for (int t = 0; t < threads; ++t) {
     workers.emplace_back([&] {
