@@ -56,7 +56,7 @@ help:
 	@echo "make format         clang-format -i our C++; format-check only reports"
 	@echo "make tidy           clang-tidy on our C++ (.clang-tidy; slow, not part of make test)"
 	@echo "make compose-config validate docker-compose.yml"
-	@echo "make compose-secrets make deploy/secrets/admin.key for docker-compose up"
+	@echo "make compose-secrets make deploy/secrets/ (admin, service and HMAC keys) for docker-compose up"
 	@echo "make clean          remove build directories (keeps .run/ data)"
 	@echo "make clean-data     remove .run/: Redis data, admin key, logs"
 
@@ -115,14 +115,20 @@ tidy: configure
 compose-config:
 	docker-compose -f docker-compose.yml config -q
 
-# The admin key compose mounts as a secret. Compose bind-mounts the file as it is, so the
-# container's user (uid 10001) must be able to read it: owned by 10001 when we are root,
-# else world-readable inside a folder only its owner can enter.
+# The secrets compose mounts: the admin key, each service's own key (services know one
+# another by these) and the matching service's email HMAC key. Compose bind-mounts the
+# files as they are, so the container's user (uid 10001) must be able to read them: owned
+# by 10001 when we are root, else world-readable inside a folder only its owner can enter.
+COMPOSE_SECRETS = admin.key matching.key notifications.key gateway.key email-hmac.key
 compose-secrets:
 	mkdir -p deploy/secrets && chmod 700 deploy/secrets
 	scripts/new_key.sh deploy/secrets/admin.key
-	if [[ "$$(id -u)" == 0 ]]; then chown 10001:10001 deploy/secrets/admin.key; \
-	else chmod 644 deploy/secrets/admin.key; fi
+	for service in matching notifications gateway; do \
+	  scripts/new_key.sh --issued deploy/secrets/$$service.key; done
+	[[ -s deploy/secrets/email-hmac.key ]] || (umask 077 && \
+	  od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > deploy/secrets/email-hmac.key)
+	cd deploy/secrets && if [[ "$$(id -u)" == 0 ]]; then chown 10001:10001 $(COMPOSE_SECRETS); \
+	else chmod 644 $(COMPOSE_SECRETS); fi
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -13,13 +13,18 @@
 #                            itself crashes) or always (fsync every write; slower).
 #   REGISTRY_PORT=50051      registry gRPC port; its metrics are on REGISTRY_METRICS_PORT
 #   REGISTRY_METRICS_PORT=51051
+#   MATCHING_PORT=50052      matching gRPC port; its metrics on MATCHING_METRICS_PORT
+#   MATCHING_METRICS_PORT=51052
 #   BUILD_DIR=build          CMake build directory.
 #   SKIP_BUILD=1             do not install packages or build (use what is in BUILD_DIR).
 #   SKIP_DEMO=1              do not load the demo data.
 # Files: .run/redis/ (Redis data), .run/admin.key (admin API key, mode 600),
 #        .run/service-keys/<service>.key (each service's own key, mode 600; every service
 #        is given the directory, --service_keys_dir),
-#        .run/logs/<name>.log (one log per process), .run/run.pid (this script).
+#        .run/email-hmac.key (the matching service's key of the HMAC that stands for
+#        emails in its indexes, mode 600), .run/demo-accounts.json (the demo applicants'
+#        sign-ins, mode 600), .run/logs/<name>.log (one log per process),
+#        .run/run.pid (this script).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,7 +38,8 @@ LOG_DIR="${RUN_DIR}/logs"
 ADMIN_KEY_FILE="${RUN_DIR}/admin.key"
 SERVICE_KEYS_DIR="${RUN_DIR}/service-keys"
 # The services that call others as themselves, each with its own key in SERVICE_KEYS_DIR.
-KEYED_SERVICES=(matching notifications)
+KEYED_SERVICES=(matching notifications gateway)
+EMAIL_HMAC_KEY_FILE="${RUN_DIR}/email-hmac.key"
 PYTHON=/usr/bin/python3
 # Seconds a service may take to drain after SIGTERM (its own drain is 10 s) before it
 # is killed, and to become SERVING after start.
@@ -44,6 +50,11 @@ READY_TIMEOUT_S=60
 # port. Those not built yet are skipped.
 SERVICES=(
   "registry services/registry/cadre-registry ${REGISTRY_PORT:-50051} ${REGISTRY_METRICS_PORT:-51051}"
+  "matching services/matching/cadre-matching ${MATCHING_PORT:-50052} ${MATCHING_METRICS_PORT:-51052}"
+)
+# Flags only some services take, by name.
+declare -A SERVICE_FLAGS=(
+  [matching]="--registry=127.0.0.1:${REGISTRY_PORT:-50051} --email_hmac_key_file=${EMAIL_HMAC_KEY_FILE}"
 )
 
 log() { printf 'run: %s\n' "$*"; }
@@ -165,6 +176,13 @@ for service in "${KEYED_SERVICES[@]}"; do
   chmod 600 "${SERVICE_KEYS_DIR}/${service}.key"
 done
 
+# The matching service's email HMAC key: 32 random bytes as hex, made once and kept (a
+# new one would orphan every stored email index).
+if [[ ! -s "${EMAIL_HMAC_KEY_FILE}" ]]; then
+  (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"${EMAIL_HMAC_KEY_FILE}")
+fi
+chmod 600 "${EMAIL_HMAC_KEY_FILE}"
+
 trap cleanup EXIT
 trap 'exit 0' INT  # a stop asked for is a clean end
 trap 'exit 0' TERM
@@ -201,6 +219,7 @@ for entry in "${SERVICES[@]}"; do
   setsid "${BUILD_DIR}/${binary}" --port "${grpc_port}" --metrics_port "${metrics_port}" \
     --redis_host 127.0.0.1 --redis_port "${REDIS_PORT}" \
     --admin_key_file="${ADMIN_KEY_FILE}" --service_keys_dir="${SERVICE_KEYS_DIR}" \
+    ${SERVICE_FLAGS[${name}]:-} \
     >>"${LOG_DIR}/${name}.log" 2>&1 </dev/null &
   SERVICE_PIDS+=("$!")
   SERVICE_NAMES+=("${name}")
@@ -230,6 +249,14 @@ if [[ "${SKIP_DEMO:-0}" != "1" && -f scripts/demo/load_demo.py ]]; then
     --admin_key_file "${ADMIN_KEY_FILE}" 2>&1 | tee -a "${LOG_DIR}/demo.log"; then
     log "WARNING: loading demo data failed (see .run/logs/demo.log); services keep running"
   fi
+  if [[ -x "${BUILD_DIR}/services/matching/cadre-matching" ]]; then
+    log "loading demo applicants (skipped if already there)"
+    if ! "${PYTHON}" scripts/demo/load_applicants.py --matching "127.0.0.1:${MATCHING_PORT:-50052}" \
+      --admin_key_file "${ADMIN_KEY_FILE}" --body_keys "${RUN_DIR}/body-keys.json" \
+      --accounts_out "${RUN_DIR}/demo-accounts.json" 2>&1 | tee -a "${LOG_DIR}/demo.log"; then
+      log "WARNING: loading demo applicants failed (see .run/logs/demo.log); services keep running"
+    fi
+  fi
 fi
 
 # ---- serving --------------------------------------------------------------------------
@@ -250,6 +277,9 @@ cadrectl="${BUILD_DIR}/tools/cadrectl/cadrectl"
   echo "  admin key:  .run/admin.key   service keys: .run/service-keys/   logs: .run/logs/<name>.log"
   if [[ -f "${RUN_DIR}/body-keys.json" ]]; then
     echo "  demo bodies' API keys: .run/body-keys.json"
+  fi
+  if [[ -f "${RUN_DIR}/demo-accounts.json" ]]; then
+    echo "  demo applicants' sign-ins (invented people): .run/demo-accounts.json"
   fi
   echo
   echo "  Try:"

@@ -141,6 +141,13 @@ absl::StatusOr<Principal> Authenticator::LookUp(const std::string& hash, uint64_
   return found->principal;
 }
 
+absl::optional<Principal> Authenticator::ServicePrincipal(absl::string_view token) const {
+  if (!IsIssuedKeyShape(token)) return absl::nullopt;
+  auto it = service_keys_.find(Sha256Hex(token));
+  if (it == service_keys_.end()) return absl::nullopt;
+  return it->second;
+}
+
 void Authenticator::Forget(absl::string_view key_hash) {
   absl::MutexLock lock(&mu_);
   known_.erase(std::string(key_hash));

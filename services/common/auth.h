@@ -64,6 +64,10 @@ class Authenticator {
   absl::optional<absl::StatusOr<Principal>> AuthenticateFromMemory(
       const grpc::ServerContextBase& context);
 
+  // The service `token` is the key of, if it is one of the service keys; no Redis. For a
+  // key that travels beside the caller's own (the gateway's x-cadre-forwarder).
+  absl::optional<Principal> ServicePrincipal(absl::string_view token) const;
+
   // Drops a key from the cache at once (after revocation on this replica).
   void Forget(absl::string_view key_hash);
 

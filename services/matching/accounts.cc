@@ -146,7 +146,7 @@ absl::StatusOr<cadre::v1::SignUpResponse> Accounts::SignUp(const Principal& call
 
   cadre::v1::SignUpResponse response;
   *response.mutable_applicant() = applicant;
-  response.mutable_applicant()->set_etag("2");
+  response.mutable_applicant()->set_etag(absl::StrCat(record.version + 1));
   response.set_key(key->secret);
   *response.mutable_key_expire_time() = ToProto(key->expire_time);
   return response;
@@ -210,8 +210,15 @@ absl::StatusOr<StoredApplicant> Accounts::LoadCheckingPassword(const Principal& 
   CADRE_ASSIGN_OR_RETURN(const std::string id, SelfApplicantId(caller));
   CADRE_ASSIGN_OR_RETURN(auto stored, store_->Get(id));
   if (!stored.has_value()) return ApplicantNotFound(ApplicantName(id));
+  // Guessing the current password with a stolen key meets the sign-in lockout.
+  const absl::Time now = clock_->Now();
+  CADRE_ASSIGN_OR_RETURN(bool locked, limits_->IsLocked(stored->email_key, now));
+  if (locked) return SignInLocked();
   CADRE_ASSIGN_OR_RETURN(bool matches, VerifyPassword(password, stored->password_hash));
-  if (!matches) return WrongCurrentPassword();
+  if (!matches) {
+    CADRE_RETURN_IF_ERROR(limits_->RecordFailure(stored->email_key, options_.lockout, now));
+    return WrongCurrentPassword();
+  }
   return *std::move(stored);
 }
 

@@ -20,6 +20,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "services/common/redis_client.h"
+#include "services/matching/domain/limits.h"
 
 namespace cadre::matching {
 

@@ -13,6 +13,7 @@
 #include "services/common/api_keys.h"
 #include "services/common/auth.h"
 #include "services/common/logging.h"
+#include "services/common/service_keys.h"
 #include "services/common/worker_pool.h"
 #include "services/matching/applicant_store.h"
 #include "services/matching/attempt_limits.h"
@@ -94,10 +95,13 @@ std::string ConsumerName() {
 
 // Declared in the order they are built; destroyed in reverse, server first.
 struct MatchingApp::Parts {
-  Parts(const MatchingOptions& o, const Clock* clock)
+  Parts(const MatchingOptions& o, std::vector<ServiceKeyHash> service_keys, const Clock* clock)
       : redis(o.redis),
         keys(&redis),
-        auth(&keys, o.admin_key, clock),
+        auth(&keys, clock,
+             AuthenticatorOptions{.admin_key = o.admin_key,
+                                  .service_keys = std::move(service_keys),
+                                  .cache_ttl = absl::Seconds(5)}),
         store(&redis),
         limits(&redis),
         keyer(o.email_hmac_key),
@@ -158,7 +162,19 @@ absl::StatusOr<std::unique_ptr<MatchingApp>> MatchingApp::Start(MatchingOptions 
                                                                 const Clock* clock) {
   if (absl::Status s = CheckOptions(options); !s.ok()) return s;
   options.server.service_name = "cadre.v1.Matching";
-  auto parts = std::make_unique<Parts>(options, clock);
+  std::vector<ServiceKeyHash> service_keys;
+  if (!options.service_keys_dir.empty()) {
+    auto loaded = LoadServiceKeyHashes(options.service_keys_dir);
+    if (!loaded.ok()) return loaded.status();
+    service_keys = *std::move(loaded);
+    // Its own key is in the directory unless given apart.
+    if (options.service_key.empty()) {
+      auto own = ReadOwnServiceKey(options.service_keys_dir, kMatchingService);
+      if (!own.ok()) return own.status();
+      options.service_key = *std::move(own);
+    }
+  }
+  auto parts = std::make_unique<Parts>(options, std::move(service_keys), clock);
   parts->view.Start();
   parts->events.Start();
   parts->server.AddService(&parts->service);

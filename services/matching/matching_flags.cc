@@ -24,7 +24,8 @@ ABSL_FLAG(int, password_queue, 32,
 ABSL_FLAG(std::string, registry, "127.0.0.1:50051", "the registry's gRPC address");
 ABSL_FLAG(int, registry_deadline_ms, 2000, "deadline of each call to the registry, ms, 10..60000");
 ABSL_FLAG(std::string, service_key_file, "",
-          "file holding this service's own key (subject matching), sent to the registry");
+          "file holding this service's own key, sent to the registry (default: "
+          "matching.key in --service_keys_dir)");
 ABSL_FLAG(std::string, service_keys_dir, "",
           "directory of <subject>.key files: the service keys this service recognises");
 ABSL_FLAG(std::string, email_hmac_key_file, "",

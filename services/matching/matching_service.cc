@@ -65,8 +65,9 @@ void MatchingService::Serve(UnaryCall* call, Pool pool, Work work) {
 }
 
 CallOrigin MatchingService::Origin(const grpc::ServerContextBase& context) {
-  return CallOrigin{.client_address = ClientAddress(context, [](absl::string_view) {
-                      return false;  // until the Authenticator knows the gateway's key
+  return CallOrigin{.client_address = ClientAddress(context, [this](absl::string_view token) {
+                      absl::optional<Principal> service = d_.auth->ServicePrincipal(token);
+                      return service.has_value() && service->subject == "gateway";
                     })};
 }
 
@@ -176,8 +177,11 @@ void MatchingService::ListCredentials(UnaryCall* call, const cadre::v1::ListCred
 
 void MatchingService::SignOut(UnaryCall* call, const cadre::v1::SignOutRequest* /*req*/,
                               cadre::v1::SignOutResponse* /*resp*/) {
-  Serve(call, Pool::kWorkers, [=, this](const Principal& p) {
-    return d_.accounts->SignOut(p, BearerTokenOf(*call->context()));
+  Serve(call, Pool::kWorkers, [=, this](const Principal& p) -> absl::Status {
+    const std::string token = BearerTokenOf(*call->context());
+    CADRE_RETURN_IF_ERROR(d_.accounts->SignOut(p, token));
+    d_.auth->Forget(Sha256Hex(token));  // at once here; other replicas within their cache time
+    return absl::OkStatus();
   });
 }
 

@@ -7,7 +7,7 @@ namespace {
 // the public breach-derived lists (SecLists' most common passwords, the NCSC's "100,000
 // most common"), with the service's own context added, as NIST SP 800-63B asks
 // ("cadre...", "nhsengland..."). Shorter ones need no list: the length rule refuses them.
-// Sorted (C locale), one a line, so that a change reads clearly in review.
+// Sorted bytewise (IsCommonPassword searches it; the unit test checks the order).
 constexpr absl::string_view kCommonPasswords[] = {
     "0000000000",       "0123456789",   "0987654321",       "1029384756",     "1111111111",
     "1111122222",       "1122334455",   "1212121212",       "123123123123",   "1231231234",
@@ -37,7 +37,7 @@ constexpr absl::string_view kCommonPasswords[] = {
     "newpassword",      "newpassword1", "nhsengland",       "nhsengland1",    "nopassword",
     "p@55w0rd123",      "p@ssw0rd12",   "p@ssw0rd123",      "p@ssword123",    "passpass12",
     "passw0rd12",       "passw0rd123",  "password!!",       "password1!",     "password12",
-    "password123!",     "password123",  "password1234",     "password12345",  "password2020",
+    "password123",      "password123!", "password1234",     "password12345",  "password2020",
     "password2021",     "password2022", "password2023",     "password2024",   "password2025",
     "passwordpassword", "pineapple1",   "playstation",      "playstation2",   "pokemon123",
     "princess12",       "princess123",  "q1w2e3r4t5",       "q1w2e3r4t5y6",   "qazwsxedc123",

@@ -12,11 +12,9 @@
 #include "absl/time/civil_time.h"
 #include "absl/time/time.h"
 #include "cadre/v1/common.pb.h"
+#include "services/matching/domain/limits.h"
 
 namespace cadre::matching {
-
-inline constexpr int kMinYear = 1900;  // earliest year of any date Cadre accepts
-inline constexpr int kMaxYear = 2200;  // latest
 
 // OK when `d` is a real calendar day (29 February only in leap years) in kMinYear to
 // kMaxYear; INVALID_ARGUMENT naming `field` otherwise (an unset Date is not a day).

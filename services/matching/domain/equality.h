@@ -14,11 +14,9 @@
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "cadre/v1/matching.pb.h"
+#include "services/matching/domain/limits.h"
 
 namespace cadre::matching {
-
-// Counts of 1 to kSuppressBelow - 1 are shown as "<5" (0 is shown: it identifies no one).
-inline constexpr int kSuppressBelow = 5;
 
 // Every answer is UNSPECIFIED or a value its enum declares; INVALID_ARGUMENT naming the
 // question ("monitoring.ethnicity: unknown value 42") otherwise.

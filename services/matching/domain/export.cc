@@ -2,10 +2,8 @@
 
 #include <vector>
 
-#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
-#include "absl/strings/str_replace.h"
 #include "google/protobuf/timestamp.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "services/common/base/status_macros.h"
@@ -13,23 +11,22 @@
 namespace cadre::matching {
 namespace {
 
-// One message as pretty JSON, nested `depth` levels into the document: every line after
-// the first is indented by two spaces a level. (JSON strings cannot hold a raw line
-// break, so splitting the printer's output at '\n' never cuts a string.)
-absl::StatusOr<std::string> ToJson(const google::protobuf::Message& m, int depth) {
+// One message as compact JSON (no whitespace outside strings).
+absl::StatusOr<std::string> ToJson(const google::protobuf::Message& m) {
   google::protobuf::util::JsonPrintOptions options;
-  options.add_whitespace = true;
   options.preserve_proto_field_names = true;
   options.always_print_primitive_fields = true;
   std::string json;
-  const auto status = google::protobuf::util::MessageToJsonString(m, &json, options);
-  if (!status.ok()) {
+  if (!google::protobuf::util::MessageToJsonString(m, &json, options).ok()) {
     return absl::InternalError(
         absl::StrCat("could not print ", m.GetDescriptor()->full_name(), " as JSON"));
   }
-  const std::string indent(2 * depth, ' ');
-  return absl::StrReplaceAll(absl::StripTrailingAsciiWhitespace(json),
-                             {{"\n", absl::StrCat("\n", indent)}});
+  return json;
+}
+
+absl::StatusOr<std::string> ToJsonOrNull(const google::protobuf::Message* m) {
+  if (m == nullptr) return std::string("null");
+  return ToJson(*m);
 }
 
 google::protobuf::Timestamp ToTimestamp(absl::Time t) {
@@ -40,9 +37,62 @@ google::protobuf::Timestamp ToTimestamp(absl::Time t) {
   return ts;
 }
 
-absl::StatusOr<std::string> ToJsonOrNull(const google::protobuf::Message* m, int depth) {
-  if (m == nullptr) return std::string("null");
-  return ToJson(*m, depth);
+void NewLine(int depth, std::string* out) {
+  out->push_back('\n');
+  out->append(size_t{2} * static_cast<size_t>(depth), ' ');
+}
+
+// `compact` (valid JSON with no whitespace outside strings, as Protobuf prints it)
+// indented two spaces a level. Done here rather than by Protobuf's own printer because
+// its indentation differs between versions and the parts are nested in one document.
+std::string Pretty(absl::string_view compact) {
+  std::string out;
+  out.reserve(compact.size() * 2);
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < compact.size(); ++i) {
+    const char c = compact[i];
+    if (in_string) {
+      out.push_back(c);
+      if (c == '\\' && i + 1 < compact.size()) {
+        out.push_back(compact[++i]);  // an escaped character, '"' included
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"':
+        in_string = true;
+        out.push_back(c);
+        break;
+      case '{':
+      case '[':
+        out.push_back(c);
+        if (i + 1 < compact.size() && (compact[i + 1] == '}' || compact[i + 1] == ']')) {
+          out.push_back(compact[++i]);  // {} and [] stay on one line
+        } else {
+          NewLine(++depth, &out);
+        }
+        break;
+      case '}':
+      case ']':
+        NewLine(--depth, &out);
+        out.push_back(c);
+        break;
+      case ',':
+        out.push_back(c);
+        NewLine(depth, &out);
+        break;
+      case ':':
+        out.append(": ");
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  out.push_back('\n');
+  return out;
 }
 
 }  // namespace
@@ -52,26 +102,21 @@ absl::StatusOr<std::string> BuildExport(const cadre::v1::Applicant& applicant,
                                         absl::Span<const cadre::v1::Credential> credentials,
                                         const google::protobuf::Message* registry_part,
                                         absl::Time exported_at) {
-  // A Timestamp prints as a JSON string in RFC 3339 ("2026-03-01T12:00:00Z").
-  CADRE_ASSIGN_OR_RETURN(const std::string time, ToJson(ToTimestamp(exported_at), 1));
-  CADRE_ASSIGN_OR_RETURN(const std::string person, ToJson(applicant, 1));
-  CADRE_ASSIGN_OR_RETURN(const std::string answers, ToJsonOrNull(monitoring, 1));
+  // A Timestamp prints as a JSON string in RFC 3339 ("2026-03-01T12:00:00Z"), so every
+  // part, the time included, is JSON Protobuf made: only the outer object is ours.
+  CADRE_ASSIGN_OR_RETURN(const std::string time, ToJson(ToTimestamp(exported_at)));
+  CADRE_ASSIGN_OR_RETURN(const std::string person, ToJson(applicant));
+  CADRE_ASSIGN_OR_RETURN(const std::string answers, ToJsonOrNull(monitoring));
   std::vector<std::string> held;
   held.reserve(credentials.size());
   for (const cadre::v1::Credential& c : credentials) {
-    CADRE_ASSIGN_OR_RETURN(std::string one, ToJson(c, 2));
-    held.push_back(absl::StrCat("    ", one));
+    CADRE_ASSIGN_OR_RETURN(std::string one, ToJson(c));
+    held.push_back(std::move(one));
   }
-  const std::string held_json =
-      held.empty() ? "[]" : absl::StrCat("[\n", absl::StrJoin(held, ",\n"), "\n  ]");
-  CADRE_ASSIGN_OR_RETURN(const std::string registry, ToJsonOrNull(registry_part, 1));
-  return absl::StrCat("{\n",                                          //
-                      "  \"exported_at\": ", time, ",\n",             //
-                      "  \"applicant\": ", person, ",\n",             //
-                      "  \"equality_monitoring\": ", answers, ",\n",  //
-                      "  \"credentials\": ", held_json, ",\n",        //
-                      "  \"registry\": ", registry, "\n",             //
-                      "}\n");
+  CADRE_ASSIGN_OR_RETURN(const std::string registry, ToJsonOrNull(registry_part));
+  return Pretty(absl::StrCat(R"({"exported_at":)", time, R"(,"applicant":)", person,
+                             R"(,"equality_monitoring":)", answers, R"(,"credentials":[)",
+                             absl::StrJoin(held, ","), R"(],"registry":)", registry, "}"));
 }
 
 }  // namespace cadre::matching

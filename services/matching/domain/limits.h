@@ -17,7 +17,7 @@ inline constexpr size_t kMaxEmailLength = 254;    // RFC 5321's path limit, less
 inline constexpr size_t kMaxEmailLocalPart = 64;  // characters before the '@' (RFC 5321)
 inline constexpr int kMinPasswordLength = 10;     // characters (code points)
 inline constexpr int kMaxPasswordLength = 128;    // characters (code points)
-inline constexpr int kMaxFailedSignIns = 5;       // failed sign-ins before a lock-out
+inline constexpr int kMaxFailedSignIns = 10;      // failed sign-ins within the window that lock
 inline constexpr int kSignInLockMinutes = 15;     // minutes a lock-out lasts
 
 // Profile text, in characters (code points).
@@ -47,6 +47,14 @@ inline constexpr int kMaxPrivacyVersion = 20;  // characters of a privacy notice
 inline constexpr int kMaxCredentialsPerPerson = 100;  // credentials kept for one person
 inline constexpr int kMinRevokeReason = 3;            // characters
 inline constexpr int kMaxRevokeReason = 300;          // characters
+
+// Dates (cadre.v1.Date), in years: the range of any date Cadre accepts.
+inline constexpr int kMinYear = 1900;
+inline constexpr int kMaxYear = 2200;
+
+// Equality counts, in people: counts from 1 to kSuppressBelow - 1 are shown as "<5" (0 is
+// shown: it identifies no one).
+inline constexpr int kSuppressBelow = 5;
 
 // Identifiers: an applicant id is 16 characters of a-z and 2-7 (base32, 80 bits).
 inline constexpr size_t kApplicantIdLength = 16;

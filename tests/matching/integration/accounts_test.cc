@@ -133,8 +133,14 @@ TEST_F(MatchingTest, WithTheRegistryDownSignUpIsUnavailableAndTheEmailStaysFree)
       CallContext().get(), MatchingHarness::SignUpRequestFor("ada@example.org"), &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::UNAVAILABLE);
   harness_->StartRegistry();
-  cadre::v1::SignUpResponse later = harness_->SignUp("ada@example.org");
-  EXPECT_FALSE(later.key().empty());
+  // The service reconnects by itself (its channel backs off for a moment first).
+  EXPECT_TRUE(WaitFor([&] {
+    return harness_->stub()
+        .SignUp(CallContext().get(), MatchingHarness::SignUpRequestFor("ada@example.org"),
+                &response)
+        .ok();
+  }));
+  EXPECT_FALSE(response.key().empty());
 }
 
 TEST_F(MatchingTest, WithTheRegistryDownProfilesStillWork) {

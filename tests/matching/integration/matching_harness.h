@@ -57,7 +57,8 @@ class MatchingHarness {
   std::string BodyWithKey(const std::string& ods);
 
  private:
-  FakeClock clock_;
+  // 10:00 UTC on Monday 2 November 2026.
+  FakeClock clock_{absl::FromCivil(absl::CivilSecond(2026, 11, 2, 10, 0, 0), absl::UTCTimeZone())};
   std::string keys_dir_;
   RedisOptions redis_options_;
   int registry_port_ = 0;

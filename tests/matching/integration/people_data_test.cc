@@ -69,7 +69,9 @@ TEST_F(MatchingTest, EqualityAnswersAreCountedWithSmallNumbersSuppressed) {
     if (question.question() != "ethnicity") continue;
     seen = true;
     for (const auto& count : question.counts()) {
-      if (count.answer() == "ETHNICITY_WHITE") EXPECT_EQ(count.shown(), "6");
+      if (count.answer() == "ETHNICITY_WHITE") {
+        EXPECT_EQ(count.shown(), "6");
+      }
       if (count.answer() == "ETHNICITY_ASIAN") {
         EXPECT_TRUE(count.suppressed());
         EXPECT_EQ(count.shown(), "<5");
@@ -125,8 +127,14 @@ TEST_F(MatchingTest, ACredentialExpiresWithTheClock) {
   ASSERT_TRUE(
       Grant(*harness_, kAdminKey, ada.applicant().name(), Dbs("dbs-standard"), &granted).ok());
   harness_->clock().Advance(absl::Hours(24 * 365 * 2));
+  // The sign-up key has expired by then too: sign in again.
+  cadre::v1::SignInRequest sign_in;
+  sign_in.set_email("ada@example.org");
+  sign_in.set_password("a long enough passphrase");
+  cadre::v1::SignInResponse signed_in;
+  ASSERT_TRUE(harness_->stub().SignIn(CallContext().get(), sign_in, &signed_in).ok());
   cadre::v1::ListCredentialsResponse mine;
-  ASSERT_TRUE(harness_->stub().ListCredentials(CallContext(ada.key()).get(), {}, &mine).ok());
+  ASSERT_TRUE(harness_->stub().ListCredentials(CallContext(signed_in.key()).get(), {}, &mine).ok());
   ASSERT_EQ(mine.credentials_size(), 1);
   EXPECT_EQ(mine.credentials(0).status(), cadre::v1::CREDENTIAL_STATUS_EXPIRED);
 }
