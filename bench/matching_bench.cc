@@ -88,6 +88,8 @@ ABSL_FLAG(absl::Duration, wait_ready, absl::Seconds(30), "how long to wait for t
 ABSL_FLAG(std::string, time_serving, "",
           "only wait until this address's health is SERVING and print the time since "
           "--started_unix_ns");
+ABSL_FLAG(std::string, health_service, "cadre.v1.Matching",
+          "the service name whose health is SERVING when matching may answer");
 ABSL_FLAG(int64_t, started_unix_ns, 0, "with --time_serving: when the service was started");
 ABSL_FLAG(int, time_serving_roles, 0,
           "with --time_serving: open roles in the registry, for the text");
@@ -155,8 +157,9 @@ int ServeNoop() {
 int TimeServing() {
   const int64_t started = absl::GetFlag(FLAGS_started_unix_ns);
   const absl::Time since = started > 0 ? absl::FromUnixNanos(started) : absl::Now();
-  absl::StatusOr<absl::Duration> took = WaitUntilHealthServing(
-      absl::GetFlag(FLAGS_time_serving), since, absl::GetFlag(FLAGS_wait_ready));
+  absl::StatusOr<absl::Duration> took =
+      WaitUntilHealthServing(absl::GetFlag(FLAGS_time_serving), absl::GetFlag(FLAGS_health_service),
+                             since, absl::GetFlag(FLAGS_wait_ready));
   if (!took.ok()) {
     std::cerr << "time to SERVING: " << took.status() << "\n";
     return 1;
@@ -373,8 +376,8 @@ absl::Status MeasureCalls(const std::string& matching, const std::string& noop,
                           const std::string& admin_key, int applicants,
                           const std::vector<int>& in_flights,
                           const std::vector<int>& signin_in_flights, std::string* summary) {
-  absl::StatusOr<absl::Duration> serving =
-      WaitUntilHealthServing(matching, absl::Now(), absl::GetFlag(FLAGS_wait_ready));
+  absl::StatusOr<absl::Duration> serving = WaitUntilHealthServing(
+      matching, absl::GetFlag(FLAGS_health_service), absl::Now(), absl::GetFlag(FLAGS_wait_ready));
   if (!serving.ok()) {
     return serving.status();
   }

@@ -45,14 +45,20 @@ CallMetadata Bearer(const std::string& key) { return {{"authorization", "Bearer 
 // grpc.health.v1.HealthCheckResponse{status: SERVING} on the wire: field 1, varint 1.
 constexpr char kServingAnswer[] = "\x08\x01";
 
-// One health Check (service "": the server as a whole) through the generic stub, so the
-// benchmark needs no generated health stubs. Whether it answered SERVING.
-bool HealthServing(grpc::GenericStub* stub) {
+// One health Check of `service` through the generic stub, so the benchmark needs no
+// generated health stubs. Whether it answered SERVING.
+bool HealthServing(grpc::GenericStub* stub, const std::string& service) {
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(1));
   grpc::CompletionQueue cq;
-  grpc::Slice empty;  // HealthCheckRequest{service: ""} is zero bytes
-  grpc::ByteBuffer request(&empty, 1);
+  // HealthCheckRequest{service}: field 1, length-delimited (names under 128 bytes; none
+  // at all for "", the server as a whole).
+  std::string bytes;
+  if (!service.empty()) {
+    bytes = absl::StrCat("\x0a", std::string(1, static_cast<char>(service.size() & 0x7f)), service);
+  }
+  grpc::Slice slice(bytes);
+  grpc::ByteBuffer request(&slice, 1);
   grpc::ByteBuffer response;
   grpc::Status status;
   std::unique_ptr<grpc::GenericClientAsyncResponseReader> reader =
@@ -74,11 +80,11 @@ bool HealthServing(grpc::GenericStub* stub) {
   if (!response.Dump(&slices).ok()) {
     return false;
   }
-  std::string bytes;
-  for (const grpc::Slice& slice : slices) {
-    bytes.append(reinterpret_cast<const char*>(slice.begin()), slice.size());
+  std::string answer;
+  for (const grpc::Slice& part : slices) {
+    answer.append(reinterpret_cast<const char*>(part.begin()), part.size());
   }
-  return bytes == std::string(kServingAnswer, 2);
+  return answer == std::string(kServingAnswer, 2);
 }
 
 }  // namespace
@@ -131,8 +137,12 @@ absl::StatusOr<std::vector<BenchApplicant>> SignUpApplicants(const std::string& 
   return applicants;
 }
 
-absl::StatusOr<absl::Duration> WaitUntilHealthServing(const std::string& target, absl::Time since,
+absl::StatusOr<absl::Duration> WaitUntilHealthServing(const std::string& target,
+                                                      const std::string& service, absl::Time since,
                                                       absl::Duration timeout) {
+  if (service.size() >= 128) {
+    return absl::InvalidArgumentError("health service name: under 128 bytes");
+  }
   const absl::Time give_up = absl::Now() + timeout;
   int attempt = 0;
   while (absl::Now() < give_up) {
@@ -140,7 +150,7 @@ absl::StatusOr<absl::Duration> WaitUntilHealthServing(const std::string& target,
     // nothing listening waits out gRPC's reconnect backoff (1 s, growing 1.6 times each
     // time), which would add seconds to the time measured.
     grpc::GenericStub stub(NewChannel(target, ++attempt));
-    if (HealthServing(&stub)) {
+    if (HealthServing(&stub, service)) {
       return absl::Now() - since;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

@@ -32,9 +32,16 @@ absl::StatusOr<std::vector<BenchApplicant>> SignUpApplicants(const std::string& 
                                                              const std::string& run, int count,
                                                              int threads);
 
-// Polls grpc.health.v1 Check (service "") every 10 ms until it answers SERVING; how long
+// Polls grpc.health.v1 Check of `service` every 10 ms until it answers SERVING; how long
 // that took from `since`. DEADLINE_EXCEEDED after `timeout`.
-absl::StatusOr<absl::Duration> WaitUntilHealthServing(const std::string& target, absl::Time since,
+//
+// Ask for the service's own name ("cadre.v1.Matching"), not "" (the server as a whole):
+// gRPC's default health service answers "" SERVING from the moment the server starts,
+// and services/common/server.cc turns it NOT_SERVING only just after, so a poll can catch
+// that instant (one start in three did in a trial); a named service is NOT_FOUND until
+// the server's first health verdict.
+absl::StatusOr<absl::Duration> WaitUntilHealthServing(const std::string& target,
+                                                      const std::string& service, absl::Time since,
                                                       absl::Duration timeout);
 
 // One GetMyProfile with `key`; the serialised size of the answer. With a non-empty

@@ -5,18 +5,20 @@
 #      the email HMAC key (32 random bytes as 64 hex digits);
 #   2. a private redis-server (free port, appendonly yes, appendfsync everysec), shared by
 #      the registry and matching as `make run` shares one;
-#   3. the registry (free port, metrics off, warn logs, CADRE_ADMIN_KEY,
-#      --service_keys_dir) and matching (free port, metrics off, warn logs, its key files;
-#      --signins_per_address_minute=0, because every sign-in of the load generator comes
-#      from one address and the default 30 a minute would refuse nearly all of them);
+#   3. the registry (127.0.0.1, free port, metrics off, warn logs, CADRE_ADMIN_KEY,
+#      --service_keys_dir) and matching (127.0.0.1, free port, metrics off, warn logs, its
+#      key files; --signins_per_address_minute=0, because every sign-in of the load
+#      generator comes from one address and the default 30 a minute would refuse nearly
+#      all of them);
 #   4. the no-op baseline (matching_bench --serve_noop) in a process of its own, so both
 #      services are measured across a process boundary (NOOP_IN_PROCESS=1: in the bench);
 #   5. matching_bench: scrypt's cost in-process; APPLICANTS sign-ups as admin; GetMyProfile
 #      on matching and the no-op at IN_FLIGHT, SignIn at SIGNIN_IN_FLIGHT, REPEATS runs;
 #      then VIEW_ROLES open roles seeded through the registry's API and the load of
 #      matching's view of them timed in-process;
-#   6. with VIEW_ROLES > 0, REPEATS times: a fresh cadre-matching started and timed from
-#      launch to health SERVING (it is NOT_SERVING until its view has loaded every role).
+#   6. with VIEW_ROLES > 0, REPEATS times: a fresh cadre-matching (port 0) started and
+#      timed from launch to health SERVING for cadre.v1.Matching (it is NOT_SERVING until
+#      its view has loaded every open role).
 # Everything it starts is stopped by PID on exit; the whole run is bounded by TIME_LIMIT.
 #
 # Usage: bench/run_matching_bench.sh [REGISTRY_BIN [MATCHING_BIN [BENCH_BIN]]] [-- extra flags]
@@ -168,22 +170,35 @@ if ! "${registry_bin}" --help 2>&1 | grep -q -- '--service_keys_dir'; then
   registry_flags=()
 fi
 registry_port="$(free_port)"
-"${registry_bin}" --port="${registry_port}" --metrics_port=-1 --redis_port="${redis_port}" \
+"${registry_bin}" --host=127.0.0.1 --port="${registry_port}" --metrics_port=-1 --redis_port="${redis_port}" \
   --log_level=warn "${registry_flags[@]}" >"${work}/registry.log" 2>&1 &
 registry_pid=$!
 wait_for_port "${registry_port}" "${registry_pid}" "the registry"
 
-# Starts cadre-matching on port $1, logging to $2; sets started_pid.
+# Starts cadre-matching on port $1, logging at level $3 to $2; sets started_pid.
 start_matching() {
-  "${matching_bin}" --port="$1" --metrics_port=-1 --redis_port="${redis_port}" \
+  "${matching_bin}" --host=127.0.0.1 --port="$1" --metrics_port=-1 --redis_port="${redis_port}" \
     --registry="127.0.0.1:${registry_port}" --service_key_file="${work}/keys/matching.key" \
     --service_keys_dir="${work}/keys" --email_hmac_key_file="${work}/email-hmac.key" \
-    --admin_key_file="${work}/admin.key" --signins_per_address_minute=0 --log_level=warn \
+    --admin_key_file="${work}/admin.key" --signins_per_address_minute=0 --log_level="$3" \
     >"$2" 2>&1 &
   started_pid=$!
 }
+
+# The port a matching started with --port=0 --log_level=info says it serves on (its
+# "serving" log line), polled every 10 ms while process $1 lives; empty after 30 s.
+logged_port() {
+  local pid="$1" log="$2" port=""
+  for _ in $(seq 3000); do
+    port="$(grep -o '"msg":"serving","port":"[0-9]*"' "${log}" 2>/dev/null | grep -o '[0-9]*' | head -n 1)"
+    [[ -n "${port}" ]] && break
+    kill -0 "${pid}" 2>/dev/null || break
+    sleep 0.01
+  done
+  echo "${port}"
+}
 matching_port="$(free_port)"
-start_matching "${matching_port}" "${work}/matching.log"
+start_matching "${matching_port}" "${work}/matching.log" warn
 matching_pid="${started_pid}"
 wait_for_port "${matching_port}" "${matching_pid}" "matching"
 
@@ -215,11 +230,16 @@ if (( starts > 0 )); then
   printf '%s\n\n' "${heading}"
   [[ -n "${OUT:-}" ]] && printf '%s\n\n' "${heading}" >>"${OUT}"
 fi
+# Each fresh replica binds port 0 (a port nothing else holds) and is asked for it through
+# its log: a port from free_port could be shared, as gRPC listens with SO_REUSEPORT, with
+# another process that binds it meanwhile, and the health check could then reach that
+# process (one start in a trial answered SERVING in 0.13 s, faster than the view loads).
 for (( i = 1; i <= starts; i++ )); do
-  fresh_port="$(free_port)"
   started_ns="$(date +%s%N)"
-  start_matching "${fresh_port}" "${work}/matching-fresh.log"
+  start_matching 0 "${work}/matching-fresh.log" info
   fresh_pid="${started_pid}"
+  fresh_port="$(logged_port "${fresh_pid}" "${work}/matching-fresh.log")"
+  [[ -n "${fresh_port}" ]] || { echo "the fresh matching logged no port" >&2; exit 1; }
   timeout --kill-after=10 "$(left)" "${bench_bin}" --time_serving="127.0.0.1:${fresh_port}" \
     --started_unix_ns="${started_ns}" --time_serving_roles="${view_roles}" --wait_ready=120s \
     "${append_flag[@]}"
