@@ -11,7 +11,8 @@
 // argument, otherwise gRPC would share one subchannel (one connection) between them.
 //
 // Slots come in two kinds: TypedCallSlot parses every answer as an application would;
-// RawCallSlot keeps answers as bytes, so the client spends less of the shared CPU.
+// RawCallSlot keeps answers as bytes, so the client spends less of the shared CPU. Either
+// may send fixed metadata (an API key) with every call; the registry's slots send none.
 //
 // Timing: calls completing during the warm-up are discarded; calls completing inside the
 // measurement window are counted (QPS = completions / window) and their latencies kept;
@@ -24,6 +25,8 @@
 #include <memory>
 #include <random>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "absl/time/time.h"
 #include "cadre/v1/registry.grpc.pb.h"
@@ -46,28 +49,36 @@ class CallSlot {
   BenchClock::time_point start_time;
 };
 
-// A slot for one unary Registry method, parsing each answer into `Response` as a real
-// client would. `fill` writes the request of each call (it may pick, e.g., a random role
-// id with `rng`); `prepare` is the stub's PrepareAsync method.
-template <typename Request, typename Response>
+// Metadata sent with every call of a slot (e.g. {"authorization", "Bearer <key>"}).
+using CallMetadata = std::vector<std::pair<std::string, std::string>>;
+
+// A slot for one unary method of `Service` (a generated service class: Registry,
+// Matching...), parsing each answer into `Response` as a real client would. `fill` writes
+// the request of each call (it may pick, e.g., a random role id with `rng`); `prepare` is
+// the stub's PrepareAsync method; `metadata` goes with every call.
+template <typename Request, typename Response, typename Service = cadre::v1::Registry>
 class TypedCallSlot : public CallSlot {
  public:
-  using Stub = cadre::v1::Registry::Stub;
+  using Stub = typename Service::Stub;
   using Prepare = std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (Stub::*)(
       grpc::ClientContext*, const Request&, grpc::CompletionQueue*);
   using Fill = std::function<void(std::mt19937_64&, Request*)>;
 
   TypedCallSlot(const std::shared_ptr<grpc::Channel>& channel, Prepare prepare, Fill fill,
-                absl::Duration deadline)
-      : stub_(cadre::v1::Registry::NewStub(channel)),
+                absl::Duration deadline, CallMetadata metadata = {})
+      : stub_(Service::NewStub(channel)),
         prepare_(prepare),
         fill_(std::move(fill)),
-        deadline_(deadline) {}
+        deadline_(deadline),
+        metadata_(std::move(metadata)) {}
 
   void Start(grpc::CompletionQueue* cq, std::mt19937_64& rng) override {
     fill_(rng, &request_);
     // A ClientContext serves one call only.
     context_ = std::make_unique<grpc::ClientContext>();
+    for (const auto& [key, value] : metadata_) {
+      context_->AddMetadata(key, value);
+    }
     start_time = BenchClock::now();
     context_->set_deadline(std::chrono::system_clock::now() + absl::ToChronoNanoseconds(deadline_));
     reader_ = (stub_.get()->*prepare_)(context_.get(), request_, cq);
@@ -81,6 +92,7 @@ class TypedCallSlot : public CallSlot {
   Prepare prepare_;
   Fill fill_;
   absl::Duration deadline_;
+  CallMetadata metadata_;
   Request request_;
   Response response_;
   grpc::Status status_;
@@ -97,10 +109,15 @@ class RawCallSlot : public CallSlot {
  public:
   using Fill = std::function<void(std::mt19937_64&, Request*)>;
 
-  // `method` is the full method name, e.g. "/cadre.v1.Registry/GetRole".
+  // `method` is the full method name, e.g. "/cadre.v1.Registry/GetRole"; `metadata` goes
+  // with every call (none by default, as the registry's public reads need no key).
   RawCallSlot(const std::shared_ptr<grpc::Channel>& channel, std::string method, Fill fill,
-              absl::Duration deadline)
-      : stub_(channel), method_(std::move(method)), fill_(std::move(fill)), deadline_(deadline) {}
+              absl::Duration deadline, CallMetadata metadata = {})
+      : stub_(channel),
+        method_(std::move(method)),
+        fill_(std::move(fill)),
+        deadline_(deadline),
+        metadata_(std::move(metadata)) {}
 
   void Start(grpc::CompletionQueue* cq, std::mt19937_64& rng) override {
     fill_(rng, &request_);
@@ -108,6 +125,9 @@ class RawCallSlot : public CallSlot {
     grpc::Slice slice(bytes);
     grpc::ByteBuffer buffer(&slice, 1);
     context_ = std::make_unique<grpc::ClientContext>();
+    for (const auto& [key, value] : metadata_) {
+      context_->AddMetadata(key, value);
+    }
     start_time = BenchClock::now();
     context_->set_deadline(std::chrono::system_clock::now() + absl::ToChronoNanoseconds(deadline_));
     reader_ = stub_.PrepareUnaryCall(context_.get(), method_, buffer, cq);
@@ -121,6 +141,7 @@ class RawCallSlot : public CallSlot {
   std::string method_;
   Fill fill_;
   absl::Duration deadline_;
+  CallMetadata metadata_;
   Request request_;
   grpc::ByteBuffer response_;
   grpc::Status status_;

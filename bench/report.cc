@@ -57,7 +57,10 @@ std::optional<Spread> SpreadOf(std::vector<double> values) {
   return Spread{median, values.front(), values.back()};
 }
 
-std::string Qps(double qps) { return absl::StrFormat("%.1fk", qps / 1000); }
+// Thousands with one decimal; below 1,000 a second (SignIn) the calls a second themselves.
+std::string Qps(double qps) {
+  return qps >= 1000 ? absl::StrFormat("%.1fk", qps / 1000) : absl::StrFormat("%.1f", qps);
+}
 std::string Ms(double ms) { return absl::StrFormat("%.2f", ms); }
 std::string Ratio(double r) { return absl::StrFormat("%.2f", r); }
 
@@ -174,6 +177,44 @@ std::string TargetsTable(const std::vector<Run>& runs) {
     absl::StrAppend(&out, "| ", in_flight, " | ", Format(get, Ratio, ranges), " | ", get_met, " | ",
                     Format(get_full, Ratio, ranges), " | ", Format(list, Ratio, ranges), " | ",
                     p99_text, " |\n");
+  }
+  return out;
+}
+
+std::string RatioTable(const std::vector<Run>& runs, const std::vector<RatioColumn>& columns) {
+  std::set<int> in_flights;
+  for (const auto& [target, in_flight] : Keys(runs)) {
+    for (const RatioColumn& column : columns) {
+      if (target == column.numerator) {
+        in_flights.insert(in_flight);
+      }
+    }
+  }
+  if (in_flights.empty()) {
+    return "";
+  }
+  const bool ranges = runs.size() > 1;
+  std::string out = "| in flight |";
+  std::string rule = "|---:|";
+  for (const RatioColumn& column : columns) {
+    absl::StrAppend(&out, " ", column.header, " |");
+    absl::StrAppend(&rule, "---:|");
+  }
+  absl::StrAppend(&out, "\n", rule, "\n");
+  for (int in_flight : in_flights) {
+    absl::StrAppend(&out, "| ", in_flight, " |");
+    for (const RatioColumn& column : columns) {
+      std::vector<double> ratios;
+      for (const Run& run : runs) {
+        const Measurement* n = Find(run, column.numerator, in_flight);
+        const Measurement* d = Find(run, column.denominator, in_flight);
+        if (n != nullptr && d != nullptr && d->result.*column.field > 0) {
+          ratios.push_back(n->result.*column.field / d->result.*column.field);
+        }
+      }
+      absl::StrAppend(&out, " ", Format(SpreadOf(ratios), Ratio, ranges), " |");
+    }
+    absl::StrAppend(&out, "\n");
   }
   return out;
 }

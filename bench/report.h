@@ -37,6 +37,18 @@ std::string SummaryTable(const std::vector<Run>& runs);
 // Empty when the runs hold no registry figures.
 std::string TargetsTable(const std::vector<Run>& runs);
 
+// One column of RatioTable: `numerator`'s figure over `denominator`'s, per run.
+struct RatioColumn {
+  std::string header;       // e.g. "GetMyProfile / no-op QPS"
+  std::string numerator;    // a target label
+  std::string denominator;  // a target label
+  double LoadResult::*field = &LoadResult::qps;
+};
+
+// | in flight | <column>... | with the median and range of the per-run ratios, one row
+// per in-flight count at which any column's numerator was measured. Empty if none was.
+std::string RatioTable(const std::vector<Run>& runs, const std::vector<RatioColumn>& columns);
+
 // "2 cores, <CPU model>; load average ..." from /proc, to show how busy the machine was.
 std::string MachineLine();
 
