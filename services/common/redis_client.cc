@@ -397,6 +397,39 @@ absl::string_view StreamEntry::Field(absl::string_view field) const {
   return {};
 }
 
+absl::StatusOr<StreamInfo> ParseStreamInfo(const absl::StatusOr<RedisReply>& reply) {
+  StreamInfo info;
+  if (!reply.ok()) {
+    // XINFO answers an error, not an empty reply, for a stream that does not exist.
+    if (reply.status().code() == absl::StatusCode::kInternal &&
+        absl::StrContains(reply.status().message(), "no such key")) {
+      return info;
+    }
+    return reply.status();
+  }
+  if (reply->type != RedisReply::Type::kArray || reply->elements.size() % 2 != 0) {
+    return absl::InternalError("unexpected XINFO STREAM reply");
+  }
+  bool has_entries_added = false;
+  for (size_t i = 0; i + 1 < reply->elements.size(); i += 2) {
+    const std::string& field = reply->elements[i].str;
+    const RedisReply& value = reply->elements[i + 1];
+    if (field == "length") {
+      info.length = value.integer;
+    } else if (field == "entries-added") {
+      info.entries_added = value.integer;
+      has_entries_added = true;
+    } else if (field == "last-generated-id") {
+      info.last_generated_id = value.str;
+    } else if (field == "first-entry" && value.type == RedisReply::Type::kArray &&
+               !value.elements.empty()) {
+      info.first_id = value.elements[0].str;
+    }
+  }
+  if (!has_entries_added) info.entries_added = info.length;
+  return info;
+}
+
 absl::StatusOr<std::vector<StreamEntry>> ParseStreamEntries(const RedisReply& reply) {
   if (reply.type != RedisReply::Type::kArray) {
     return absl::InternalError("stream reply is not an array");

@@ -140,6 +140,18 @@ struct StreamEntry {
   absl::string_view Field(absl::string_view field) const;
 };
 
+// What XINFO STREAM says of a stream's two ends, for a reader to tell whether entries it
+// has not read were trimmed away. A stream that does not exist is empty.
+struct StreamInfo {
+  std::string first_id = "0-0";           // the oldest entry still held; "0-0": none
+  std::string last_generated_id = "0-0";  // the newest id ever added, even if trimmed
+  int64_t length = 0;                     // entries held
+  int64_t entries_added = 0;              // entries ever added (Redis 7.0+; older: length)
+};
+// Reads XINFO STREAM's answer (or its error: "no such key" is an empty stream).
+// INTERNAL for a reply of another shape; other errors as they came.
+absl::StatusOr<StreamInfo> ParseStreamInfo(const absl::StatusOr<RedisReply>& reply);
+
 // Parses the entries of one stream from an XRANGE reply (an array of [id, [f, v, ...]]).
 // INTERNAL if the reply has another shape.
 absl::StatusOr<std::vector<StreamEntry>> ParseStreamEntries(const RedisReply& reply);

@@ -1,6 +1,5 @@
 #include "services/registry/registry_store.h"
 
-#include "absl/strings/match.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/status_macros.h"
@@ -271,35 +270,11 @@ RegistryStore::ReadEvents(RedisConnection& connection, const std::string& after_
 }
 
 absl::StatusOr<EventStreamStart> RegistryStore::EventsStart(RedisConnection& connection) {
-  absl::StatusOr<RedisReply> reply = connection.Command({"XINFO", "STREAM", kEvents});
-  EventStreamStart start;
-  if (!reply.ok()) {
-    // XINFO answers an error, not an empty reply, for a stream that does not exist.
-    if (reply.status().code() == absl::StatusCode::kInternal &&
-        absl::StrContains(reply.status().message(), "no such key")) {
-      return start;
-    }
-    return reply.status();
-  }
-  if (reply->type != RedisReply::Type::kArray || reply->elements.size() % 2 != 0) {
-    return absl::InternalError("unexpected XINFO STREAM reply");
-  }
-  bool has_entries_added = false;
-  for (size_t i = 0; i + 1 < reply->elements.size(); i += 2) {
-    const std::string& field = reply->elements[i].str;
-    const RedisReply& value = reply->elements[i + 1];
-    if (field == "length") {
-      start.length = value.integer;
-    } else if (field == "entries-added") {
-      start.entries_added = value.integer;
-      has_entries_added = true;
-    } else if (field == "first-entry" && value.type == RedisReply::Type::kArray &&
-               !value.elements.empty()) {
-      start.first_id = value.elements[0].str;
-    }
-  }
-  if (!has_entries_added) start.entries_added = start.length;
-  return start;
+  CADRE_ASSIGN_OR_RETURN(StreamInfo info,
+                         ParseStreamInfo(connection.Command({"XINFO", "STREAM", kEvents})));
+  return EventStreamStart{.first_id = std::move(info.first_id),
+                          .length = info.length,
+                          .entries_added = info.entries_added};
 }
 
 }  // namespace cadre::registry

@@ -1,6 +1,5 @@
 #include "services/matching/view/registry_stream.h"
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/status_macros.h"
 #include "services/common/logging.h"
@@ -8,37 +7,12 @@
 namespace cadre::matching {
 namespace {
 
-absl::StatusOr<StreamBounds> ParseBounds(absl::StatusOr<RedisReply> reply) {
-  StreamBounds bounds;
-  if (!reply.ok()) {
-    // XINFO answers an error, not an empty reply, for a stream that does not exist.
-    if (reply.status().code() == absl::StatusCode::kInternal &&
-        absl::StrContains(reply.status().message(), "no such key")) {
-      return bounds;
-    }
-    return reply.status();
-  }
-  if (reply->type != RedisReply::Type::kArray || reply->elements.size() % 2 != 0) {
-    return absl::InternalError("unexpected XINFO STREAM reply");
-  }
-  bool has_entries_added = false;
-  for (size_t i = 0; i + 1 < reply->elements.size(); i += 2) {
-    const std::string& field = reply->elements[i].str;
-    const RedisReply& value = reply->elements[i + 1];
-    if (field == "length") {
-      bounds.length = value.integer;
-    } else if (field == "entries-added") {
-      bounds.entries_added = value.integer;
-      has_entries_added = true;
-    } else if (field == "last-generated-id") {
-      bounds.last_generated_id = value.str;
-    } else if (field == "first-entry" && value.type == RedisReply::Type::kArray &&
-               !value.elements.empty()) {
-      bounds.first_id = value.elements[0].str;
-    }
-  }
-  if (!has_entries_added) bounds.entries_added = bounds.length;
-  return bounds;
+absl::StatusOr<StreamBounds> ParseBounds(const absl::StatusOr<RedisReply>& reply) {
+  CADRE_ASSIGN_OR_RETURN(StreamInfo info, ParseStreamInfo(reply));
+  return StreamBounds{.first_id = std::move(info.first_id),
+                      .last_generated_id = std::move(info.last_generated_id),
+                      .length = info.length,
+                      .entries_added = info.entries_added};
 }
 
 }  // namespace
