@@ -34,9 +34,9 @@ namespace cadre {
 
 template <typename Options>
 struct ServiceMainSpec {
-  const char* name;  // "registry": logs' "service" field
+  const char* name = "";  // "registry": logs' "service" field
   const ServiceFlags& flags;
-  absl::StatusOr<Options> (*read_options)(const ParsedFlags&);
+  absl::StatusOr<Options> (*read_options)(const ParsedFlags&) = nullptr;
   // Logs warnings about a configuration that starts but will fail some calls; optional.
   void (*warn)(const Options&) = nullptr;
 };

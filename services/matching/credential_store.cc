@@ -163,6 +163,7 @@ absl::StatusOr<std::vector<cadre::v1::Credential>> CredentialStore::List(
   std::sort(numbered.begin(), numbered.end(),
             [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<cadre::v1::Credential> credentials;
+  credentials.reserve(numbered.size());
   for (auto& [n, credential] : numbered) credentials.push_back(std::move(credential));
   return credentials;
 }

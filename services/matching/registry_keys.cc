@@ -25,9 +25,9 @@ absl::Status FromGrpc(const grpc::Status& status) {
 
 }  // namespace
 
-RegistryKeys::RegistryKeys(std::shared_ptr<grpc::ChannelInterface> channel, std::string service_key,
-                           absl::Duration deadline)
-    : stub_(cadre::v1::Registry::NewStub(std::move(channel))),
+RegistryKeys::RegistryKeys(const std::shared_ptr<grpc::ChannelInterface>& channel,
+                           const std::string& service_key, absl::Duration deadline)
+    : stub_(cadre::v1::Registry::NewStub(channel)),
       authorization_(service_key.empty() ? "" : absl::StrCat("Bearer ", service_key)),
       deadline_(deadline) {}
 

@@ -20,8 +20,8 @@ namespace cadre::matching {
 class RegistryKeys {
  public:
   // `service_key`: the matching service's key (never logged); `deadline` per call.
-  RegistryKeys(std::shared_ptr<grpc::ChannelInterface> channel, std::string service_key,
-               absl::Duration deadline);
+  RegistryKeys(const std::shared_ptr<grpc::ChannelInterface>& channel,
+               const std::string& service_key, absl::Duration deadline);
 
   // Registers the hash of an applicant's new secret; returns its key id.
   absl::StatusOr<std::string> Register(const std::string& applicant_id,

@@ -16,7 +16,7 @@ void WriteKey(const std::string& dir, const std::string& subject, const std::str
 }  // namespace
 
 MatchingHarness::MatchingHarness(const RedisOptions& redis_options,
-                                 std::function<void(matching::MatchingOptions&)> tune)
+                                 const std::function<void(matching::MatchingOptions&)>& tune)
     : redis_options_(redis_options) {
   char dir_template[] = "/tmp/cadre-matching-keys.XXXXXX";
   keys_dir_ = mkdtemp(dir_template);

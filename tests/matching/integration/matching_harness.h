@@ -35,7 +35,7 @@ class MatchingHarness {
   // Starts the registry and the matching service on `redis_options`. `tune` may change
   // the matching options before it starts (small scrypt parameters are already set).
   explicit MatchingHarness(const RedisOptions& redis_options,
-                           std::function<void(matching::MatchingOptions&)> tune = nullptr);
+                           const std::function<void(matching::MatchingOptions&)>& tune = nullptr);
   ~MatchingHarness();
 
   cadre::v1::Matching::Stub& stub() { return *stub_; }
