@@ -1,25 +1,22 @@
 // matching_bench: the matching service's figures, as the issue asks them. In one run:
-//   - the scrypt parameters and the cost of one HashPassword / VerifyPassword, measured in
-//     this process with the service's own code (SignIn is dominated by it);
-//   - sign-up of --applicants applicants as admin (admins are not rate-limited);
-//   - GetMyProfile on the matching service, each call slot with its own applicant's key,
-//     beside a no-op Matching service answering a canned Applicant of the same shape, at
-//     --in_flight calls in flight (1, 16, 64), interleaved, --repeats times;
-//   - SignIn QPS and latency at --signin_in_flight (1, 2, 4: the password pool has 2
-//     threads by default), in the same runs;
-//   - with --view_roles: that many open roles seeded into the registry through its API
-//     (bench/seed.h), then the time matching's view of open roles (RoleView) takes to
-//     load them, in this process, --view_repeats times.
-// Prints markdown to stdout, progress to stderr. bench/run_matching_bench.sh starts Redis,
-// the registry, matching and the no-op service around it; BENCHMARKS.md has the figures.
+//   - scrypt's parameters and the cost of one HashPassword / VerifyPassword, in this
+//     process with the service's own code (SignIn is dominated by it);
+//   - --applicants applicants signed up as admin (admins are not rate-limited), then
+//     GetMyProfile (each call slot with its own applicant's key) beside a no-op Matching
+//     service answering an Applicant of the same shape, at --in_flight, interleaved;
+//   - SignIn at --signin_in_flight (the password pool has 2 threads by default);
+//   - with --view_roles: that many open roles seeded into the registry (bench/seed.h),
+//     then the time RoleView, matching's view of open roles, takes to load them.
+// Markdown to stdout, progress to stderr; bench/run_matching_bench.sh starts Redis, the
+// registry, matching and the no-op service around it; BENCHMARKS.md has the figures.
 //
 //   matching_bench --serve_noop --noop_port=P        # serve the no-op service, block
 //   matching_bench --matching=127.0.0.1:M --registry=127.0.0.1:R --redis_port=6379
 //                  [--noop=127.0.0.1:P] [--view_roles=50000] [--repeats=3]
 //   matching_bench --time_serving=127.0.0.1:M --started_unix_ns=N   # start → SERVING
 //
-// The admin key (sign-up, seeding) comes from --admin_key or CADRE_ADMIN_KEY; the
-// matching service's own key (for the view's ListRoles) from --service_key_file.
+// The admin key comes from --admin_key or CADRE_ADMIN_KEY; the matching service's own key
+// (for the view's ListRoles) from --service_key_file.
 
 #include <algorithm>
 #include <csignal>
@@ -41,6 +38,7 @@
 #include "absl/time/time.h"
 #include "bench/load_generator.h"
 #include "bench/matching_calls.h"
+#include "bench/matching_report.h"
 #include "bench/noop_matching.h"
 #include "bench/report.h"
 #include "bench/scrypt_cost.h"
@@ -99,10 +97,6 @@ ABSL_FLAG(std::string, log_level, "warn", "log level of the in-process view: deb
 
 namespace cadre::bench {
 namespace {
-
-inline constexpr char kNoopGetMyProfile[] = "no-op GetMyProfile";
-inline constexpr char kMatchingGetMyProfile[] = "matching GetMyProfile";
-inline constexpr char kMatchingSignIn[] = "matching SignIn";
 
 constexpr int kMaxApplicants = 10000;
 constexpr int kMaxViewRoles = 1000000;
@@ -221,74 +215,6 @@ Run MeasureOnce(int index, const std::vector<Target>& profile_targets,
   }
   std::cout << "## Run " << index << "\n\n" << RunTable(run) << "\n" << std::flush;
   return run;
-}
-
-// The measurements of `runs` whose target is (or, with `keep` false, is not) `target`.
-std::vector<Run> Filter(const std::vector<Run>& runs, const std::string& target, bool keep) {
-  std::vector<Run> filtered;
-  for (const Run& run : runs) {
-    Run part;
-    for (const Measurement& m : run) {
-      if ((m.target == target) == keep) {
-        part.push_back(m);
-      }
-    }
-    filtered.push_back(std::move(part));
-  }
-  return filtered;
-}
-
-// "median (lowest–highest)" with `decimals` places; the median alone for one value.
-std::string MedianRange(std::vector<double> values, int decimals) {
-  if (values.empty()) {
-    return "–";
-  }
-  std::sort(values.begin(), values.end());
-  const size_t n = values.size();
-  const double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-  std::string out = absl::StrFormat("%.*f", decimals, median);
-  if (n > 1) {
-    absl::StrAppendFormat(&out, " (%.*f–%.*f)", decimals, values.front(), decimals, values.back());
-  }
-  return out;
-}
-
-// SignIn set beside the scrypt verify measured in the same run: per in-flight count, its
-// QPS and p50, the verify, the p50 less one verify and the verify's share of the p50
-// (median and range of the per-run figures).
-std::string SignInBreakdown(const std::vector<Run>& runs, const std::vector<int>& in_flights,
-                            const std::vector<ScryptCost>& scrypt) {
-  if (in_flights.empty()) {
-    return "";
-  }
-  std::string out =
-      "| in flight | SignIn QPS | p50 ms | one VerifyPassword, ms (same run, in-process) | "
-      "p50 less one verify, ms | verify / p50 |\n|---:|---:|---:|---:|---:|---:|\n";
-  for (int in_flight : in_flights) {
-    std::vector<double> qps, p50, verify, rest, share;
-    for (size_t r = 0; r < runs.size(); ++r) {
-      for (const Measurement& m : runs[r]) {
-        if (m.target != kMatchingSignIn || m.in_flight != in_flight || m.result.calls == 0) {
-          continue;
-        }
-        qps.push_back(m.result.qps);
-        p50.push_back(m.result.p50_ms);
-        if (r < scrypt.size()) {
-          const double v = scrypt[r].verify_median_ms;
-          verify.push_back(v);
-          rest.push_back(m.result.p50_ms - v);
-          share.push_back(v / m.result.p50_ms);
-        }
-      }
-    }
-    if (qps.empty()) {
-      continue;
-    }
-    absl::StrAppend(&out, "| ", in_flight, " | ", MedianRange(qps, 1), " | ", MedianRange(p50, 1),
-                    " | ", MedianRange(verify, 1), " | ", MedianRange(rest, 1), " | ",
-                    MedianRange(share, 2), " |\n");
-  }
-  return out;
 }
 
 // Seeds (unless --seed=false) and times the view's loads. Appends its section.

@@ -1,0 +1,31 @@
+#pragma once
+
+// The matching benchmark's summary tables: runs filtered by target, "median (range)", and
+// SignIn set beside the scrypt cost measured in the same run.
+
+#include <string>
+#include <vector>
+
+#include "bench/report.h"
+#include "bench/scrypt_cost.h"
+
+namespace cadre::bench {
+
+// The targets' labels, in tables and in the runs.
+inline constexpr char kNoopGetMyProfile[] = "no-op GetMyProfile";
+inline constexpr char kMatchingGetMyProfile[] = "matching GetMyProfile";
+inline constexpr char kMatchingSignIn[] = "matching SignIn";
+
+// The measurements of `runs` whose target is (or, with `keep` false, is not) `target`.
+std::vector<Run> Filter(const std::vector<Run>& runs, const std::string& target, bool keep);
+
+// "median (lowest–highest)" with `decimals` places; the median alone for one value.
+std::string MedianRange(std::vector<double> values, int decimals);
+
+// SignIn set beside the scrypt verify measured in the same run: per in-flight count, its
+// QPS and p50, the verify, the p50 less one verify and the verify's share of the p50
+// (median and range of the per-run figures).
+std::string SignInBreakdown(const std::vector<Run>& runs, const std::vector<int>& in_flights,
+                            const std::vector<ScryptCost>& scrypt);
+
+}  // namespace cadre::bench
