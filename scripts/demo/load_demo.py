@@ -126,7 +126,10 @@ class Loader:
     def body(self, b):
         body = self.r.Body(ods_code=b["code"] or "", display_name=b["name"],
                            kind=self.body_kind(b["kind"]), region=self.region(b["region"]),
-                           website=b["website"], description=b["description"])
+                           website=b["website"], description=b["description"],
+                           # Invented, at a domain reserved for examples: a team's mailbox.
+                           contact_email=b.get("contact_email")
+                           or "involvement@%s.example.org" % b["key"].lower())
         req = self.r.CreateBodyRequest(body=body, request_id="demo-body-" + b["key"])
         try:
             created = self.stub.CreateBody(req, timeout=RPC_TIMEOUT_S, metadata=self.admin_md)
@@ -172,7 +175,10 @@ class Loader:
                 location=self.c.Location(region=self.region(d["region"]),
                                          mode=self.mode(d["mode"]), place=d["place"]),
                 support=self.support(d["support"]), required_credentials=d["creds"],
-                places=d["places"], role_type="roleTypes/" + d["type"])
+                places=d["places"], role_type="roleTypes/" + d["type"],
+                # Roles that need a DBS check are for adults; the rest have no minimum.
+                minimum_age=d.get("min_age",
+                                  18 if any(c.startswith("dbs-") for c in d["creds"]) else 0))
             role.closing_time.FromDatetime(closing.replace(tzinfo=None))
             what = "CreateRole %r" % d["title"]
             created = self.call(what, self.stub.CreateRole,

@@ -20,6 +20,7 @@ constexpr MaskPath kBodyMask[] = {
     {"region", "region"},
     {"website", "website"},
     {"description", "description"},
+    {"contact-email", "contact_email"},
 };
 
 // Sets the fields whose flags (kBodyMask) are present.
@@ -28,6 +29,7 @@ absl::Status ApplyBodyFlags(const ParsedArgs& args, v1::Body* body) {
   CADRE_RETURN_IF_ERROR(OptionalEnum(args, "region", body, &v1::Body::set_region));
   if (args.Has("website")) body->set_website(args.Get("website"));
   if (args.Has("description")) body->set_description(args.Get("description"));
+  if (args.Has("contact-email")) body->set_contact_email(args.Get("contact-email"));
   return absl::OkStatus();
 }
 
@@ -87,6 +89,8 @@ std::vector<Command> BodyCommands() {
   const FlagSpec region = {"region", "REGION", "e.g. london, south-east, national"};
   const FlagSpec website = {"website", "URL", "public web page, https:// only"};
   const FlagSpec description = {"description", "TEXT", "how the body involves people"};
+  const FlagSpec contact_email = {"contact-email", "EMAIL",
+                                  "where applicants write: a team's mailbox, never a person's"};
   const std::vector<FlagSpec> list_flags = WithFlags(
       {
           {"kind", "KIND", "only bodies of this kind"},
@@ -107,7 +111,8 @@ std::vector<Command> BodyCommands() {
          "charity or other (required)"},
         region,
         website,
-        description},
+        description,
+        contact_email},
        CreateBody,
        "Required: --name --kind --region. --kind cannot change later."},
       {"bodies", "get", "BODY", 1, 1, "show a body (bodies/CODE or CODE)", {}, GetBody},
@@ -122,6 +127,7 @@ std::vector<Command> BodyCommands() {
         region,
         website,
         description,
+        contact_email,
         {"etag", "ETAG", "fail with ABORTED unless the body still has this etag"}},
        UpdateBody,
        "Only the fields given change; --name is the display name."},

@@ -26,6 +26,7 @@ constexpr MaskPath kRoleMask[] = {
     {"credentials", "required_credentials"},
     {"lived-experience", "lived_experience_sought"},
     {"places", "places"},
+    {"minimum-age", "minimum_age"},
     {"closes", "closing_time"},
     {"payment", "support"},
     {"rate-pence", "support"},
@@ -147,6 +148,7 @@ std::vector<FlagSpec> RoleFieldFlags() {
           {"lived-experience", "TEXT", "the lived experience sought, in words"},
           {"credentials", "TAGS", "credentials a holder must have, comma-separated"},
           {"places", "N", "places, 1-100"},
+          {"minimum-age", "YEARS", "youngest age a holder may be: 0 none, else 16-25"},
           {"closes", "DATE", "closing date (end of that day, UK time) or RFC 3339 time"},
           {"payment", "KIND", "none, involvement or salaried"},
           {"rate-pence", "N", "involvement payment in pence an hour, 0-100000"},
@@ -170,6 +172,7 @@ absl::Status ApplyRoleFlags(const ParsedArgs& args, v1::Role* role, std::set<std
       OptionalCredentials(args, "credentials", 10, role->mutable_required_credentials()));
   if (args.Has("lived-experience")) role->set_lived_experience_sought(args.Get("lived-experience"));
   CADRE_RETURN_IF_ERROR(OptionalInt(args, "places", 1, 100, role, &v1::Role::set_places));
+  CADRE_RETURN_IF_ERROR(OptionalInt(args, "minimum-age", 0, 25, role, &v1::Role::set_minimum_age));
   if (args.Has("closes")) {
     CADRE_ASSIGN_OR_RETURN(absl::Time closes, TimeFlag(args, "closes", DateMeans::kEndOfDay));
     ToProto(closes, role->mutable_closing_time());

@@ -59,6 +59,7 @@ void PrintBody(const cadre::v1::Body& body, std::ostream& out) {
   fields.Add("kind", Label(body.kind()));
   fields.Add("region", Label(body.region()));
   fields.Add("website", body.website());
+  fields.Add("contact email", body.contact_email());
   fields.Add("description", body.description());
   fields.Add("created", FormatTimestamp(body.create_time()));
   fields.Add("updated", FormatTimestamp(body.update_time()));

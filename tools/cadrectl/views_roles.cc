@@ -38,6 +38,7 @@ void PrintRole(const cadre::v1::Role& role, std::ostream& out) {
   fields.Add("time", TimeText(role.time_commitment()));
   fields.Add("location", LocationText(role.location()));
   fields.Add("places", role.places() > 0 ? absl::StrCat(role.places()) : "");
+  fields.Add("minimum age", role.minimum_age() > 0 ? absl::StrCat(role.minimum_age()) : "none");
   fields.Add("closes", FormatTimestamp(role.closing_time()));
   fields.Add("expertise", JoinTags(role.expertise_sought()));
   fields.Add("topics", JoinTags(role.topics()));

@@ -16,6 +16,7 @@ inline constexpr int kMaxPattern = 200;          // time_commitment.pattern
 inline constexpr int kMaxPlaceName = 120;        // location.place ("Leeds", "online")
 inline constexpr int kMaxReason = 300;           // why a role was closed or cancelled
 inline constexpr int kMaxUrl = 300;              // websites, how_to_join
+inline constexpr size_t kMaxContactEmail = 254;  // characters of a body's contact email
 inline constexpr int kMinBodyName = 2;           // body.display_name
 inline constexpr int kMaxBodyName = 160;         //
 inline constexpr int kMaxQuery = 200;            // ListRoles.query
@@ -30,6 +31,8 @@ inline constexpr int kMaxCredentials = 10;   // role.required_credentials entrie
 inline constexpr int kMaxHoursPerMonth = 200;  // hours a month
 inline constexpr int kMaxDurationMonths = 60;  // months
 inline constexpr int kMaxPlaces = 100;         // places (people) one role fills
+inline constexpr int kMinMinimumAge = 16;      // years: a role's minimum age, when it has one
+inline constexpr int kMaxMinimumAge = 25;      // years
 inline constexpr int kMaxRatePence = 100000;   // pence an hour of involvement payment
 inline constexpr int kMaxQueryWords = 8;       // words in one search query
 

@@ -9,8 +9,8 @@ namespace cadre::registry {
 
 absl::Status ApplyBodyMask(const cadre::v1::Body& patch, const google::protobuf::FieldMask& mask,
                            cadre::v1::Body& target) {
-  static const std::set<std::string> kAllowed = {"display_name", "region", "website",
-                                                 "description"};
+  static const std::set<std::string> kAllowed = {"display_name", "region", "website", "description",
+                                                 "contact_email"};
   return ApplyFieldMask(patch, mask, kAllowed, target);
 }
 
@@ -29,7 +29,8 @@ absl::Status ApplyRoleMask(const cadre::v1::Role& patch, const google::protobuf:
                                                  "required_credentials",
                                                  "places",
                                                  "closing_time",
-                                                 "role_type"};
+                                                 "role_type",
+                                                 "minimum_age"};
   return ApplyFieldMask(patch, mask, kAllowed, target);
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "absl/algorithm/container.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
@@ -81,6 +82,21 @@ absl::Status CheckHttpsOrEmail(absl::string_view value, absl::string_view field,
   return absl::OkStatus();
 }
 
+// Empty, or an address of the usual shape: at most 254 characters, one '@' with something
+// before it, and a domain with a dot that neither starts nor ends it; no spaces.
+absl::Status CheckContactEmail(absl::string_view email, absl::string_view field) {
+  if (email.empty()) return absl::OkStatus();
+  const size_t at = email.find('@');
+  const absl::string_view domain = at == absl::string_view::npos ? "" : email.substr(at + 1);
+  const size_t dot = domain.find('.');
+  if (email.size() > kMaxContactEmail || at == 0 || at == absl::string_view::npos ||
+      domain.find('@') != absl::string_view::npos || dot == absl::string_view::npos || dot == 0 ||
+      domain.back() == '.' || absl::c_any_of(email, [](char c) { return c <= ' ' || c > '~'; })) {
+    return InvalidField(field, "must be an email address such as involvement@trust.nhs.uk");
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace
 
 absl::Status ValidateBody(const cadre::v1::Body& body, absl::string_view prefix) {
@@ -102,7 +118,9 @@ absl::Status ValidateBody(const cadre::v1::Body& body, absl::string_view prefix)
       return InvalidField(website, "must be an https:// address");
     }
   }
-  return CheckLength(body.description(), 0, kMaxSummary, FieldPath(prefix, "description"));
+  CADRE_RETURN_IF_ERROR(
+      CheckLength(body.description(), 0, kMaxSummary, FieldPath(prefix, "description")));
+  return CheckContactEmail(body.contact_email(), FieldPath(prefix, "contact_email"));
 }
 
 absl::Status ValidateRole(const cadre::v1::Role& role, absl::string_view prefix) {
@@ -126,6 +144,10 @@ absl::Status ValidateRole(const cadre::v1::Role& role, absl::string_view prefix)
   CADRE_RETURN_IF_ERROR(
       CheckCredentials(role.required_credentials(), FieldPath(prefix, "required_credentials")));
   CADRE_RETURN_IF_ERROR(CheckRange(role.places(), 1, kMaxPlaces, FieldPath(prefix, "places")));
+  if (role.minimum_age() != 0) {
+    CADRE_RETURN_IF_ERROR(CheckRange(role.minimum_age(), kMinMinimumAge, kMaxMinimumAge,
+                                     FieldPath(prefix, "minimum_age")));
+  }
   if (role.has_closing_time()) {
     CADRE_RETURN_IF_ERROR(CheckTimestamp(role.closing_time(), FieldPath(prefix, "closing_time")));
   }

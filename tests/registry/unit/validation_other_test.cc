@@ -86,6 +86,19 @@ TEST(ValidateBodyTest, WebsiteIsHttpsOnly) {
   }
 }
 
+TEST(ValidateBodyTest, ContactEmailIsOptionalAndAnAddress) {
+  CADRE_EXPECT_OK(CheckBody([](Body& b) { b.clear_contact_email(); }));
+  CADRE_EXPECT_OK(CheckBody([](Body& b) { b.set_contact_email("involvement@trust.nhs.uk"); }));
+  for (const std::string& bad :
+       {std::string("involvement"), std::string("@trust.nhs.uk"), std::string("a@b"),
+        std::string("a@.uk"), std::string("a@b."), std::string("a b@trust.nhs.uk"),
+        std::string("a@b@c.uk"), std::string(250, 'a') + "@b.uk"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_THAT(CheckBody([&bad](Body& b) { b.set_contact_email(bad); }),
+                InvalidAt("body.contact_email"));
+  }
+}
+
 TEST(ValidateBodyTest, DescriptionUpToTwoThousand) {
   CADRE_EXPECT_OK(CheckBody([](Body& b) { b.set_description(std::string(2000, 'a')); }));
   EXPECT_THAT(CheckBody([](Body& b) { b.set_description(std::string(2001, 'a')); }),

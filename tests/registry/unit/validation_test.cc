@@ -232,6 +232,16 @@ TEST(ValidateRoleTest, PlacesOneToOneHundred) {
   EXPECT_THAT(places(101), InvalidAt("role.places"));
 }
 
+TEST(ValidateRoleTest, MinimumAgeNoneOrSixteenToTwentyFive) {
+  auto age = [](int n) { return Check(With([n](Role& r) { r.set_minimum_age(n); })); };
+  CADRE_EXPECT_OK(age(0));
+  CADRE_EXPECT_OK(age(16));
+  CADRE_EXPECT_OK(age(25));
+  EXPECT_THAT(age(15), InvalidAt("role.minimum_age"));
+  EXPECT_THAT(age(26), InvalidAt("role.minimum_age"));
+  EXPECT_THAT(age(-1), InvalidAt("role.minimum_age"));
+}
+
 TEST(ValidateRoleTest, RateOnlyAndAlwaysWithAnInvolvementPayment) {
   auto support = [](cadre::v1::PaymentKind kind, int rate) {
     return Check(With([=](Role& r) {
