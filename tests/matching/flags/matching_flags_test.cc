@@ -13,6 +13,7 @@
 
 #include "absl/flags/reflection.h"
 #include "absl/strings/str_cat.h"
+#include "tests/support/service_flags_test.h"
 #include "tests/support/status_matchers.h"
 
 namespace cadre::matching {
@@ -20,31 +21,10 @@ namespace {
 
 using ::cadre::testing::StatusIs;
 
-class MatchingFlagsTest : public ::testing::Test {
+class MatchingFlagsTest : public testing::ServiceFlagsTest<MatchingOptions> {
  protected:
-  void SetUp() override {
-    for (const absl::CommandLineFlag* flag : MatchingFlags().flags) {
-      const std::string env = FlagEnvName(flag->Name());
-      if (const char* value = getenv(env.c_str())) {
-        saved_env_.emplace_back(env, value);
-        unsetenv(env.c_str());
-      }
-    }
-  }
-  void TearDown() override {
-    for (const auto& [name, value] : saved_env_) setenv(name.c_str(), value.c_str(), 1);
-  }
-
-  absl::StatusOr<MatchingOptions> Options(std::vector<const char*> args) {
-    args.insert(args.begin(), "cadre-matching");
-    absl::StatusOr<ParsedFlags> parsed =
-        ParseServiceFlags(static_cast<int>(args.size()), args.data(), MatchingFlags());
-    if (!parsed.ok()) return parsed.status();
-    return MatchingOptionsFromFlags(*parsed);
-  }
-
-  absl::FlagSaver saver_;
-  std::vector<std::pair<std::string, std::string>> saved_env_;
+  MatchingFlagsTest()
+      : ServiceFlagsTest("cadre-matching", MatchingFlags(), MatchingOptionsFromFlags) {}
 };
 
 TEST_F(MatchingFlagsTest, Defaults) {

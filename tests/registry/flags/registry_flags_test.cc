@@ -21,6 +21,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/service_flags.h"
+#include "tests/support/service_flags_test.h"
 #include "tests/support/status_matchers.h"
 
 namespace cadre::registry {
@@ -52,33 +53,10 @@ constexpr absl::string_view kExpectedNames[] = {"host",
                                                 "tls_client_ca",
                                                 "drain_timeout_ms"};
 
-// The flags are global to the process: each test restores them and hides any CADRE_*
-// variable of the developer's shell from the registry's flags.
-class RegistryFlagsTest : public ::testing::Test {
+class RegistryFlagsTest : public testing::ServiceFlagsTest<RegistryOptions> {
  protected:
-  void SetUp() override {
-    for (const absl::CommandLineFlag* flag : RegistryFlags().flags) {
-      const std::string env = FlagEnvName(flag->Name());
-      if (const char* value = getenv(env.c_str())) {
-        saved_env_.emplace_back(env, value);
-        unsetenv(env.c_str());
-      }
-    }
-  }
-  void TearDown() override {
-    for (const auto& [name, value] : saved_env_) setenv(name.c_str(), value.c_str(), 1);
-  }
-
-  absl::StatusOr<RegistryOptions> Options(std::vector<const char*> args) {
-    args.insert(args.begin(), "cadre-registry");
-    absl::StatusOr<ParsedFlags> parsed =
-        ParseServiceFlags(static_cast<int>(args.size()), args.data(), RegistryFlags());
-    if (!parsed.ok()) return parsed.status();
-    return RegistryOptionsFromFlags(*parsed);
-  }
-
-  absl::FlagSaver saver_;
-  std::vector<std::pair<std::string, std::string>> saved_env_;
+  RegistryFlagsTest()
+      : ServiceFlagsTest("cadre-registry", RegistryFlags(), RegistryOptionsFromFlags) {}
 };
 
 TEST_F(RegistryFlagsTest, EveryFlagOfTheFileIsListedUnderItsOldName) {
