@@ -4,15 +4,13 @@
 #include <grpcpp/security/credentials.h>
 #include <unistd.h>
 
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
 #include "services/common/api_keys.h"
 #include "services/common/auth.h"
 #include "services/common/logging.h"
+#include "services/common/periodic.h"
 #include "services/common/service_keys.h"
 #include "services/common/worker_pool.h"
 #include "services/matching/applicant_store.h"
@@ -49,40 +47,6 @@ absl::Status CheckOptions(const MatchingOptions& o) {
   if (o.registry_target.empty()) return absl::InvalidArgumentError("registry: must be set");
   return absl::OkStatus();
 }
-
-// Runs `task` every `every` on its own thread until stopped.
-class Periodic {
- public:
-  Periodic(absl::Duration every, std::function<void()> task)
-      : every_(every), task_(std::move(task)), thread_([this] { Run(); }) {}
-  ~Periodic() { Stop(); }
-
-  void Stop() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stopping_ = true;
-    }
-    cv_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-
- private:
-  void Run() {
-    std::unique_lock<std::mutex> lock(mu_);
-    while (!cv_.wait_for(lock, absl::ToChronoMilliseconds(every_), [this] { return stopping_; })) {
-      lock.unlock();
-      task_();
-      lock.lock();
-    }
-  }
-
-  absl::Duration every_;
-  std::function<void()> task_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  bool stopping_ = false;
-  std::thread thread_;
-};
 
 // A name for this replica's consumer in the shared group: host name and pid.
 std::string ConsumerName() {
