@@ -1,5 +1,7 @@
 #include "services/matching/equality.h"
 
+#include <algorithm>
+
 #include "google/protobuf/util/message_differencer.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/common/base/status_macros.h"
@@ -10,6 +12,20 @@
 
 namespace cadre::matching {
 namespace {
+
+// Adds the stored answers of `ids` to `tally`.
+absl::Status AddAnswers(ApplicantStore& store, const std::vector<std::string>& ids,
+                        EqualityTally& tally) {
+  CADRE_ASSIGN_OR_RETURN(auto answers, store.GetEqualities(ids));
+  for (const auto& bytes : answers) {
+    cadre::v1::EqualityMonitoring monitoring;
+    if (bytes.has_value() && !monitoring.ParseFromString(*bytes)) {
+      return absl::InternalError("equality answers do not parse");
+    }
+    tally.Add(monitoring);
+  }
+  return absl::OkStatus();
+}
 
 constexpr int kBatch = 500;  // ids read at a time when counting
 
@@ -46,6 +62,18 @@ absl::StatusOr<cadre::v1::EqualityMonitoring> Equality::SetMine(
   return request.monitoring();
 }
 
+absl::StatusOr<cadre::v1::EqualityCounts> Equality::CountsOf(
+    const std::vector<std::string>& applicant_ids) {
+  EqualityTally tally;
+  for (size_t start = 0; start < applicant_ids.size(); start += kBatch) {
+    const size_t end = std::min(applicant_ids.size(), start + kBatch);
+    const std::vector<std::string> batch(applicant_ids.begin() + start,
+                                         applicant_ids.begin() + end);
+    CADRE_RETURN_IF_ERROR(AddAnswers(*store_, batch, tally));
+  }
+  return tally.Counts();
+}
+
 absl::StatusOr<cadre::v1::EqualityCounts> Equality::Counts(const Principal& caller) {
   CADRE_RETURN_IF_ERROR(RequireAdmin(caller));
   EqualityTally tally;
@@ -55,14 +83,7 @@ absl::StatusOr<cadre::v1::EqualityCounts> Equality::Counts(const Principal& call
     CADRE_ASSIGN_OR_RETURN(std::vector<std::string> ids,
                            store_->ListIds(after_ms, after_id, kBatch));
     if (ids.empty()) break;
-    CADRE_ASSIGN_OR_RETURN(auto answers, store_->GetEqualities(ids));
-    for (const auto& bytes : answers) {
-      cadre::v1::EqualityMonitoring monitoring;
-      if (bytes.has_value() && !monitoring.ParseFromString(*bytes)) {
-        return absl::InternalError("equality answers do not parse");
-      }
-      tally.Add(monitoring);
-    }
+    CADRE_RETURN_IF_ERROR(AddAnswers(*store_, ids, tally));
     // The last id's create time is where the next batch starts.
     CADRE_ASSIGN_OR_RETURN(auto last, store_->Get(ids.back()));
     if (!last.has_value()) break;

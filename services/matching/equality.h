@@ -4,6 +4,9 @@
 // never shown to a body, never used in screening or scoring; they feed only counts, in
 // which any number under 5 is shown as "<5" (domain/equality.h). Every method reads Redis.
 
+#include <string>
+#include <vector>
+
 #include "absl/status/statusor.h"
 #include "cadre/v1/matching.pb.h"
 #include "services/common/base/clock.h"
@@ -22,6 +25,9 @@ class Equality {
       const Principal& caller, const cadre::v1::SetMyEqualityMonitoringRequest& request);
   // Admin only: counts over everyone who has signed up.
   absl::StatusOr<cadre::v1::EqualityCounts> Counts(const Principal& caller);
+  // Counts over the people named (distinct applicant ids), for a body's own applicants.
+  // The caller has been checked.
+  absl::StatusOr<cadre::v1::EqualityCounts> CountsOf(const std::vector<std::string>& applicant_ids);
   // The applicant's answers (empty when none were given), for subject access.
   absl::StatusOr<cadre::v1::EqualityMonitoring> Of(const std::string& applicant_id);
 

@@ -16,8 +16,13 @@
 #include "services/matching/applicant_store.h"
 #include "services/matching/attempt_limits.h"
 #include "services/matching/matching_service.h"
+#include "services/matching/placements.h"
 #include "services/matching/profiles.h"
+#include "services/matching/public_figures.h"
+#include "services/matching/ranking.h"
 #include "services/matching/registry_keys.h"
+#include "services/matching/registry_roles.h"
+#include "services/matching/role_endings.h"
 #include "services/matching/secrets.h"
 #include "services/matching/view/events_group.h"
 #include "services/matching/view/role_view.h"
@@ -77,22 +82,37 @@ struct MatchingApp::Parts {
         credential_store(&redis),
         credentials(&credential_store, clock),
         equality(&store, clock),
-        subject_access(&store, &credential_store, &equality, &registry, clock),
+        application_store(&redis),
+        subject_access(&store, &credential_store, &application_store, &equality, &registry, clock),
         workers(o.workers, static_cast<size_t>(o.worker_queue)),
         password_pool(o.password_threads, static_cast<size_t>(o.password_queue)),
         view(&redis, RoleViewOptions{.registry = registry_channel, .service_key = o.service_key}),
-        // Work done once per registry event, whichever replica does it. Part 1 has
-        // nothing to do for an event yet (applications, which react to roles closing,
-        // come next), so the handler acknowledges each one and reconciling finds nothing.
+        registry_roles(registry_channel, o.service_key, o.registry_deadline),
+        fill_queue(&application_store, &registry_roles, clock, o.fill_queue),
+        applications(&application_store, &store, &credential_store, &view.roles(), clock,
+                     o.applications, [this] { fill_queue.Poke(); }),
+        placements(&application_store, clock),
+        ranking(&application_store, &store, &credential_store, &applications, &view.roles(),
+                &registry_roles, clock),
+        figures(&application_store, &equality, clock),
+        role_endings(&applications, &application_store, &registry_roles, &view),
+        // Work done once per registry event, whichever replica does it: the live
+        // applications of a role that ended are answered.
         events(
             redis, RegistryEventsGroupOptions{.consumer = ConsumerName()},
-            [](const cadre::v1::RegistryEvent&, const std::string&) { return absl::OkStatus(); },
-            [] { return absl::OkStatus(); }),
+            [this](const cadre::v1::RegistryEvent& event, const std::string&) {
+              return role_endings.Handle(event);
+            },
+            [this] { return role_endings.Reconcile(); }),
         service({.accounts = &accounts,
                  .profiles = &profiles,
                  .equality = &equality,
                  .subject_access = &subject_access,
                  .credentials = &credentials,
+                 .applications = &applications,
+                 .placements = &placements,
+                 .ranking = &ranking,
+                 .figures = &figures,
                  .auth = &auth,
                  .workers = &workers,
                  .password_pool = &password_pool,
@@ -112,14 +132,23 @@ struct MatchingApp::Parts {
   CredentialStore credential_store;
   Credentials credentials;
   Equality equality;
+  ApplicationStore application_store;
   SubjectAccess subject_access;
   WorkerPool workers;
   WorkerPool password_pool;
   RoleView view;
+  RegistryRoles registry_roles;
+  FillQueue fill_queue;
+  Applications applications;
+  Placements placements;
+  Ranking ranking;
+  PublicFigures figures;
+  RoleEndings role_endings;
   RegistryEventsGroup events;
   MatchingService service;
   Server server;
   std::unique_ptr<Periodic> sweep;
+  std::unique_ptr<Periodic> offer_sweep;
 };
 
 absl::StatusOr<std::unique_ptr<MatchingApp>> MatchingApp::Start(MatchingOptions options,
@@ -141,10 +170,12 @@ absl::StatusOr<std::unique_ptr<MatchingApp>> MatchingApp::Start(MatchingOptions 
   auto parts = std::make_unique<Parts>(options, std::move(service_keys), clock);
   parts->view.Start();
   parts->events.Start();
+  parts->fill_queue.Start();
   parts->server.AddService(&parts->service);
   RoleView* view = &parts->view;
   parts->server.SetReadinessCheck([view] { return view->IsLoaded(); });
   if (absl::Status s = parts->server.Start(); !s.ok()) {
+    parts->fill_queue.Stop();
     parts->events.Stop();
     parts->view.Stop();
     return s;
@@ -159,6 +190,16 @@ absl::StatusOr<std::unique_ptr<MatchingApp>> MatchingApp::Start(MatchingOptions 
       log::Info("removed pending sign-ups", {{"count", absl::StrCat(*removed)}});
     }
   });
+  Applications* applications = &parts->applications;
+  parts->offer_sweep = std::make_unique<Periodic>(options.offer_sweep_every, [applications] {
+    absl::StatusOr<int> lapsed = applications->LapseDueOffers();
+    if (!lapsed.ok()) {
+      log::Warn("sweep of lapsed offers failed",
+                {{"error", std::string(lapsed.status().message())}});
+    } else if (*lapsed > 0) {
+      log::Info("lapsed offers past their reply-by time", {{"count", absl::StrCat(*lapsed)}});
+    }
+  });
   return std::unique_ptr<MatchingApp>(new MatchingApp(std::move(parts)));
 }
 
@@ -170,10 +211,16 @@ int MatchingApp::port() const { return parts_->server.port(); }
 int MatchingApp::metrics_port() const { return parts_->server.metrics_port(); }
 Server& MatchingApp::server() { return parts_->server; }
 absl::StatusOr<int> MatchingApp::SweepPendingNow() { return parts_->accounts.SweepPending(); }
+absl::StatusOr<int> MatchingApp::LapseOffersNow() { return parts_->applications.LapseDueOffers(); }
+absl::StatusOr<int> MatchingApp::RunFillQueueNow() { return parts_->fill_queue.RunOnce(); }
+const OpenRoles& MatchingApp::open_roles() const { return parts_->view.roles(); }
+int64_t MatchingApp::RegistryEventsHandled() const { return parts_->events.acknowledged(); }
 
 void MatchingApp::Shutdown() {
   parts_->server.Shutdown();
   if (parts_->sweep != nullptr) parts_->sweep->Stop();
+  if (parts_->offer_sweep != nullptr) parts_->offer_sweep->Stop();
+  parts_->fill_queue.Stop();
   parts_->events.Stop();
   parts_->view.Stop();
 }

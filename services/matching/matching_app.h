@@ -14,6 +14,9 @@
 #include "services/common/redis_client.h"
 #include "services/common/server.h"
 #include "services/matching/accounts.h"
+#include "services/matching/applications.h"
+#include "services/matching/fill_queue.h"
+#include "services/matching/view/open_roles.h"
 
 namespace cadre::matching {
 
@@ -29,9 +32,12 @@ struct MatchingOptions {
   std::string registry_target = "127.0.0.1:50051";
   std::string service_key;  // the matching service's own key, for the registry
   absl::Duration registry_deadline = absl::Seconds(2);
-  std::string email_hmac_key;  // at least 32 bytes
-  absl::Duration sweep_every = absl::Seconds(30);
+  std::string email_hmac_key;                            // at least 32 bytes
+  absl::Duration sweep_every = absl::Seconds(30);        // pending sign-ups removed
+  absl::Duration offer_sweep_every = absl::Seconds(30);  // offers past reply-by lapsed
   AccountsOptions accounts;
+  ApplicationsOptions applications;
+  FillQueueOptions fill_queue;
 };
 
 // Thread-safe for Shutdown from any thread.
@@ -51,6 +57,14 @@ class MatchingApp {
   bool WaitUntilLoaded(absl::Duration timeout);
   // Removes due pending sign-ups now (the sweep also runs every `sweep_every`).
   absl::StatusOr<int> SweepPendingNow();
+  // Lapses offers past their reply-by time now (also every `offer_sweep_every`).
+  absl::StatusOr<int> LapseOffersNow();
+  // One pass of the fill queue now (it also runs every `fill_queue.every`).
+  absl::StatusOr<int> RunFillQueueNow();
+  // The view of the registry's open roles (tests wait on it).
+  const OpenRoles& open_roles() const;
+  // Events of the registry handled by this replica's consumer of the shared group.
+  int64_t RegistryEventsHandled() const;
 
   void Shutdown();  // graceful drain; idempotent
   void Wait();      // until Shutdown has finished

@@ -26,6 +26,12 @@ ABSL_FLAG(int, signins_per_address_minute, 30,
           "sign-ins one client address may try a minute, 0..100000 (0: no limit)");
 ABSL_FLAG(std::string, privacy_notice_version, "2026-11",
           "the privacy notice sign-ups must agree to");
+ABSL_FLAG(int, max_live_applications, 10,
+          "live applications (awaiting a decision) one person may hold at once, 1..100");
+ABSL_FLAG(int, acknowledge_working_days, 5,
+          "working days a body has to acknowledge an application before it is overdue, 1..30");
+ABSL_FLAG(int, offer_sweep_seconds, 30,
+          "how often offers past their reply-by time are lapsed, seconds, 1..3600");
 
 namespace cadre::matching {
 
@@ -33,8 +39,8 @@ const ServiceFlags& MatchingFlags() {
   static const ServiceFlags* const flags = [] {
     auto* f = new ServiceFlags{
         .usage =
-            "cadre-matching: the Cadre matching service (people's accounts, profiles and\n"
-            "credentials), a gRPC service over Redis.\n"
+            "cadre-matching: the Cadre matching service (people's accounts, profiles,\n"
+            "credentials, applications, placements and scores), a gRPC service over Redis.\n"
             "Usage: cadre-matching [--flag=value ...]",
         .flags = {&absl::GetFlagReflectionHandle(FLAGS_port),
                   &absl::GetFlagReflectionHandle(FLAGS_metrics_port),
@@ -47,7 +53,10 @@ const ServiceFlags& MatchingFlags() {
                   &absl::GetFlagReflectionHandle(FLAGS_key_ttl_days),
                   &absl::GetFlagReflectionHandle(FLAGS_signups_per_address_hour),
                   &absl::GetFlagReflectionHandle(FLAGS_signins_per_address_minute),
-                  &absl::GetFlagReflectionHandle(FLAGS_privacy_notice_version)},
+                  &absl::GetFlagReflectionHandle(FLAGS_privacy_notice_version),
+                  &absl::GetFlagReflectionHandle(FLAGS_max_live_applications),
+                  &absl::GetFlagReflectionHandle(FLAGS_acknowledge_working_days),
+                  &absl::GetFlagReflectionHandle(FLAGS_offer_sweep_seconds)},
     };
     for (const absl::CommandLineFlag* flag : CommonServiceFlags()) f->flags.push_back(flag);
     return f;
@@ -83,6 +92,12 @@ absl::StatusOr<MatchingOptions> MatchingOptionsFromFlags(const ParsedFlags& pars
   CADRE_ASSIGN_OR_RETURN(o.accounts.signins_per_address_minute,
                          parsed.InRange(FLAGS_signins_per_address_minute, 0, 100000));
   o.accounts.privacy_notice_version = absl::GetFlag(FLAGS_privacy_notice_version);
+  CADRE_ASSIGN_OR_RETURN(o.applications.max_live,
+                         parsed.InRange(FLAGS_max_live_applications, 1, 100));
+  CADRE_ASSIGN_OR_RETURN(o.applications.acknowledge_days,
+                         parsed.InRange(FLAGS_acknowledge_working_days, 1, 30));
+  CADRE_ASSIGN_OR_RETURN(int offer_sweep, parsed.InRange(FLAGS_offer_sweep_seconds, 1, 3600));
+  o.offer_sweep_every = absl::Seconds(offer_sweep);
   return o;
 }
 

@@ -41,6 +41,7 @@ MatchingService::MatchingService(MatchingDeps deps)
   AddUnary("GrantCredential", &MatchingService::GrantCredential);
   AddUnary("RevokeCredential", &MatchingService::RevokeCredential);
   AddUnary("ListCredentials", &MatchingService::ListCredentials);
+  AddApplicationMethods();
 }
 
 void MatchingService::Serve(UnaryCall* call, Pool pool, Work work) {

@@ -17,9 +17,13 @@
 #include "services/common/raw_method.h"
 #include "services/common/worker_pool.h"
 #include "services/matching/accounts.h"
+#include "services/matching/applications.h"
 #include "services/matching/credentials.h"
 #include "services/matching/equality.h"
+#include "services/matching/placements.h"
 #include "services/matching/profiles.h"
+#include "services/matching/public_figures.h"
+#include "services/matching/ranking.h"
 #include "services/matching/subject_access.h"
 
 namespace cadre::matching {
@@ -30,6 +34,10 @@ struct MatchingDeps {
   Equality* equality;
   SubjectAccess* subject_access;
   Credentials* credentials;
+  Applications* applications;
+  Placements* placements;
+  Ranking* ranking;
+  PublicFigures* figures;
   Authenticator* auth;
   WorkerPool* workers;
   WorkerPool* password_pool;
@@ -87,6 +95,35 @@ class MatchingService final : public RawService {
                         cadre::v1::Credential* resp);
   void ListCredentials(UnaryCall* call, const cadre::v1::ListCredentialsRequest* req,
                        cadre::v1::ListCredentialsResponse* resp);
+
+  // Applications, placements, scores and figures (matching_service_applications.cc).
+  void AddApplicationMethods();
+  void SubmitApplication(UnaryCall* call, const cadre::v1::SubmitApplicationRequest* req,
+                         cadre::v1::Application* resp);
+  void GetApplication(UnaryCall* call, const cadre::v1::GetApplicationRequest* req,
+                      cadre::v1::Application* resp);
+  void ListApplications(UnaryCall* call, const cadre::v1::ListApplicationsRequest* req,
+                        cadre::v1::ListApplicationsResponse* resp);
+  void MoveApplication(UnaryCall* call, const cadre::v1::MoveApplicationRequest* req,
+                       cadre::v1::Application* resp);
+  void GetPlacement(UnaryCall* call, const cadre::v1::GetPlacementRequest* req,
+                    cadre::v1::Placement* resp);
+  void ListPlacements(UnaryCall* call, const cadre::v1::ListPlacementsRequest* req,
+                      cadre::v1::ListPlacementsResponse* resp);
+  void SetPaymentChoice(UnaryCall* call, const cadre::v1::SetPaymentChoiceRequest* req,
+                        cadre::v1::Placement* resp);
+  void EndPlacement(UnaryCall* call, const cadre::v1::EndPlacementRequest* req,
+                    cadre::v1::Placement* resp);
+  void GetScoringPolicy(UnaryCall* call, const cadre::v1::GetScoringPolicyRequest* req,
+                        cadre::v1::ScoringPolicy* resp);
+  void RecommendRoles(UnaryCall* call, const cadre::v1::RecommendRolesRequest* req,
+                      cadre::v1::RecommendRolesResponse* resp);
+  void RankApplicants(UnaryCall* call, const cadre::v1::RankApplicantsRequest* req,
+                      cadre::v1::RankApplicantsResponse* resp);
+  void GetBodyFigures(UnaryCall* call, const cadre::v1::GetBodyFiguresRequest* req,
+                      cadre::v1::BodyFigures* resp);
+  void GetBodyEqualityCounts(UnaryCall* call, const cadre::v1::GetBodyEqualityCountsRequest* req,
+                             cadre::v1::EqualityCounts* resp);
 
   using Work = std::function<absl::Status(const Principal&)>;
   enum class Pool { kWorkers, kPassword };

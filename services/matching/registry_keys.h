@@ -14,6 +14,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "cadre/v1/registry.grpc.pb.h"
+#include "services/matching/registry_caller.h"
 
 namespace cadre::matching {
 
@@ -34,12 +35,7 @@ class RegistryKeys {
   absl::StatusOr<cadre::v1::ListSubjectKeysResponse> List(const std::string& applicant_id);
 
  private:
-  template <typename Request, typename Response, typename Method>
-  absl::Status Call(Method method, const Request& request, Response* response);
-
-  std::unique_ptr<cadre::v1::Registry::Stub> stub_;
-  std::string authorization_;  // "Bearer <key>", or empty
-  absl::Duration deadline_;
+  RegistryCaller registry_;
 };
 
 }  // namespace cadre::matching

@@ -27,11 +27,19 @@ absl::StatusOr<cadre::v1::ExportMyDataResponse> SubjectAccess::Export(
   if (!stored.has_value()) return ApplicantNotFound(ApplicantName(id));
   CADRE_ASSIGN_OR_RETURN(cadre::v1::EqualityMonitoring monitoring, equality_->Of(id));
   CADRE_ASSIGN_OR_RETURN(std::vector<cadre::v1::Credential> credentials, credentials_->List(id));
+  CADRE_ASSIGN_OR_RETURN(std::vector<StoredApplication> stored_apps,
+                         applications_->ListForApplicant(id));
+  CADRE_ASSIGN_OR_RETURN(std::vector<StoredPlacement> stored_placements,
+                         applications_->PlacementsForApplicant(id));
+  std::vector<cadre::v1::Application> apps;
+  for (StoredApplication& a : stored_apps) apps.push_back(std::move(a.application));
+  std::vector<cadre::v1::Placement> placements;
+  for (StoredPlacement& p : stored_placements) placements.push_back(std::move(p.placement));
   CADRE_ASSIGN_OR_RETURN(cadre::v1::ListSubjectKeysResponse keys, registry_->List(id));
   const bool answered = monitoring.ByteSizeLong() > 0;
   CADRE_ASSIGN_OR_RETURN(std::string json,
                          BuildExport(stored->applicant, answered ? &monitoring : nullptr,
-                                     credentials, &keys, clock_->Now()));
+                                     credentials, &keys, clock_->Now(), apps, placements));
   cadre::v1::ExportMyDataResponse response;
   response.set_json(std::move(json));
   return response;
@@ -40,6 +48,9 @@ absl::StatusOr<cadre::v1::ExportMyDataResponse> SubjectAccess::Export(
 absl::Status SubjectAccess::Erase(const Principal& caller,
                                   const cadre::v1::EraseApplicantRequest& request) {
   CADRE_ASSIGN_OR_RETURN(const std::string id, Subject(caller, request.applicant()));
+  // Applications and placements first: if the person's record then fails to go, a retry
+  // finds them gone already (erasing them is idempotent).
+  CADRE_RETURN_IF_ERROR(applications_->EraseApplicant(id));
   CADRE_ASSIGN_OR_RETURN(StoreResult result, applicants_->Erase(id, Change{.action = "erase",
                                                                            .actor = caller.Actor(),
                                                                            .time = clock_->Now()}));

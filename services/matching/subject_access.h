@@ -12,6 +12,7 @@
 #include "services/common/base/clock.h"
 #include "services/common/base/principal.h"
 #include "services/matching/applicant_store.h"
+#include "services/matching/application_store.h"
 #include "services/matching/credential_store.h"
 #include "services/matching/equality.h"
 #include "services/matching/registry_keys.h"
@@ -21,10 +22,12 @@ namespace cadre::matching {
 // Thread-safe; its dependencies must outlive it.
 class SubjectAccess {
  public:
-  SubjectAccess(ApplicantStore* applicants, CredentialStore* credentials, Equality* equality,
-                RegistryKeys* registry, const Clock* clock)
+  SubjectAccess(ApplicantStore* applicants, CredentialStore* credentials,
+                ApplicationStore* applications, Equality* equality, RegistryKeys* registry,
+                const Clock* clock)
       : applicants_(applicants),
         credentials_(credentials),
+        applications_(applications),
         equality_(equality),
         registry_(registry),
         clock_(clock) {}
@@ -36,6 +39,7 @@ class SubjectAccess {
  private:
   ApplicantStore* applicants_;
   CredentialStore* credentials_;
+  ApplicationStore* applications_;
   Equality* equality_;
   RegistryKeys* registry_;
   const Clock* clock_;

@@ -37,6 +37,17 @@ google::protobuf::Timestamp ToTimestamp(absl::Time t) {
   return ts;
 }
 
+template <typename Message>
+absl::StatusOr<std::vector<std::string>> ToJsonEach(absl::Span<const Message> messages) {
+  std::vector<std::string> out;
+  out.reserve(messages.size());
+  for (const Message& m : messages) {
+    CADRE_ASSIGN_OR_RETURN(std::string one, ToJson(m));
+    out.push_back(std::move(one));
+  }
+  return out;
+}
+
 void NewLine(int depth, std::string* out) {
   out->push_back('\n');
   out->append(size_t{2} * static_cast<size_t>(depth), ' ');
@@ -101,22 +112,23 @@ absl::StatusOr<std::string> BuildExport(const cadre::v1::Applicant& applicant,
                                         const cadre::v1::EqualityMonitoring* monitoring,
                                         absl::Span<const cadre::v1::Credential> credentials,
                                         const google::protobuf::Message* registry_part,
-                                        absl::Time exported_at) {
+                                        absl::Time exported_at,
+                                        absl::Span<const cadre::v1::Application> applications,
+                                        absl::Span<const cadre::v1::Placement> placements) {
   // A Timestamp prints as a JSON string in RFC 3339 ("2026-03-01T12:00:00Z"), so every
   // part, the time included, is JSON Protobuf made: only the outer object is ours.
   CADRE_ASSIGN_OR_RETURN(const std::string time, ToJson(ToTimestamp(exported_at)));
   CADRE_ASSIGN_OR_RETURN(const std::string person, ToJson(applicant));
   CADRE_ASSIGN_OR_RETURN(const std::string answers, ToJsonOrNull(monitoring));
-  std::vector<std::string> held;
-  held.reserve(credentials.size());
-  for (const cadre::v1::Credential& c : credentials) {
-    CADRE_ASSIGN_OR_RETURN(std::string one, ToJson(c));
-    held.push_back(std::move(one));
-  }
+  CADRE_ASSIGN_OR_RETURN(const std::vector<std::string> held, ToJsonEach(credentials));
+  CADRE_ASSIGN_OR_RETURN(const std::vector<std::string> applied, ToJsonEach(applications));
+  CADRE_ASSIGN_OR_RETURN(const std::vector<std::string> placed, ToJsonEach(placements));
   CADRE_ASSIGN_OR_RETURN(const std::string registry, ToJsonOrNull(registry_part));
   return Pretty(absl::StrCat(R"({"exported_at":)", time, R"(,"applicant":)", person,
                              R"(,"equality_monitoring":)", answers, R"(,"credentials":[)",
-                             absl::StrJoin(held, ","), R"(],"registry":)", registry, "}"));
+                             absl::StrJoin(held, ","), R"(],"applications":[)",
+                             absl::StrJoin(applied, ","), R"(],"placements":[)",
+                             absl::StrJoin(placed, ","), R"(],"registry":)", registry, "}"));
 }
 
 }  // namespace cadre::matching

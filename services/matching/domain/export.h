@@ -28,6 +28,8 @@ absl::StatusOr<std::string> BuildExport(const cadre::v1::Applicant& applicant,
                                         const cadre::v1::EqualityMonitoring* monitoring,
                                         absl::Span<const cadre::v1::Credential> credentials,
                                         const google::protobuf::Message* registry_part,
-                                        absl::Time exported_at);
+                                        absl::Time exported_at,
+                                        absl::Span<const cadre::v1::Application> applications = {},
+                                        absl::Span<const cadre::v1::Placement> placements = {});
 
 }  // namespace cadre::matching

@@ -61,6 +61,17 @@ inline constexpr int kSuppressBelow = 5;
 // behind it.
 inline constexpr int kFiguresWindowDays = 90;
 
+// Applications and placements.
+inline constexpr int kMaxStatement = 3000;         // characters of an application's statement
+inline constexpr int kMaxApplicationNote = 1000;   // characters of a body's note to a person
+inline constexpr int kDefaultMaxAwaiting = 10;     // live applications one person may hold
+inline constexpr int kDefaultAcknowledgeDays = 5;  // working days a body has to acknowledge
+inline constexpr int kDefaultReplyByDays = 14;     // days an offer stands when no time is given
+inline constexpr int kMaxReplyByDays = 60;         // days ahead a reply-by time may be
+inline constexpr int kMinReplyByMinutes = 60;      // minutes ahead a reply-by time must be
+inline constexpr int kMinEndReason = 3;            // characters of why a placement ended early
+inline constexpr int kMaxEndReason = 300;          // characters
+
 // Identifiers: an applicant id is 16 characters of a-z and 2-7 (base32, 80 bits).
 inline constexpr size_t kApplicantIdLength = 16;
 

@@ -51,6 +51,27 @@ absl::StatusOr<std::string> ParseApplicantName(absl::string_view name, absl::str
   return std::string(name);
 }
 
+std::string ApplicationName(absl::string_view id) { return absl::StrCat("applications/", id); }
+std::string PlacementName(absl::string_view id) { return absl::StrCat("placements/", id); }
+
+namespace {
+absl::StatusOr<std::string> ParseRandomIdName(absl::string_view name, absl::string_view prefix,
+                                              absl::string_view field) {
+  if (!absl::ConsumePrefix(&name, prefix) || !IsApplicantId(name)) {
+    return InvalidField(
+        field, absl::StrCat("must look like ", prefix, "{id}, id 16 characters of a-z and 2-7"));
+  }
+  return std::string(name);
+}
+}  // namespace
+
+absl::StatusOr<std::string> ParseApplicationName(absl::string_view name, absl::string_view field) {
+  return ParseRandomIdName(name, "applications/", field);
+}
+absl::StatusOr<std::string> ParsePlacementName(absl::string_view name, absl::string_view field) {
+  return ParseRandomIdName(name, "placements/", field);
+}
+
 std::string NewApplicantId(absl::FunctionRef<uint64_t()> random) {
   std::string id;
   id.reserve(kApplicantIdLength);

@@ -39,6 +39,15 @@ struct CredentialRef {
 // The parts of "applicants/{id}/credentials/{n}", or INVALID_ARGUMENT naming `field`.
 absl::StatusOr<CredentialRef> ParseCredentialName(absl::string_view name, absl::string_view field);
 
+// "applications/{id}" and "placements/{id}": the id has the shape of an applicant id
+// (IsApplicantId: 16 random base32 characters); a placement has the id of the application
+// that was accepted. Neither part is checked by the makers.
+std::string ApplicationName(absl::string_view id);
+std::string PlacementName(absl::string_view id);
+// The id, or INVALID_ARGUMENT naming `field`.
+absl::StatusOr<std::string> ParseApplicationName(absl::string_view name, absl::string_view field);
+absl::StatusOr<std::string> ParsePlacementName(absl::string_view name, absl::string_view field);
+
 // "bodies/{code}" with an ODS code (3–6 of A-Z and 0-9) or a Cadre-issued one ("CDR" and
 // 4–12 digits). The same rule as the registry's ParseBodyName
 // (services/registry/domain/names.cc), restated here because domain libraries do not

@@ -71,4 +71,26 @@ absl::Status MayReadContact(const Principal& p) {
 
 bool IsMatchingService(const Principal& p) { return IsService(p, kMatchingService); }
 
+absl::StatusOr<Party> PartyTo(const Principal& p, absl::string_view applicant,
+                              absl::string_view body) {
+  if (p.is_admin()) return Party::kAdmin;
+  if (p.kind == PrincipalKind::kApplicant && absl::StrCat("applicants/", p.subject) == applicant) {
+    return Party::kApplicant;
+  }
+  if (p.kind == PrincipalKind::kBody && absl::StrCat("bodies/", p.subject) == body) {
+    return Party::kBody;
+  }
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  return absl::PermissionDeniedError("this is another person's or another body's record");
+}
+
+absl::Status MayActAsBody(const Principal& p, absl::string_view body_name) {
+  if (p.is_admin()) return absl::OkStatus();
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
+  if (p.kind == PrincipalKind::kBody && absl::StrCat("bodies/", p.subject) == body_name) {
+    return absl::OkStatus();
+  }
+  return absl::PermissionDeniedError("a body sees only its own roles' applications");
+}
+
 }  // namespace cadre::matching

@@ -13,6 +13,7 @@
 #include "absl/strings/string_view.h"
 #include "cadre/v1/matching.pb.h"
 #include "services/common/base/principal.h"
+#include "services/matching/domain/application_moves.h"
 
 namespace cadre::matching {
 
@@ -54,6 +55,16 @@ std::string GrantedBy(const Principal& p);
 
 // GetContact: only the notifications service's principal (kService, "notifications").
 absl::Status MayReadContact(const Principal& p);
+
+// Who `p` is to an application or placement: its applicant (kApplicant), the body of its
+// role (kBody), an admin (kAdmin). Anyone else: PERMISSION_DENIED (UNAUTHENTICATED when
+// anonymous). `applicant` and `body` are the record's names ("applicants/{id}",
+// "bodies/{code}").
+absl::StatusOr<Party> PartyTo(const Principal& p, absl::string_view applicant,
+                              absl::string_view body);
+
+// A body's key for "bodies/{code}" (its own), or an admin.
+absl::Status MayActAsBody(const Principal& p, absl::string_view body_name);
 
 // Whether `p` is the matching service's own principal (kService, "matching").
 bool IsMatchingService(const Principal& p);

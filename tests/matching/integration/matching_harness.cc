@@ -4,7 +4,10 @@
 #include <fstream>
 
 #include "absl/strings/str_cat.h"
+#include "google/protobuf/util/time_util.h"
 #include "services/common/password.h"
+#include "services/matching/application_store.h"
+#include "tests/support/wait_for.h"
 
 namespace cadre::testing {
 namespace {
@@ -131,6 +134,76 @@ std::string MatchingHarness::BodyWithKey(const std::string& ods) {
   status = registry_stub_->CreateApiKey(CallContext(kAdminKey).get(), key_request, &key);
   EXPECT_TRUE(status.ok()) << status.error_message();
   return key.secret();
+}
+
+cadre::v1::Role MatchingHarness::RoleFor(const std::string& ods, int places) {
+  cadre::v1::Role role;
+  role.set_body(absl::StrCat("bodies/", ods));
+  role.set_title("Patient partner, diabetes programme board");
+  role.set_summary("Help shape diabetes services.");
+  role.set_level(cadre::v1::INVOLVEMENT_LEVEL_3);
+  role.set_rung(cadre::v1::ENGAGEMENT_RUNG_INVOLVE);
+  role.mutable_time_commitment()->set_hours_per_month(4);
+  role.add_topics("diabetes");
+  role.add_expertise_sought("finance");
+  role.mutable_location()->set_region(cadre::v1::REGION_LONDON);
+  role.mutable_location()->set_mode(cadre::v1::ATTENDANCE_MODE_REMOTE);
+  role.mutable_support()->set_payment(cadre::v1::PAYMENT_KIND_INVOLVEMENT);
+  role.mutable_support()->set_rate_pence_per_hour(2000);
+  role.set_places(places);
+  return role;
+}
+
+std::string MatchingHarness::OpenRole(const std::string& body_key, const cadre::v1::Role& role) {
+  cadre::v1::CreateRoleRequest create;
+  *create.mutable_role() = role;
+  if (!create.role().has_closing_time()) {
+    *create.mutable_role()->mutable_closing_time() =
+        google::protobuf::util::TimeUtil::MillisecondsToTimestamp(
+            absl::ToUnixMillis(clock_.Now() + absl::Hours(24 * 30)));
+  }
+  cadre::v1::Role created;
+  grpc::Status status = registry_stub_->CreateRole(CallContext(body_key).get(), create, &created);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  cadre::v1::PublishRoleRequest publish;
+  publish.set_name(created.name());
+  cadre::v1::Role published;
+  status = registry_stub_->PublishRole(CallContext(body_key).get(), publish, &published);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  const int64_t id = matching::RoleIdFromName(created.name());
+  EXPECT_TRUE(WaitFor([&] { return app_->open_roles().Find(id) != nullptr; }))
+      << "matching's view never held " << created.name();
+  return created.name();
+}
+
+cadre::v1::Application MatchingHarness::Apply(const std::string& applicant_key,
+                                              const std::string& role) {
+  cadre::v1::SubmitApplicationRequest request;
+  request.set_role(role);
+  request.set_statement("I have lived with type 1 diabetes for twenty years.");
+  cadre::v1::Application app;
+  grpc::Status status = stub_->SubmitApplication(CallContext(applicant_key).get(), request, &app);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return app;
+}
+
+grpc::Status MatchingHarness::Move(const std::string& key, const std::string& application,
+                                   cadre::v1::ApplicationState state, cadre::v1::Application* out,
+                                   cadre::v1::UnsuccessfulReason reason) {
+  cadre::v1::MoveApplicationRequest request;
+  request.set_name(application);
+  request.set_state(state);
+  request.set_reason(reason);
+  return stub_->MoveApplication(CallContext(key).get(), request, out);
+}
+
+cadre::v1::Application MatchingHarness::Read(const std::string& application) {
+  cadre::v1::GetApplicationRequest request;
+  request.set_name(application);
+  cadre::v1::Application app;
+  grpc::Status status = stub_->GetApplication(CallContext(kAdminKey).get(), request, &app);
+  EXPECT_TRUE(status.ok()) << status.error_message();
+  return app;
 }
 
 }  // namespace cadre::testing

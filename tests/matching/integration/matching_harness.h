@@ -56,6 +56,22 @@ class MatchingHarness {
   // Admin registers a body; returns a key for it.
   std::string BodyWithKey(const std::string& ods);
 
+  // A role of bodies/{ods} that `applicant`s of SignUpRequestFor meet in full: remote, 4
+  // hours a month, no credentials, topic "diabetes", closing 30 days ahead of the clock.
+  static cadre::v1::Role RoleFor(const std::string& ods, int places);
+  // Creates and publishes `role` with the body's key, waits until matching's view holds
+  // it, and returns its name; fails the test on error.
+  std::string OpenRole(const std::string& body_key, const cadre::v1::Role& role);
+  // Submits an application as the applicant; fails the test on error.
+  cadre::v1::Application Apply(const std::string& applicant_key, const std::string& role);
+  // MoveApplication as `key` to `state` (with `reason` for UNSUCCESSFUL).
+  grpc::Status Move(
+      const std::string& key, const std::string& application, cadre::v1::ApplicationState state,
+      cadre::v1::Application* out,
+      cadre::v1::UnsuccessfulReason reason = cadre::v1::UNSUCCESSFUL_REASON_UNSPECIFIED);
+  // GetApplication as admin; fails the test on error.
+  cadre::v1::Application Read(const std::string& application);
+
  private:
   // 10:00 UTC on Monday 2 November 2026.
   FakeClock clock_{absl::FromCivil(absl::CivilSecond(2026, 11, 2, 10, 0, 0), absl::UTCTimeZone())};

@@ -1,0 +1,173 @@
+#include "services/matching/ranking.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
+#include "services/common/base/errors.h"
+#include "services/common/base/page_token.h"
+#include "services/common/base/status_macros.h"
+#include "services/common/base/time_proto.h"
+#include "services/common/base/validation.h"
+#include "services/matching/domain/application_moves.h"
+#include "services/matching/domain/application_rules.h"
+#include "services/matching/domain/dates.h"
+#include "services/matching/domain/newest_first.h"
+#include "services/matching/domain/policy.h"
+#include "services/matching/domain/screening.h"
+
+namespace cadre::matching {
+namespace {
+
+namespace v1 = cadre::v1;
+
+constexpr int kDefaultRankPage = 50;
+
+struct PartWords {
+  const char* part;
+  const char* description;
+};
+
+// What each part rewards, in the order of a score's parts (scoring.h says why).
+constexpr PartWords kPartWords[] = {
+    {"lived_experience", "the share of the role's topics in the person's lived experience"},
+    {"skills", "the share of the expertise the role seeks among the person's skills or expertise"},
+    {"expertise", "the share of the expertise the role seeks in the person's declared expertise"},
+    {"availability", "hours the person has to spare beyond what the role asks"},
+    {"location", "in the role's region, or the role is remote or national (half for hybrid)"},
+    {"spread",
+     "fewer placements held now and in the last 24 months: reaching beyond the usual "
+     "few"},
+};
+
+// An offset page token over a ranking (rankings are recomputed each call).
+absl::StatusOr<int> OffsetOf(const std::string& token, const std::string& fingerprint) {
+  if (token.empty()) return 0;
+  CADRE_ASSIGN_OR_RETURN(std::string text, DecodePageToken(token, fingerprint));
+  int offset = 0;
+  if (!absl::SimpleAtoi(text, &offset) || offset < 0) {
+    return InvalidField("page_token", "is not a token this service gave");
+  }
+  return offset;
+}
+
+}  // namespace
+
+v1::ScoringPolicy PolicyProto(const ScoringPolicy& policy) {
+  const double weights[] = {policy.lived_experience, policy.skills,   policy.expertise,
+                            policy.availability,     policy.location, policy.spread};
+  v1::ScoringPolicy out;
+  out.set_version(policy.version);
+  double total = 0;
+  for (size_t i = 0; i < std::size(kPartWords); ++i) {
+    v1::PolicyWeight* w = out.add_weights();
+    w->set_part(kPartWords[i].part);
+    w->set_weight(weights[i]);
+    w->set_description(kPartWords[i].description);
+    total += weights[i];
+  }
+  out.set_total_weight(total);
+  return out;
+}
+
+v1::MatchScore ScoreProto(const Score& score, int policy_version) {
+  v1::MatchScore out;
+  for (const ScorePart& part : score.parts) {
+    v1::ScorePart* p = out.add_parts();
+    p->set_part(part.name);
+    p->set_weight(part.weight);
+    p->set_fraction(part.fraction);
+    p->set_points(part.points);
+    p->set_reason(part.reason);
+  }
+  out.set_total(score.total);
+  out.set_policy_version(policy_version);
+  return out;
+}
+
+v1::ScoringPolicy Ranking::Policy() const { return PolicyProto(DefaultScoringPolicy()); }
+
+absl::StatusOr<v1::Role> Ranking::LoadRole(const std::string& name) {
+  const absl::optional<int64_t> id = RoleIdOf(name);
+  if (!id) return InvalidField("role", "must look like roles/{id}");
+  if (OpenRolePtr role = roles_->Find(*id)) return *role;
+  return registry_->Get(name);
+}
+
+absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
+    const Principal& caller, const v1::RankApplicantsRequest& request) {
+  CADRE_RETURN_IF_ERROR(RequireAuthenticated(caller));
+  CADRE_RETURN_IF_ERROR(
+      CheckEnum(request.state(), v1::ApplicationState_IsValid, "state", /*required=*/false));
+  CADRE_ASSIGN_OR_RETURN(int size,
+                         EffectivePageSize(request.page_size(), kDefaultRankPage, kMaxPage));
+  CADRE_ASSIGN_OR_RETURN(v1::Role role, LoadRole(request.role()));
+  CADRE_RETURN_IF_ERROR(MayActAsBody(caller, role.body()));
+  const std::string fingerprint = FilterFingerprint(request);
+  CADRE_ASSIGN_OR_RETURN(int offset, OffsetOf(request.page_token(), fingerprint));
+  CADRE_ASSIGN_OR_RETURN(std::vector<StoredApplication> apps,
+                         store_->ListForRole(RoleIdFromName(role.name())));
+  const absl::Time now = clock_->Now();
+  const v1::Date today = DateIn(now, LondonTime());
+  const ScoringPolicy& policy = DefaultScoringPolicy();
+  std::vector<v1::ApplicantMatch> ranked;
+  for (StoredApplication& stored : apps) {
+    const v1::ApplicationState state = stored.application.state();
+    const bool wanted = request.state() == v1::APPLICATION_STATE_UNSPECIFIED
+                            ? IsLive(state)
+                            : state == request.state();
+    if (!wanted) continue;
+    const std::string applicant_id(
+        absl::StripPrefix(stored.application.applicant(), "applicants/"));
+    CADRE_ASSIGN_OR_RETURN(absl::optional<StoredApplicant> person, applicants_->Get(applicant_id));
+    if (!person) continue;  // erased meanwhile
+    CADRE_ASSIGN_OR_RETURN(std::vector<v1::Credential> held, credentials_->List(applicant_id));
+    CADRE_ASSIGN_OR_RETURN(Applications::PlacementCounts counts,
+                           applications_->CountPlacements(applicant_id));
+    const v1::Profile& profile = person->applicant.profile();
+    const Screening screening = Screen({.role = role,
+                                        .minimum_age = role.minimum_age(),
+                                        .profile = profile,
+                                        .credentials = held,
+                                        .active_placements = counts.active,
+                                        .today = today});
+    const Score score = ScoreFor(policy, role, profile, counts.active, counts.last_24_months);
+    v1::ApplicantMatch match;
+    *match.mutable_application() = applications_->Decorated(std::move(stored.application));
+    match.set_display_name(profile.display_name());
+    *match.mutable_score() = ScoreProto(score, policy.version);
+    *match.mutable_screening() = ToProto(screening);
+    ranked.push_back(std::move(match));
+  }
+  std::sort(ranked.begin(), ranked.end(),
+            [](const v1::ApplicantMatch& a, const v1::ApplicantMatch& b) {
+              if (a.screening().eligible() != b.screening().eligible())
+                return a.screening().eligible();
+              if (a.score().total() != b.score().total())
+                return a.score().total() > b.score().total();
+              const int64_t a_ms = MillisOf(a.application().submit_time());
+              const int64_t b_ms = MillisOf(b.application().submit_time());
+              if (a_ms != b_ms) return a_ms < b_ms;
+              return a.application().name() < b.application().name();
+            });
+  v1::RankApplicantsResponse response;
+  response.set_total(static_cast<int>(ranked.size()));
+  for (int i = offset; i < static_cast<int>(ranked.size()) && i < offset + size; ++i) {
+    *response.add_applicants() = std::move(ranked[i]);
+  }
+  if (offset + size < static_cast<int>(ranked.size())) {
+    response.set_next_page_token(EncodePageToken(absl::StrCat(offset + size), fingerprint));
+  }
+  return response;
+}
+
+absl::StatusOr<v1::RecommendRolesResponse> Ranking::RecommendRoles(
+    const Principal& caller, const v1::RecommendRolesRequest& request) {
+  (void)caller;
+  (void)request;
+  return absl::UnimplementedError("RecommendRoles comes with the recommender");
+}
+
+}  // namespace cadre::matching
