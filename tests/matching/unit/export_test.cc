@@ -74,12 +74,24 @@ TEST(BuildExport, HoldsEveryPartAndNothingElse) {
   keys.add_keys()->set_key_id("k_1");
   keys.add_keys()->set_key_id("k_2");
 
-  const absl::StatusOr<std::string> json =
-      BuildExport(applicant, &monitoring, credentials, &keys, kExportedAt);
+  cadre::v1::Application application;
+  application.set_name("applications/abcdefghijkmnpqr");
+  application.set_statement("I care for my mother.");
+  cadre::v1::Placement placement;
+  placement.set_name("placements/abcdefghijkmnpqr");
+  const std::vector<cadre::v1::Application> applications = {application};
+  const std::vector<cadre::v1::Placement> placements = {placement};
+
+  const absl::StatusOr<std::string> json = BuildExport(applicant, &monitoring, credentials, &keys,
+                                                       kExportedAt, applications, placements);
   ASSERT_TRUE(json.ok()) << json.status();
   const Struct doc = Parse(*json);
-  EXPECT_THAT(Keys(doc), UnorderedElementsAre("exported_at", "applicant", "equality_monitoring",
-                                              "credentials", "registry"));
+  EXPECT_THAT(Keys(doc),
+              UnorderedElementsAre("exported_at", "applicant", "equality_monitoring", "credentials",
+                                   "applications", "placements", "registry"));
+  EXPECT_EQ(doc.fields().at("applications").list_value().values_size(), 1);
+  EXPECT_EQ(doc.fields().at("placements").list_value().values_size(), 1);
+  EXPECT_NE(json->find("I care for my mother."), std::string::npos);
   EXPECT_EQ(doc.fields().at("exported_at").string_value(), "2026-03-01T12:00:00Z");
 
   const cadre::v1::Applicant reread = Reread<cadre::v1::Applicant>(doc.fields().at("applicant"));
