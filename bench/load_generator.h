@@ -12,16 +12,19 @@
 //
 // Slots come in two kinds: TypedCallSlot parses every answer as an application would;
 // RawCallSlot keeps answers as bytes, so the client spends less of the shared CPU. Either
-// may send fixed metadata (an API key) with every call; the registry's slots send none.
+// may send fixed metadata (an API key) with every call, and metadata of each call's own
+// (a key picked with the request); the registry's slots send none.
 //
 // Timing: calls completing during the warm-up are discarded; calls completing inside the
 // measurement window are counted (QPS = completions / window) and their latencies kept;
 // then no new calls start and the outstanding ones are drained (each call has a deadline,
-// so the drain is bounded).
+// so the drain is bounded). LoadOptions::calls_per_slot bounds the calls a slot makes:
+// for a burst of one-shot calls, or a window cut short when a guard would refuse more.
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <random>
 #include <string>
@@ -47,41 +50,86 @@ class CallSlot {
   virtual const grpc::Status& status() const = 0;
 
   BenchClock::time_point start_time;
+  int64_t calls_started = 0;  // counted by the driver (LoadOptions::calls_per_slot)
 };
 
 // Metadata sent with every call of a slot (e.g. {"authorization", "Bearer <key>"}).
 using CallMetadata = std::vector<std::pair<std::string, std::string>>;
 
-// A slot for one unary method of `Service` (a generated service class: Registry,
-// Matching...), parsing each answer into `Response` as a real client would. `fill` writes
-// the request of each call (it may pick, e.g., a random role id with `rng`); `prepare` is
-// the stub's PrepareAsync method; `metadata` goes with every call.
-template <typename Request, typename Response, typename Service = cadre::v1::Registry>
-class TypedCallSlot : public CallSlot {
+// What both slot kinds share: the request and how each call's is written, the metadata
+// and the deadline. `Fill` writes the request of each call (it may pick, e.g., a random
+// role id with `rng`); `FillWithMetadata` may also add metadata to that call alone (e.g.
+// the key of the applicant it picked), sent after the slot's fixed `metadata`.
+template <typename Request>
+class RequestSlot : public CallSlot {
  public:
-  using Stub = typename Service::Stub;
-  using Prepare = std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (Stub::*)(
-      grpc::ClientContext*, const Request&, grpc::CompletionQueue*);
   using Fill = std::function<void(std::mt19937_64&, Request*)>;
+  using FillWithMetadata = std::function<void(std::mt19937_64&, Request*, CallMetadata*)>;
 
-  TypedCallSlot(const std::shared_ptr<grpc::Channel>& channel, Prepare prepare, Fill fill,
-                absl::Duration deadline, CallMetadata metadata = {})
-      : stub_(Service::NewStub(channel)),
-        prepare_(prepare),
-        fill_(std::move(fill)),
-        deadline_(deadline),
-        metadata_(std::move(metadata)) {}
+ protected:
+  RequestSlot(FillWithMetadata fill, absl::Duration deadline, CallMetadata metadata)
+      : fill_(std::move(fill)), deadline_(deadline), metadata_(std::move(metadata)) {}
+  static FillWithMetadata WithoutCallMetadata(Fill fill) {
+    return [fill = std::move(fill)](std::mt19937_64& rng, Request* request,
+                                    CallMetadata* /*metadata*/) { fill(rng, request); };
+  }
 
-  void Start(grpc::CompletionQueue* cq, std::mt19937_64& rng) override {
-    fill_(rng, &request_);
-    // A ClientContext serves one call only.
+  // Writes the next call's request (and its own metadata).
+  void FillRequest(std::mt19937_64& rng) {
+    call_metadata_.clear();
+    fill_(rng, &request_, &call_metadata_);
+  }
+  // A fresh context for the next call (a ClientContext serves one call only), with the
+  // metadata and the deadline; the call's start time is now.
+  grpc::ClientContext* NewContext() {
     context_ = std::make_unique<grpc::ClientContext>();
     for (const auto& [key, value] : metadata_) {
       context_->AddMetadata(key, value);
     }
+    for (const auto& [key, value] : call_metadata_) {
+      context_->AddMetadata(key, value);
+    }
     start_time = BenchClock::now();
     context_->set_deadline(std::chrono::system_clock::now() + absl::ToChronoNanoseconds(deadline_));
-    reader_ = (stub_.get()->*prepare_)(context_.get(), request_, cq);
+    return context_.get();
+  }
+
+  Request request_;
+
+ private:
+  FillWithMetadata fill_;
+  absl::Duration deadline_;
+  CallMetadata metadata_;
+  CallMetadata call_metadata_;
+  std::unique_ptr<grpc::ClientContext> context_;
+};
+
+// A slot for one unary method of `Service` (a generated service class: Registry,
+// Matching...), parsing each answer into `Response` as a real client would. `prepare` is
+// the stub's PrepareAsync method; `metadata` goes with every call.
+template <typename Request, typename Response, typename Service = cadre::v1::Registry>
+class TypedCallSlot : public RequestSlot<Request> {
+ public:
+  using Stub = typename Service::Stub;
+  using Prepare = std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> (Stub::*)(
+      grpc::ClientContext*, const Request&, grpc::CompletionQueue*);
+  using typename RequestSlot<Request>::Fill;
+  using typename RequestSlot<Request>::FillWithMetadata;
+
+  TypedCallSlot(const std::shared_ptr<grpc::Channel>& channel, Prepare prepare, Fill fill,
+                absl::Duration deadline, CallMetadata metadata = {})
+      : TypedCallSlot(channel, prepare, RequestSlot<Request>::WithoutCallMetadata(std::move(fill)),
+                      deadline, std::move(metadata)) {}
+  TypedCallSlot(const std::shared_ptr<grpc::Channel>& channel, Prepare prepare,
+                FillWithMetadata fill, absl::Duration deadline, CallMetadata metadata = {})
+      : RequestSlot<Request>(std::move(fill), deadline, std::move(metadata)),
+        stub_(Service::NewStub(channel)),
+        prepare_(prepare) {}
+
+  void Start(grpc::CompletionQueue* cq, std::mt19937_64& rng) override {
+    this->FillRequest(rng);
+    grpc::ClientContext* context = this->NewContext();
+    reader_ = (stub_.get()->*prepare_)(context, this->request_, cq);
     reader_->StartCall();
     reader_->Finish(&response_, &status_, this);
   }
@@ -90,13 +138,8 @@ class TypedCallSlot : public CallSlot {
  private:
   std::unique_ptr<Stub> stub_;
   Prepare prepare_;
-  Fill fill_;
-  absl::Duration deadline_;
-  CallMetadata metadata_;
-  Request request_;
   Response response_;
   grpc::Status status_;
-  std::unique_ptr<grpc::ClientContext> context_;
   std::unique_ptr<grpc::ClientAsyncResponseReader<Response>> reader_;
 };
 
@@ -105,32 +148,31 @@ class TypedCallSlot : public CallSlot {
 // the CPU, parsing a 50-role page costs the client about as much as the server spends
 // writing it, and that CPU would be taken from the server under test.
 template <typename Request>
-class RawCallSlot : public CallSlot {
+class RawCallSlot : public RequestSlot<Request> {
  public:
-  using Fill = std::function<void(std::mt19937_64&, Request*)>;
+  using typename RequestSlot<Request>::Fill;
+  using typename RequestSlot<Request>::FillWithMetadata;
 
   // `method` is the full method name, e.g. "/cadre.v1.Registry/GetRole"; `metadata` goes
   // with every call (none by default, as the registry's public reads need no key).
   RawCallSlot(const std::shared_ptr<grpc::Channel>& channel, std::string method, Fill fill,
               absl::Duration deadline, CallMetadata metadata = {})
-      : stub_(channel),
-        method_(std::move(method)),
-        fill_(std::move(fill)),
-        deadline_(deadline),
-        metadata_(std::move(metadata)) {}
+      : RawCallSlot(channel, std::move(method),
+                    RequestSlot<Request>::WithoutCallMetadata(std::move(fill)), deadline,
+                    std::move(metadata)) {}
+  RawCallSlot(const std::shared_ptr<grpc::Channel>& channel, std::string method,
+              FillWithMetadata fill, absl::Duration deadline, CallMetadata metadata = {})
+      : RequestSlot<Request>(std::move(fill), deadline, std::move(metadata)),
+        stub_(channel),
+        method_(std::move(method)) {}
 
   void Start(grpc::CompletionQueue* cq, std::mt19937_64& rng) override {
-    fill_(rng, &request_);
-    const std::string bytes = request_.SerializeAsString();
+    this->FillRequest(rng);
+    const std::string bytes = this->request_.SerializeAsString();
     grpc::Slice slice(bytes);
     grpc::ByteBuffer buffer(&slice, 1);
-    context_ = std::make_unique<grpc::ClientContext>();
-    for (const auto& [key, value] : metadata_) {
-      context_->AddMetadata(key, value);
-    }
-    start_time = BenchClock::now();
-    context_->set_deadline(std::chrono::system_clock::now() + absl::ToChronoNanoseconds(deadline_));
-    reader_ = stub_.PrepareUnaryCall(context_.get(), method_, buffer, cq);
+    grpc::ClientContext* context = this->NewContext();
+    reader_ = stub_.PrepareUnaryCall(context, method_, buffer, cq);
     reader_->StartCall();
     reader_->Finish(&response_, &status_, this);
   }
@@ -139,13 +181,8 @@ class RawCallSlot : public CallSlot {
  private:
   grpc::GenericStub stub_;
   std::string method_;
-  Fill fill_;
-  absl::Duration deadline_;
-  CallMetadata metadata_;
-  Request request_;
   grpc::ByteBuffer response_;
   grpc::Status status_;
-  std::unique_ptr<grpc::ClientContext> context_;
   std::unique_ptr<grpc::GenericClientAsyncResponseReader> reader_;
 };
 
@@ -159,14 +196,28 @@ struct LoadOptions {
   absl::Duration warmup = absl::Seconds(1);
   absl::Duration duration = absl::Seconds(5);
   absl::Duration call_deadline = absl::Seconds(5);
+  // 0: no limit. Otherwise each slot makes at most this many calls, warm-up included
+  // (for calls that can each be made only once, or only so many times: acceptances, or
+  // applications under a guard on how many one person may hold). What happens when a
+  // slot has made them depends on `stop_at_first_done`.
+  int64_t calls_per_slot = 0;
+  // With calls_per_slot: true (a window cut short) ends the window for every slot as soon
+  // as the first one has made its calls, so that the number in flight holds steady to
+  // the end, and the figures are over the window so far; false (a burst) lets each slot
+  // make all its calls and the figures are over the time from the window's start to the
+  // last completion (or the end of the window, if that comes first).
+  bool stop_at_first_done = false;
 };
 
 struct LoadResult {
   int64_t calls = 0;   // completed OK inside the window
   int64_t errors = 0;  // completed with a non-OK status inside the window
   std::string first_error;
-  double qps = 0;     // OK calls per second of the window
-  double p50_ms = 0;  // latency percentiles of the OK calls, milliseconds
+  std::map<grpc::StatusCode, int64_t> error_codes;  // the errors by status code
+  int64_t calls_made = 0;                           // every call made, warm-up and drain included
+  double seconds = 0;  // the time measured: the window, or less (see calls_per_slot)
+  double qps = 0;      // OK calls per second measured
+  double p50_ms = 0;   // latency percentiles of the OK calls, milliseconds
   double p99_ms = 0;
 };
 
