@@ -89,10 +89,9 @@ bool HealthServing(grpc::GenericStub* stub, const std::string& service) {
 
 }  // namespace
 
-absl::StatusOr<std::vector<BenchApplicant>> SignUpApplicants(const std::string& target,
-                                                             const std::string& admin_key,
-                                                             const std::string& run, int count,
-                                                             int threads) {
+absl::StatusOr<std::vector<BenchApplicant>> SignUpApplicants(
+    const std::string& target, const std::string& admin_key, const std::string& run, int count,
+    int threads, const std::function<void(int i, cadre::v1::SignUpRequest*)>& adjust) {
   threads = std::clamp(threads, 1, std::max(1, count));
   std::unique_ptr<Matching::Stub> stub = Matching::NewStub(NewChannel(target, 0));
   std::vector<BenchApplicant> applicants(count);
@@ -105,7 +104,10 @@ absl::StatusOr<std::vector<BenchApplicant>> SignUpApplicants(const std::string& 
   for (int t = 0; t < threads; ++t) {
     callers.emplace_back([&] {
       for (int i = next.fetch_add(1); i < count && !failed.load(); i = next.fetch_add(1)) {
-        const cadre::v1::SignUpRequest request = BenchSignUp(run, i);
+        cadre::v1::SignUpRequest request = BenchSignUp(run, i);
+        if (adjust) {
+          adjust(i, &request);
+        }
         cadre::v1::SignUpResponse response;
         grpc::Status status;
         for (int attempt = 1; attempt <= 5; ++attempt) {

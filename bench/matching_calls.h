@@ -5,12 +5,14 @@
 // the gRPC health check that says when a service is SERVING.
 // All calls are plaintext gRPC to `target` ("127.0.0.1:PORT") with per-call deadlines.
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "bench/load_generator.h"
+#include "cadre/v1/matching.pb.h"
 
 namespace cadre::bench {
 
@@ -22,15 +24,15 @@ struct BenchApplicant {
   std::string key;  // "cadre_" + 48 hex, sent as `authorization: Bearer <key>`
 };
 
-// Signs up `count` applicants (BenchSignUp(run, i)) with the admin key, from `threads`
-// concurrent callers; admins are not rate-limited. A call answered UNAVAILABLE (the
-// password pool's queue is full, or the registry is briefly away) is retried a few times.
-// The first failing call's status otherwise: UNIMPLEMENTED from the registry's key call
-// means a registry without RegisterApplicantKey.
-absl::StatusOr<std::vector<BenchApplicant>> SignUpApplicants(const std::string& target,
-                                                             const std::string& admin_key,
-                                                             const std::string& run, int count,
-                                                             int threads);
+// Signs up `count` applicants (BenchSignUp(run, i), then `adjust` if given, e.g. to
+// change the profile) with the admin key, from `threads` concurrent callers; admins are
+// not rate-limited. A call answered UNAVAILABLE (the password pool's queue is full, or
+// the registry is briefly away) is retried a few times. The first failing call's status
+// otherwise: UNIMPLEMENTED from the registry's key call means a registry without
+// RegisterApplicantKey.
+absl::StatusOr<std::vector<BenchApplicant>> SignUpApplicants(
+    const std::string& target, const std::string& admin_key, const std::string& run, int count,
+    int threads, const std::function<void(int i, cadre::v1::SignUpRequest*)>& adjust = nullptr);
 
 // Polls grpc.health.v1 Check of `service` every 10 ms until it answers SERVING; how long
 // that took from `since`. DEADLINE_EXCEEDED after `timeout`.

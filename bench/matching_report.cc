@@ -8,36 +8,6 @@
 
 namespace cadre::bench {
 
-// The measurements of `runs` whose target is (or, with `keep` false, is not) `target`.
-std::vector<Run> Filter(const std::vector<Run>& runs, const std::string& target, bool keep) {
-  std::vector<Run> filtered;
-  for (const Run& run : runs) {
-    Run part;
-    for (const Measurement& m : run) {
-      if ((m.target == target) == keep) {
-        part.push_back(m);
-      }
-    }
-    filtered.push_back(std::move(part));
-  }
-  return filtered;
-}
-
-// "median (lowest–highest)" with `decimals` places; the median alone for one value.
-std::string MedianRange(std::vector<double> values, int decimals) {
-  if (values.empty()) {
-    return "–";
-  }
-  std::sort(values.begin(), values.end());
-  const size_t n = values.size();
-  const double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-  std::string out = absl::StrFormat("%.*f", decimals, median);
-  if (n > 1) {
-    absl::StrAppendFormat(&out, " (%.*f–%.*f)", decimals, values.front(), decimals, values.back());
-  }
-  return out;
-}
-
 // SignIn set beside the scrypt verify measured in the same run: per in-flight count, its
 // QPS and p50, the verify, the p50 less one verify and the verify's share of the p50
 // (median and range of the per-run figures).

@@ -1,7 +1,7 @@
 #pragma once
 
-// The matching benchmark's summary tables: runs filtered by target, "median (range)", and
-// SignIn set beside the scrypt cost measured in the same run.
+// The matching benchmark's summary tables: SignIn set beside the scrypt cost measured in
+// the same run (runs filtered by target and "median (range)" are report.h's).
 
 #include <string>
 #include <vector>
@@ -15,12 +15,6 @@ namespace cadre::bench {
 inline constexpr char kNoopGetMyProfile[] = "no-op GetMyProfile";
 inline constexpr char kMatchingGetMyProfile[] = "matching GetMyProfile";
 inline constexpr char kMatchingSignIn[] = "matching SignIn";
-
-// The measurements of `runs` whose target is (or, with `keep` false, is not) `target`.
-std::vector<Run> Filter(const std::vector<Run>& runs, const std::string& target, bool keep);
-
-// "median (lowest–highest)" with `decimals` places; the median alone for one value.
-std::string MedianRange(std::vector<double> values, int decimals);
 
 // SignIn set beside the scrypt verify measured in the same run: per in-flight count, its
 // QPS and p50, the verify, the p50 less one verify and the verify's share of the p50

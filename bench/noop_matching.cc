@@ -4,15 +4,25 @@
 
 #include "absl/strings/str_cat.h"
 #include "bench/applicant_fixture.h"
+#include "bench/application_fixture.h"
 
 namespace cadre::bench {
 
-NoopMatching::NoopMatching() : applicant_(CannedApplicant()) {}
+NoopMatching::NoopMatching() : applicant_(CannedApplicant()), application_(CannedApplication()) {}
 
 grpc::ServerUnaryReactor* NoopMatching::GetMyProfile(
     grpc::CallbackServerContext* context, const cadre::v1::GetMyProfileRequest* /*request*/,
     cadre::v1::Applicant* response) {
   *response = applicant_;
+  grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
+  reactor->Finish(grpc::Status::OK);
+  return reactor;
+}
+
+grpc::ServerUnaryReactor* NoopMatching::SubmitApplication(
+    grpc::CallbackServerContext* context, const cadre::v1::SubmitApplicationRequest* /*request*/,
+    cadre::v1::Application* response) {
+  *response = application_;
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
   reactor->Finish(grpc::Status::OK);
   return reactor;

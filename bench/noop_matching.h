@@ -1,9 +1,10 @@
 #pragma once
 
-// The matching benchmark's baseline: a Matching service on gRPC's callback API whose
+// The matching benchmarks' baseline: a Matching service on gRPC's callback API whose
 // GetMyProfile answers a canned Applicant of realistic size (CannedApplicant: the shape
-// and about the size of what the matching service returns) at once, with no auth check,
-// no lookup and no I/O. A bare grpc::ServerBuilder service on a loopback port, as
+// and about the size of what the matching service returns), and SubmitApplication a
+// canned Application (CannedApplication, likewise), at once, with no auth check, no
+// lookup and no I/O. A bare grpc::ServerBuilder service on a loopback port, as
 // noop_registry.h's is, so that the matching service's figures read as a ratio of what
 // the framework, the load generator and the machine can do. Every other method answers
 // UNIMPLEMENTED.
@@ -16,7 +17,7 @@
 
 namespace cadre::bench {
 
-// Thread-safe: the canned answer is immutable after construction.
+// Thread-safe: the canned answers are immutable after construction.
 class NoopMatching final : public cadre::v1::Matching::CallbackService {
  public:
   NoopMatching();
@@ -24,9 +25,13 @@ class NoopMatching final : public cadre::v1::Matching::CallbackService {
   grpc::ServerUnaryReactor* GetMyProfile(grpc::CallbackServerContext* context,
                                          const cadre::v1::GetMyProfileRequest* request,
                                          cadre::v1::Applicant* response) override;
+  grpc::ServerUnaryReactor* SubmitApplication(grpc::CallbackServerContext* context,
+                                              const cadre::v1::SubmitApplicationRequest* request,
+                                              cadre::v1::Application* response) override;
 
  private:
   cadre::v1::Applicant applicant_;
+  cadre::v1::Application application_;
 };
 
 // The no-op service serving on 127.0.0.1:`port` (0: a port the kernel picks).

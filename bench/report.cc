@@ -14,9 +14,8 @@
 #include "absl/strings/strip.h"
 
 namespace cadre::bench {
-namespace {
 
-const Measurement* Find(const Run& run, const std::string& target, int in_flight) {
+const Measurement* FindMeasurement(const Run& run, const std::string& target, int in_flight) {
   for (const Measurement& m : run) {
     if (m.target == target && m.in_flight == in_flight) {
       return &m;
@@ -24,6 +23,8 @@ const Measurement* Find(const Run& run, const std::string& target, int in_flight
   }
   return nullptr;
 }
+
+namespace {
 
 // Targets and in-flight counts in the order they were first measured.
 std::vector<std::pair<std::string, int>> Keys(const std::vector<Run>& runs) {
@@ -80,7 +81,7 @@ std::vector<double> Values(const std::vector<Run>& runs, const std::string& targ
                            double LoadResult::*field) {
   std::vector<double> values;
   for (const Run& run : runs) {
-    if (const Measurement* m = Find(run, target, in_flight)) {
+    if (const Measurement* m = FindMeasurement(run, target, in_flight)) {
       values.push_back(m->result.*field);
     }
   }
@@ -92,8 +93,8 @@ std::vector<double> Ratios(const std::vector<Run>& runs, const std::string& nume
                            const std::string& denominator, int in_flight) {
   std::vector<double> ratios;
   for (const Run& run : runs) {
-    const Measurement* n = Find(run, numerator, in_flight);
-    const Measurement* d = Find(run, denominator, in_flight);
+    const Measurement* n = FindMeasurement(run, numerator, in_flight);
+    const Measurement* d = FindMeasurement(run, denominator, in_flight);
     if (n != nullptr && d != nullptr && d->result.qps > 0) {
       ratios.push_back(n->result.qps / d->result.qps);
     }
@@ -129,7 +130,7 @@ std::string SummaryTable(const std::vector<Run>& runs) {
   for (const auto& [target, in_flight] : Keys(runs)) {
     int64_t errors = 0;
     for (const Run& run : runs) {
-      if (const Measurement* m = Find(run, target, in_flight)) {
+      if (const Measurement* m = FindMeasurement(run, target, in_flight)) {
         errors += m->result.errors;
       }
     }
@@ -206,8 +207,8 @@ std::string RatioTable(const std::vector<Run>& runs, const std::vector<RatioColu
     for (const RatioColumn& column : columns) {
       std::vector<double> ratios;
       for (const Run& run : runs) {
-        const Measurement* n = Find(run, column.numerator, in_flight);
-        const Measurement* d = Find(run, column.denominator, in_flight);
+        const Measurement* n = FindMeasurement(run, column.numerator, in_flight);
+        const Measurement* d = FindMeasurement(run, column.denominator, in_flight);
         if (n != nullptr && d != nullptr && d->result.*column.field > 0) {
           ratios.push_back(n->result.*column.field / d->result.*column.field);
         }
@@ -215,6 +216,36 @@ std::string RatioTable(const std::vector<Run>& runs, const std::vector<RatioColu
       absl::StrAppend(&out, " ", Format(SpreadOf(ratios), Ratio, ranges), " |");
     }
     absl::StrAppend(&out, "\n");
+  }
+  return out;
+}
+
+// The measurements of `runs` whose target is (or, with `keep` false, is not) `target`.
+std::vector<Run> Filter(const std::vector<Run>& runs, const std::string& target, bool keep) {
+  std::vector<Run> filtered;
+  for (const Run& run : runs) {
+    Run part;
+    for (const Measurement& m : run) {
+      if ((m.target == target) == keep) {
+        part.push_back(m);
+      }
+    }
+    filtered.push_back(std::move(part));
+  }
+  return filtered;
+}
+
+// "median (lowest–highest)" with `decimals` places; the median alone for one value.
+std::string MedianRange(std::vector<double> values, int decimals) {
+  if (values.empty()) {
+    return "–";
+  }
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  const double median = n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+  std::string out = absl::StrFormat("%.*f", decimals, median);
+  if (n > 1) {
+    absl::StrAppendFormat(&out, " (%.*f–%.*f)", decimals, values.front(), decimals, values.back());
   }
   return out;
 }

@@ -25,6 +25,9 @@ struct Measurement {
 };
 using Run = std::vector<Measurement>;
 
+// The measurement of `target` at `in_flight` in `run`; nullptr if there is none.
+const Measurement* FindMeasurement(const Run& run, const std::string& target, int in_flight);
+
 // | target | in flight | QPS | p50 ms | p99 ms | errors | for one run.
 std::string RunTable(const Run& run);
 
@@ -48,6 +51,12 @@ struct RatioColumn {
 // | in flight | <column>... | with the median and range of the per-run ratios, one row
 // per in-flight count at which any column's numerator was measured. Empty if none was.
 std::string RatioTable(const std::vector<Run>& runs, const std::vector<RatioColumn>& columns);
+
+// The measurements of `runs` whose target is (or, with `keep` false, is not) `target`.
+std::vector<Run> Filter(const std::vector<Run>& runs, const std::string& target, bool keep);
+
+// "median (lowest–highest)" with `decimals` places; the median alone for one value.
+std::string MedianRange(std::vector<double> values, int decimals);
 
 // "2 cores, <CPU model>; load average ..." from /proc, to show how busy the machine was.
 std::string MachineLine();

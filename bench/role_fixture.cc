@@ -50,6 +50,21 @@ void SetTime(absl::Time t, google::protobuf::Timestamp* out) {
 
 }  // namespace
 
+// Each made once and never destroyed (no exit-time destructors).
+const std::vector<std::string>& BenchTopics() {
+  static const auto* const kVector = new std::vector<std::string>(kTopics.begin(), kTopics.end());
+  return *kVector;
+}
+const std::vector<std::string>& BenchExpertise() {
+  static const auto* const kVector =
+      new std::vector<std::string>(kExpertise.begin(), kExpertise.end());
+  return *kVector;
+}
+const std::vector<std::string>& BenchAccessSupport() {
+  static const auto* const kVector = new std::vector<std::string>(kAccess.begin(), kAccess.end());
+  return *kVector;
+}
+
 std::vector<Body> BenchBodies(int count) {
   std::vector<Body> bodies;
   for (int i = 0; i < count && i < 26; ++i) {

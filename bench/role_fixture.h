@@ -19,6 +19,13 @@ namespace cadre::bench {
 inline constexpr int kRegionCount = 8;  // REGION_NATIONAL (1) .. REGION_SOUTH_WEST (8)
 inline constexpr int kLevelCount = 4;   // INVOLVEMENT_LEVEL_1 .. INVOLVEMENT_LEVEL_4
 
+// The vocabulary of BenchRole's tags, for applicants whose profiles should meet the
+// roles': the topics (12, two a role), the expertise sought (9, three a role) and the
+// access support offered (6, two a role).
+const std::vector<std::string>& BenchTopics();
+const std::vector<std::string>& BenchExpertise();
+const std::vector<std::string>& BenchAccessSupport();
+
 // `count` bodies (up to 26) with distinct ODS-style codes "ZB" + letter + "01".
 std::vector<cadre::v1::Body> BenchBodies(int count);
 

@@ -130,6 +130,9 @@ absl::StatusOr<std::vector<std::string>> SeedRegistry(const std::string& target,
       for (int i = t; i < options.roles && !failed.load(); i += threads) {
         cadre::v1::CreateRoleRequest create;
         *create.mutable_role() = BenchRole(i, body_names, now);
+        if (options.adjust) {
+          options.adjust(i, create.mutable_role());
+        }
         create.set_request_id(absl::StrCat("bench-", run, "-", i));
         cadre::v1::Role role;
         grpc::Status status = WithRetries(options.admin_key, [&](grpc::ClientContext* context) {

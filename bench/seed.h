@@ -4,11 +4,13 @@
 // seeding bodies and open roles, and finding the open roles already there.
 // All calls are plaintext gRPC to `target` ("127.0.0.1:PORT") with per-call deadlines.
 
+#include <functional>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
+#include "cadre/v1/registry.pb.h"
 
 namespace cadre::bench {
 
@@ -22,12 +24,16 @@ struct SeedOptions {
   int bodies = 12;        // 1–26
   int roles = 10000;
   int threads = 16;  // concurrent writers, each CreateRole then PublishRole in turn
+  // Called on each role (BenchRole(i, ...)) before it is created, e.g. to set its places;
+  // none by default.
+  std::function<void(int i, cadre::v1::Role* role)> adjust;
 };
 
 // Creates the bodies (ALREADY_EXISTS counts as done, so a re-run reuses them), then
-// `roles` roles, each published. Returns the names ("roles/{id}") of the open roles.
-// The first failing call's status is returned (after a few retries of UNAVAILABLE and
-// RESOURCE_EXHAUSTED); PERMISSION_DENIED / UNAUTHENTICATED mean a wrong admin key.
+// `roles` roles (role i belongs to body i % bodies), each published. Returns the names
+// ("roles/{id}") of the open roles. The first failing call's status is returned (after a few
+// retries of UNAVAILABLE and RESOURCE_EXHAUSTED); PERMISSION_DENIED / UNAUTHENTICATED mean a wrong
+// admin key.
 absl::StatusOr<std::vector<std::string>> SeedRegistry(const std::string& target,
                                                       const SeedOptions& options);
 
