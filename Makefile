@@ -22,6 +22,18 @@ DURATION ?= 5
 APPLICANTS ?= 64
 VIEW_ROLES ?= 50000
 SIGNIN_IN_FLIGHT ?= 1,2,4
+# make bench-applications: open roles seeded, applicants SubmitApplication shares, calls in
+# flight of RecommendRoles (with GetRole) and of SubmitApplication, matching's
+# --max_live_applications, the acceptance race (see bench/run_applications_bench.sh;
+# APPLICANTS, REPEATS, DURATION, TIME_LIMIT and OUT as above).
+OPEN_ROLES ?= 50000
+SUBMIT_APPLICANTS ?= 256
+RECOMMEND_IN_FLIGHT ?= 1,16,64
+SUBMIT_IN_FLIGHT ?= 16,64
+MAX_LIVE ?= 100
+RACE_ROLES ?= 20
+RACE_PLACES ?= 3
+RACE_IN_FLIGHT ?= 64
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 
 # ccache hits across checkouts in different folders (a CI clone reuses a developer's
@@ -32,7 +44,8 @@ export CCACHE_NOHASHDIR ?= 1
 # Our C++ sources, for clang-format.
 CXX_SOURCES = $(shell find services tools tests bench -type f \( -name '*.h' -o -name '*.cc' \) 2>/dev/null)
 
-.PHONY: help deps configure build run test test-sanitize bench bench-matching format format-check \
+.PHONY: help deps configure build run test test-sanitize bench bench-matching bench-applications \
+	format format-check \
 	compose-config compose-secrets clean clean-data tidy
 
 help:
@@ -52,6 +65,14 @@ help:
 	@echo "                    against a no-op service, SignIn and scrypt's cost, the view's load of"
 	@echo "                    open roles; about 5 minutes with the defaults APPLICANTS=$(APPLICANTS)"
 	@echo "                    VIEW_ROLES=$(VIEW_ROLES) IN_FLIGHT=$(IN_FLIGHT) SIGNIN_IN_FLIGHT=$(SIGNIN_IN_FLIGHT)"
+	@echo "                    REPEATS=$(REPEATS) DURATION=$(DURATION); also TIME_LIMIT, OUT"
+	@echo "make bench-applications build cadre-registry, cadre-matching and applications_bench, run the"
+	@echo "                    applications benchmark (bench/run_applications_bench.sh): RecommendRoles"
+	@echo "                    beside GetRole, SubmitApplication against a no-op service, acceptances"
+	@echo "                    racing for places; about 6 minutes with the defaults OPEN_ROLES=$(OPEN_ROLES)"
+	@echo "                    APPLICANTS=$(APPLICANTS) SUBMIT_APPLICANTS=$(SUBMIT_APPLICANTS) MAX_LIVE=$(MAX_LIVE)"
+	@echo "                    RECOMMEND_IN_FLIGHT=$(RECOMMEND_IN_FLIGHT) SUBMIT_IN_FLIGHT=$(SUBMIT_IN_FLIGHT)"
+	@echo "                    RACE_ROLES=$(RACE_ROLES) RACE_PLACES=$(RACE_PLACES) RACE_IN_FLIGHT=$(RACE_IN_FLIGHT)"
 	@echo "                    REPEATS=$(REPEATS) DURATION=$(DURATION); also TIME_LIMIT, OUT"
 	@echo "make format         clang-format -i our C++; format-check only reports"
 	@echo "make tidy           clang-tidy on our C++ (.clang-tidy; slow, not part of make test)"
@@ -97,6 +118,15 @@ bench-matching: configure
 	IN_FLIGHT=$(IN_FLIGHT) SIGNIN_IN_FLIGHT=$(SIGNIN_IN_FLIGHT) REPEATS=$(REPEATS) \
 	DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) $(if $(OUT),OUT=$(OUT)) \
 	bench/run_matching_bench.sh
+
+bench-applications: configure
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target cadre-registry cadre-matching applications_bench
+	BUILD_DIR=$(BUILD_DIR) OPEN_ROLES=$(OPEN_ROLES) APPLICANTS=$(APPLICANTS) \
+	SUBMIT_APPLICANTS=$(SUBMIT_APPLICANTS) MAX_LIVE=$(MAX_LIVE) \
+	RECOMMEND_IN_FLIGHT=$(RECOMMEND_IN_FLIGHT) SUBMIT_IN_FLIGHT=$(SUBMIT_IN_FLIGHT) \
+	RACE_ROLES=$(RACE_ROLES) RACE_PLACES=$(RACE_PLACES) RACE_IN_FLIGHT=$(RACE_IN_FLIGHT) \
+	REPEATS=$(REPEATS) DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) \
+	$(if $(OUT),OUT=$(OUT)) bench/run_applications_bench.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)
