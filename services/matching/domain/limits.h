@@ -56,6 +56,11 @@ inline constexpr int kMaxYear = 2200;
 // shown: it identifies no one).
 inline constexpr int kSuppressBelow = 5;
 
+// Public figures (figures.h): the days of applications and placements they cover. Each
+// figure is withheld when fewer than kSuppressBelow applications or placements stand
+// behind it.
+inline constexpr int kFiguresWindowDays = 90;
+
 // Identifiers: an applicant id is 16 characters of a-z and 2-7 (base32, 80 bits).
 inline constexpr size_t kApplicantIdLength = 16;
 
