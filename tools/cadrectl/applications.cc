@@ -98,8 +98,7 @@ std::vector<Command> ApplicationCommands() {
        1,
        "offer a shortlisted applicant the place (the body)",
        {{"reply-by", "WHEN",
-         "the applicant replies by then: in 7d or 48h, or at a date or RFC 3339 time (1 hour "
-         "to 60 days ahead; default 14 days)"},
+         "reply due in 7d or 48h, or at a date or RFC 3339 time (1 hour to 60 days; 14d)"},
         note,
         etag},
        Move<v1::APPLICATION_STATE_OFFERED>},
