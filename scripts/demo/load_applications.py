@@ -396,12 +396,13 @@ def main():
     parser.add_argument("--accounts", required=True,
                         help="demo sign-ins JSON from load_applicants.py (--accounts_out)")
     parser.add_argument("--people", type=int, default=20,
-                        help="demo people who apply, 5 to 25 (each signs in once)")
+                        help="demo people who apply, 8 to 25 (each signs in once)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--stubs", default=os.path.join(REPO, ".run", "pystubs"))
     args = parser.parse_args()
-    if not 5 <= args.people <= 25:
-        parser.error("--people: 5 to 25 (the service allows 30 sign-ins a minute an address)")
+    if not 8 <= args.people <= 25:
+        parser.error("--people: 8 to 25 (six accept an offer each; the service allows 30 "
+                     "sign-ins a minute from one address)")
     try:
         with open(args.admin_key_file) as f:
             admin_key = f.read().strip()
