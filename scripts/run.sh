@@ -256,6 +256,13 @@ if [[ "${SKIP_DEMO:-0}" != "1" && -f scripts/demo/load_demo.py ]]; then
       --accounts_out "${RUN_DIR}/demo-accounts.json" 2>&1 | tee -a "${LOG_DIR}/demo.log"; then
       log "WARNING: loading demo applicants failed (see .run/logs/demo.log); services keep running"
     fi
+    log "loading demo applications and placements (skipped if already there)"
+    if ! "${PYTHON}" scripts/demo/load_applications.py --matching "127.0.0.1:${MATCHING_PORT:-50052}" \
+      --registry "127.0.0.1:${registry_port}" --admin_key_file "${ADMIN_KEY_FILE}" \
+      --body_keys "${RUN_DIR}/body-keys.json" --accounts "${RUN_DIR}/demo-accounts.json" \
+      2>&1 | tee -a "${LOG_DIR}/demo.log"; then
+      log "WARNING: loading demo applications failed (see .run/logs/demo.log); services keep running"
+    fi
   fi
 fi
 

@@ -3,6 +3,8 @@
 #include "absl/strings/str_cat.h"
 #include "services/common/api_keys.h"
 #include "services/common/auth.h"
+#include "services/common/logging.h"
+#include "services/common/periodic.h"
 #include "services/common/service_keys.h"
 #include "services/common/worker_pool.h"
 #include "services/registry/domain/catalog.h"
@@ -33,6 +35,12 @@ absl::Status CheckOptions(const RegistryOptions& o) {
   if (o.event_block < absl::Milliseconds(1)) {
     return absl::InvalidArgumentError("event_block: must be at least 1 ms");
   }
+  if (o.closing_sweep_every <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("closing_sweep_every: must be more than 0");
+  }
+  if (o.close_undecided_after <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("close_undecided_after: must be more than 0");
+  }
   return absl::OkStatus();
 }
 
@@ -57,6 +65,7 @@ struct RegistryApp::Parts {
         store(&redis),
         view(&redis, &store, &catalog),
         writer(&store, &catalog, clock, o.writes_per_minute),
+        closing(&store, &catalog, &writer, clock, o.close_undecided_after),
         workers(o.workers, static_cast<size_t>(o.worker_queue)),
         service({.catalog = &catalog,
                  .view = &view,
@@ -75,9 +84,11 @@ struct RegistryApp::Parts {
   RegistryStore store;
   ViewSync view;
   RegistryWriter writer;
+  ClosingSweep closing;
   WorkerPool workers;
   RegistryService service;
   Server server;
+  std::unique_ptr<Periodic> closing_timer;  // null when closing_sweep_every is infinite
 };
 
 absl::StatusOr<std::unique_ptr<RegistryApp>> RegistryApp::Start(RegistryOptions options,
@@ -96,6 +107,21 @@ absl::StatusOr<std::unique_ptr<RegistryApp>> RegistryApp::Start(RegistryOptions 
     return s;
   }
   if (options.consume_matching_events) parts->erasures.Start();
+  if (options.closing_sweep_every != absl::InfiniteDuration()) {
+    ClosingSweep* closing = &parts->closing;
+    ViewSync* fresh = &parts->view;
+    parts->closing_timer = std::make_unique<Periodic>(options.closing_sweep_every, [=] {
+      if (!fresh->IsFresh()) return;  // its candidates come from the view; next time
+      absl::StatusOr<ClosingSweepCounts> counts = closing->RunOnce();
+      if (!counts.ok()) {
+        log::Warn("closing sweep failed", {{"error", std::string(counts.status().message())}});
+      } else if (counts->applications_closed > 0 || counts->closed_undecided > 0) {
+        log::Info("closing sweep",
+                  {{"applications_closed", absl::StrCat(counts->applications_closed)},
+                   {"closed_undecided", absl::StrCat(counts->closed_undecided)}});
+      }
+    });
+  }
   return std::unique_ptr<RegistryApp>(new RegistryApp(std::move(parts)));
 }
 
@@ -113,7 +139,12 @@ bool RegistryApp::WaitUntilFresh(absl::Duration timeout) {
 
 WorkerPool& RegistryApp::WorkersForTest() { return parts_->workers; }
 
+absl::StatusOr<ClosingSweepCounts> RegistryApp::SweepClosingNow() {
+  return parts_->closing.RunOnce();
+}
+
 void RegistryApp::Shutdown() {
+  if (parts_->closing_timer != nullptr) parts_->closing_timer->Stop();
   parts_->server.Shutdown();
   parts_->erasures.Stop();
   parts_->view.Stop();

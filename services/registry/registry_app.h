@@ -13,6 +13,7 @@
 #include "services/common/base/clock.h"
 #include "services/common/redis_client.h"
 #include "services/common/server.h"
+#include "services/registry/closing_sweep.h"
 
 namespace cadre {
 class WorkerPool;
@@ -39,6 +40,13 @@ struct RegistryOptions {
   bool consume_matching_events = true;
   // How long one read of an event stream waits for new entries; also bounds Shutdown.
   absl::Duration event_block = absl::Milliseconds(500);
+  // How often the closing sweep runs (closing_sweep.h): announcements of closed
+  // applications come within about this long of a closing time. More than 0;
+  // InfiniteDuration: no sweep by itself (tests call SweepClosingNow).
+  absl::Duration closing_sweep_every = absl::Seconds(15);
+  // How long after its closing time a role still open is closed by the registry ("no
+  // decision within 90 days"). More than 0.
+  absl::Duration close_undecided_after = absl::Hours(24 * 90);
 };
 
 // Thread-safe for Shutdown from any thread.
@@ -63,6 +71,10 @@ class RegistryApp {
 
   // The pool that runs calls waiting on Redis, for tests that must fill it.
   WorkerPool& WorkersForTest();
+
+  // Runs one closing sweep now (it also runs every closing_sweep_every) and returns what
+  // it changed; see ClosingSweep::RunOnce for the errors.
+  absl::StatusOr<ClosingSweepCounts> SweepClosingNow();
 
   // Graceful drain (see Server::Shutdown); idempotent.
   void Shutdown();

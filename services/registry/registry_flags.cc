@@ -1,6 +1,8 @@
 #include "services/registry/registry_flags.h"
 
 #include "absl/flags/flag.h"
+#include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "services/common/base/status_macros.h"
 #include "services/common/service_flags.h"
 
@@ -14,8 +16,39 @@ ABSL_FLAG(int, writes_per_minute, 600,
 ABSL_FLAG(bool, consume_matching_events, true,
           "read the matching service's events (matching:events) and revoke the keys of "
           "applicants it erased");
+ABSL_FLAG(absl::Duration, closing_sweep_every, absl::Seconds(15),
+          "how often the closing sweep runs: it announces roles whose closing time has "
+          "passed (ROLE_APPLICATIONS_CLOSED) and closes roles left undecided; a duration "
+          "such as 15s, more than 0 and at most 1m (the announcement comes within a minute)");
+ABSL_FLAG(absl::Duration, close_undecided_after, absl::Hours(24 * 90),
+          "how long after its closing time a role still open is closed by the registry, "
+          "with the reason \"no decision within N days\"; a duration in hours such as 2160h "
+          "(90 days), more than 0 and at most 87600h (10 years)");
 
 namespace cadre::registry {
+namespace {
+
+// The longest closing sweep interval (so that an announcement comes within a minute) and
+// the longest wait before an undecided role is closed.
+constexpr absl::Duration kMaxClosingSweepEvery = absl::Minutes(1);
+constexpr absl::Duration kMaxCloseUndecidedAfter = absl::Hours(24 * 3650);
+
+// The flag's value, or INVALID_ARGUMENT naming the flag and where its value came from
+// when it is not in (0, max] (ParsedFlags::InRange for a duration).
+absl::StatusOr<absl::Duration> PositiveUpTo(const ParsedFlags& parsed,
+                                            const absl::Flag<absl::Duration>& flag,
+                                            absl::Duration max) {
+  const absl::Duration value = absl::GetFlag(flag);
+  if (value <= absl::ZeroDuration() || value > max) {
+    const absl::string_view name = absl::GetFlagReflectionHandle(flag).Name();
+    return absl::InvalidArgumentError(absl::StrCat(
+        "flag --", name, " (from ", parsed.SourceOf(name), "): ", absl::FormatDuration(value),
+        " is out of range (0, ", absl::FormatDuration(max), "]"));
+  }
+  return value;
+}
+
+}  // namespace
 
 const ServiceFlags& RegistryFlags() {
   static const ServiceFlags* const flags = [] {
@@ -26,7 +59,9 @@ const ServiceFlags& RegistryFlags() {
         .flags = {&absl::GetFlagReflectionHandle(FLAGS_port),
                   &absl::GetFlagReflectionHandle(FLAGS_metrics_port),
                   &absl::GetFlagReflectionHandle(FLAGS_writes_per_minute),
-                  &absl::GetFlagReflectionHandle(FLAGS_consume_matching_events)},
+                  &absl::GetFlagReflectionHandle(FLAGS_consume_matching_events),
+                  &absl::GetFlagReflectionHandle(FLAGS_closing_sweep_every),
+                  &absl::GetFlagReflectionHandle(FLAGS_close_undecided_after)},
     };
     for (const absl::CommandLineFlag* flag : CommonServiceFlags()) f->flags.push_back(flag);
     return f;
@@ -45,6 +80,10 @@ absl::StatusOr<RegistryOptions> RegistryOptionsFromFlags(const ParsedFlags& pars
   o.service_keys_dir = std::move(common.service_keys_dir);
   CADRE_ASSIGN_OR_RETURN(o.writes_per_minute, parsed.InRange(FLAGS_writes_per_minute, 0, 1000000));
   o.consume_matching_events = absl::GetFlag(FLAGS_consume_matching_events);
+  CADRE_ASSIGN_OR_RETURN(o.closing_sweep_every,
+                         PositiveUpTo(parsed, FLAGS_closing_sweep_every, kMaxClosingSweepEvery));
+  CADRE_ASSIGN_OR_RETURN(o.close_undecided_after, PositiveUpTo(parsed, FLAGS_close_undecided_after,
+                                                               kMaxCloseUndecidedAfter));
   return o;
 }
 

@@ -2,12 +2,14 @@
 
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/common/base/page_token.h"
 #include "services/common/base/status_macros.h"
+#include "services/registry/domain/closing.h"
 #include "services/registry/domain/errors.h"
 #include "services/registry/domain/names.h"
 #include "services/registry/domain/policy.h"
@@ -81,7 +83,10 @@ void RegistryService::ListBodies(UnaryCall* call, const cadre::v1::ListBodiesReq
 }
 
 // GetRole, ListRoles and GetInvolvementMap answer with the bytes the view keeps (the
-// response message stays empty): no role is copied or serialised on a read.
+// response message stays empty): no role is serialised on a read. accepting_applications
+// is computed from the clock at the time of the read: the view's bytes have it false, and
+// a role that accepts gets the field's three bytes added (domain/wire.h), which for
+// GetRole copies the role's bytes once.
 void RegistryService::GetRole(UnaryCall* call, const cadre::v1::GetRoleRequest* req,
                               cadre::v1::Role* /*resp*/) {
   Serve(call, Mode::kRead, [=, this](const Principal& p) -> absl::Status {
@@ -89,7 +94,11 @@ void RegistryService::GetRole(UnaryCall* call, const cadre::v1::GetRoleRequest* 
     RoleAndWire found = d_.catalog->FindRoleAndWire(id);
     // A role the caller may not see is reported as absent, not as forbidden.
     if (found.role == nullptr || !MayRead(p, *found.role)) return NotFound(req->name());
-    call->SetResponseBytes(std::move(found.wire));
+    if (AcceptingApplications(*found.role, d_.clock->Now())) {
+      call->SetResponseBytes(WithAcceptingApplications(*found.wire));
+    } else {
+      call->SetResponseBytes(std::move(found.wire));
+    }
     return absl::OkStatus();
   });
 }
@@ -100,8 +109,11 @@ void RegistryService::ListRoles(UnaryCall* call, const cadre::v1::ListRolesReque
     CADRE_RETURN_IF_ERROR(ValidateListRoles(*req));
     CADRE_ASSIGN_OR_RETURN(int size,
                            EffectivePageSize(req->page_size(), kDefaultRolePage, kMaxRolePage));
-    const RoleQuery query = ToQuery(*req);
+    RoleQuery query = ToQuery(*req);
     CADRE_RETURN_IF_ERROR(CheckListRolesAccess(p, query));
+    const absl::Time now = d_.clock->Now();
+    // A public listing shows only roles that take applications now.
+    if (!ListsRolesPastClosing(p, query)) query.accepting_at = now;
     const std::string fingerprint = FilterFingerprint(*req);
     absl::optional<int64_t> after;
     if (!req->page_token().empty()) {
@@ -111,7 +123,10 @@ void RegistryService::ListRoles(UnaryCall* call, const cadre::v1::ListRolesReque
     const std::string token = page.next_after_id
                                   ? EncodePageToken(absl::StrCat(*page.next_after_id), fingerprint)
                                   : std::string();
-    call->SetResponseBytes(EncodeListRolesPage(page.wire, token, page.view_position));
+    std::vector<bool> accepting;
+    accepting.reserve(page.roles.size());
+    for (const RolePtr& role : page.roles) accepting.push_back(AcceptingApplications(*role, now));
+    call->SetResponseBytes(EncodeListRolesPage(page.wire, token, page.view_position, accepting));
     return absl::OkStatus();
   });
 }
@@ -164,7 +179,7 @@ void RegistryService::GetInvolvementMap(UnaryCall* call,
                                         cadre::v1::InvolvementMap* /*resp*/) {
   Serve(call, Mode::kRead, [=, this](const Principal&) -> absl::Status {
     CADRE_RETURN_IF_ERROR(ValidateGetInvolvementMap(*req));
-    call->SetResponseBytes(map_cache_.Get(*req));
+    call->SetResponseBytes(map_cache_.Get(*req, d_.clock->Now()));
     return absl::OkStatus();
   });
 }

@@ -15,6 +15,7 @@ constexpr int kRequestTtlSeconds = 24 * 3600;
 constexpr int kLoadBatch = 1000;
 constexpr char kEvents[] = "registry:events";
 constexpr char kAudit[] = "registry:audit";
+constexpr char kClosingWatch[] = "registry:closing";
 // Entries kept in each stream, approximately (XADD MAXLEN ~): enough events for a
 // replica that was away for a while to catch up, and a long audit trail.
 constexpr int64_t kEventsMaxLen = 100000;
@@ -44,9 +45,52 @@ else
   redis.call('HSET', K[1], 'v', A[2], 'pb', A[3])
   redis.call('ZADD', K[2], A[4], A[5])
 end
+if K[3] then
+  if A[7] == 'await' then
+    redis.call('ZADD', K[3], A[8], A[5])
+  elseif A[7] == 'rescore' then
+    redis.call('ZADD', K[3], 'XX', A[8], A[5])
+  elseif A[7] == 'forget' then
+    redis.call('ZREM', K[3], A[5])
+  end
+end
 )lua",
   });
   return *kScript;
+}
+
+// The closing sweep's announcement: a new version of the record (same bytes), off the
+// closing watch. K: record, closing watch. A: expected version, new version, role id.
+// Refusals: NOTFOUND, {STALE, current version}, UNWATCHED.
+const OutboxScript& ApplicationsClosedScript() {
+  static const auto* const kScript = new OutboxScript({
+      .guards = R"lua(
+local cur = redis.call('HGET', K[1], 'v')
+if not cur then return {'NOTFOUND'} end
+if cur ~= A[1] then return {'STALE', cur} end
+if not redis.call('ZSCORE', K[2], A[3]) then return {'UNWATCHED'} end
+)lua",
+      .writes = R"lua(
+redis.call('HSET', K[1], 'v', A[2])
+redis.call('ZREM', K[2], A[3])
+)lua",
+  });
+  return *kScript;
+}
+
+// The write script's words for a change to the closing watch.
+absl::string_view WatchWord(ClosingWatch watch) {
+  switch (watch) {
+    case ClosingWatch::kAwait:
+      return "await";
+    case ClosingWatch::kRescore:
+      return "rescore";
+    case ClosingWatch::kForget:
+      return "forget";
+    case ClosingWatch::kUnchanged:
+      break;
+  }
+  return "keep";
 }
 
 std::string RecordKey(absl::string_view kind, absl::string_view id) {
@@ -124,45 +168,31 @@ absl::StatusOr<absl::optional<Stored<cadre::v1::RoleType>>> RegistryStore::GetRo
   return GetRecord<cadre::v1::RoleType>(RecordKey("role_type", id));
 }
 
-absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
-                                                       const std::string& id, int64_t score,
-                                                       const Write& write) {
-  std::string record_bytes;
-  if (write.record != nullptr && !write.record->SerializeToString(&record_bytes)) {
-    return absl::InternalError("record does not serialize");
-  }
-  std::string event_bytes;
-  if (!write.event.SerializeToString(&event_bytes)) {
-    return absl::InternalError("event does not serialize");
-  }
+OutboxWrite RegistryStore::OutboxParts(const std::string& kind, const Write& write,
+                                       std::string event_bytes) {
   const std::string& actor = write.event.actor();
   const std::string& resource = write.event.resource();
   const std::string type = cadre::v1::RegistryEvent::Type_Name(write.event.type());
   const std::string version = absl::StrCat(write.event.version());
-  CADRE_ASSIGN_OR_RETURN(
-      OutboxResult outbox,
-      WriteScript().Run(
-          *redis_,
-          OutboxWrite{
-              .keys = {RecordKey(kind, id), CollectionKey(kind)},
-              .args = {absl::StrCat(write.expected_version), version, std::move(record_bytes),
-                       absl::StrCat(score), id, write.record == nullptr ? "del" : "put"},
-              .actor = actor,
-              .events = {.key = kEvents,
-                         .max_len = kEventsMaxLen,
-                         .entries = {OutboxFields{{"type", type}, {"pb", std::move(event_bytes)}}}},
-              .audit = {.key = kAudit,
-                        .max_len = kAuditMaxLen,
-                        .entries = {OutboxFields{
-                            {"action", type}, {"resource", resource}, {"version", version}}}},
-              .request = {.key = write.request_id.empty()
-                                     ? ""
-                                     : RequestKey(actor, kind, write.request_id),
-                          .resource = resource,
-                          .ttl_seconds = kRequestTtlSeconds},
-              .rate = {.key = RateKey(actor, write.event.time().seconds()),
-                       .limit = write.rate_limit},
-          }));
+  return OutboxWrite{
+      .keys = {},
+      .args = {},
+      .actor = actor,
+      .events = {.key = kEvents,
+                 .max_len = kEventsMaxLen,
+                 .entries = {OutboxFields{{"type", type}, {"pb", std::move(event_bytes)}}}},
+      .audit = {.key = kAudit,
+                .max_len = kAuditMaxLen,
+                .entries = {OutboxFields{
+                    {"action", type}, {"resource", resource}, {"version", version}}}},
+      .request = {.key = write.request_id.empty() ? "" : RequestKey(actor, kind, write.request_id),
+                  .resource = resource,
+                  .ttl_seconds = kRequestTtlSeconds},
+      .rate = {.key = RateKey(actor, write.event.time().seconds()), .limit = write.rate_limit},
+  };
+}
+
+absl::StatusOr<WriteResult> RegistryStore::ToWriteResult(OutboxResult outbox) {
   WriteResult result;
   switch (outbox.outcome) {
     case OutboxOutcome::kWritten:
@@ -184,11 +214,75 @@ absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
     result.outcome = WriteOutcome::kNotFound;
   } else if (outbox.refusal == "STALE") {
     result.outcome = WriteOutcome::kStale;
+  } else if (outbox.refusal == "UNWATCHED") {
+    result.outcome = WriteOutcome::kUnwatched;
   } else {
     return absl::InternalError(
         absl::StrCat("unexpected answer from the write script: ", outbox.refusal));
   }
   return result;
+}
+
+absl::StatusOr<WriteResult> RegistryStore::WriteRecord(const std::string& kind,
+                                                       const std::string& id, int64_t score,
+                                                       const Write& write) {
+  std::string record_bytes;
+  if (write.record != nullptr && !write.record->SerializeToString(&record_bytes)) {
+    return absl::InternalError("record does not serialize");
+  }
+  std::string event_bytes;
+  if (!write.event.SerializeToString(&event_bytes)) {
+    return absl::InternalError("event does not serialize");
+  }
+  OutboxWrite outbox = OutboxParts(kind, write, std::move(event_bytes));
+  outbox.keys = {RecordKey(kind, id), CollectionKey(kind)};
+  outbox.args = {absl::StrCat(write.expected_version),
+                 absl::StrCat(write.event.version()),
+                 std::move(record_bytes),
+                 absl::StrCat(score),
+                 id,
+                 write.record == nullptr ? "del" : "put"};
+  if (kind == "role") {
+    outbox.keys.push_back(kClosingWatch);
+    outbox.args.push_back(std::string(WatchWord(write.closing_watch.watch)));
+    outbox.args.push_back(absl::StrCat(write.closing_watch.watch == ClosingWatch::kAwait ||
+                                               write.closing_watch.watch == ClosingWatch::kRescore
+                                           ? absl::ToUnixMillis(write.closing_watch.closing)
+                                           : 0));
+  }
+  CADRE_ASSIGN_OR_RETURN(OutboxResult result, WriteScript().Run(*redis_, outbox));
+  return ToWriteResult(std::move(result));
+}
+
+absl::StatusOr<std::vector<int64_t>> RegistryStore::WatchedRolesClosedBy(absl::Time now, int offset,
+                                                                         int limit) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
+                         redis_->Command({"ZRANGEBYSCORE", kClosingWatch, "-inf",
+                                          absl::StrCat(absl::ToUnixMillis(now)), "LIMIT",
+                                          absl::StrCat(offset), absl::StrCat(limit)}));
+  std::vector<int64_t> ids;
+  ids.reserve(reply.elements.size());
+  for (const RedisReply& member : reply.elements) {
+    int64_t id = 0;
+    if (!absl::SimpleAtoi(member.str, &id)) {
+      return absl::InternalError(absl::StrCat("unreadable member of ", kClosingWatch));
+    }
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+absl::StatusOr<WriteResult> RegistryStore::WriteApplicationsClosed(int64_t id, const Write& write) {
+  std::string event_bytes;
+  if (!write.event.SerializeToString(&event_bytes)) {
+    return absl::InternalError("event does not serialize");
+  }
+  OutboxWrite outbox = OutboxParts("role", write, std::move(event_bytes));
+  outbox.keys = {RecordKey("role", absl::StrCat(id)), kClosingWatch};
+  outbox.args = {absl::StrCat(write.expected_version), absl::StrCat(write.event.version()),
+                 absl::StrCat(id)};
+  CADRE_ASSIGN_OR_RETURN(OutboxResult result, ApplicationsClosedScript().Run(*redis_, outbox));
+  return ToWriteResult(std::move(result));
 }
 
 absl::StatusOr<WriteResult> RegistryStore::WriteBody(const std::string& code, const Write& w) {

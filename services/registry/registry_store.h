@@ -17,6 +17,13 @@
 //                               to about 1,000,000 entries
 //   registry:rate:{actor}:{unix minute}  changes counted for the write rate limit
 //                               (TTL 120 s)
+//   registry:closing            sorted set: the watch of open roles whose closing is yet
+//                               to be announced (member: role id; score: closing time,
+//                               unix milliseconds). Every write of a role changes it as
+//                               domain/closing.h's ClosingWatchFor says, in the same
+//                               script; the closing sweep announces a role and takes it off
+//                               in one script, so that each closing is announced once
+//                               however many replicas sweep at once.
 //
 // Every write is one outbox script (services/common/outbox.h): the record, its set
 // membership, the event and the audit entry change together or not at all (a
@@ -27,9 +34,19 @@
 //      op ('put' | 'del')
 //   guards: EXISTS (create, but the record exists), NOTFOUND, STALE (another version)
 //   writes: HSET {v, pb} and ZADD, or DEL and ZREM
+// and for a role also
+//   K: registry:closing   A: watch ('await' | 'rescore' | 'forget' | 'keep'), closing ms
+//   writes: ZADD, ZADD XX, ZREM or nothing
 // and the kit's parts: the request id (registry:request:...), the rate counter
 // (registry:rate:...), one event {type, pb} and one audit entry {actor, action,
 // resource, version}.
+//
+// The closing sweep's announcement of a role (WriteApplicationsClosed) is a script of its
+// own:
+//   K: registry:role:{id}, registry:closing   A: expected version, new version, id
+//   guards: NOTFOUND, STALE (another version), UNWATCHED (not on the watch: announced)
+//   writes: HSET v (the record's bytes do not change), ZREM
+// with the same kit's parts (no request id, no rate limit).
 //
 // Errors: UNAVAILABLE when Redis is unreachable; INTERNAL for a record that does not
 // parse; the write outcomes below.
@@ -43,8 +60,10 @@
 #include "absl/types/optional.h"
 #include "cadre/v1/registry.pb.h"
 #include "cadre/v1/registry_events.pb.h"
+#include "services/common/outbox.h"
 #include "services/common/redis_client.h"
 #include "services/registry/domain/catalog.h"
+#include "services/registry/domain/closing.h"
 
 namespace cadre::registry {
 
@@ -65,6 +84,8 @@ struct Write {
   // Changes the event's actor may make in one clock minute (of event.time), counted in
   // the same script under registry:rate:{actor}:{minute}; 0: no limit.
   int rate_limit = 0;
+  // For a role: what becomes of it on the closing watch (ignored for other records).
+  ClosingWatchChange closing_watch;
 };
 
 // What a write did.
@@ -75,6 +96,7 @@ enum class WriteOutcome {
   kStale,        // its version is not expected_version
   kDuplicate,    // the request id was used before; see prior_resource
   kRateLimited,  // the actor has made rate_limit changes this minute already
+  kUnwatched,    // WriteApplicationsClosed: the role is not on the closing watch
 };
 
 struct WriteResult {
@@ -115,6 +137,16 @@ class RegistryStore {
   absl::StatusOr<WriteResult> WriteAvenue(int64_t id, const Write& write);
   absl::StatusOr<WriteResult> WriteRoleType(const std::string& id, const Write& write);
 
+  // Up to `limit` ids of roles on the closing watch whose closing time is at or before
+  // `now` (to the millisecond), earliest first, skipping the first `offset`.
+  absl::StatusOr<std::vector<int64_t>> WatchedRolesClosedBy(absl::Time now, int offset, int limit);
+  // Announces that role `id`'s applications have closed: its version goes from
+  // write.expected_version to write.event.version (its bytes stay as they are: write.record
+  // is not written), it leaves the closing watch, and write.event and its audit entry are
+  // appended, in one script. kNotFound, kStale, or kUnwatched (announced already) write
+  // nothing.
+  absl::StatusOr<WriteResult> WriteApplicationsClosed(int64_t id, const Write& write);
+
   // The id of the newest event, "0-0" when there is none: a view loads after reading it
   // and then tails the stream from it.
   absl::StatusOr<std::string> LastEventId();
@@ -129,6 +161,10 @@ class RegistryStore {
  private:
   absl::StatusOr<WriteResult> WriteRecord(const std::string& kind, const std::string& id,
                                           int64_t score, const Write& write);
+  // The kit's parts of every write: the event, its audit entry, request id and rate.
+  static OutboxWrite OutboxParts(const std::string& kind, const Write& write,
+                                 std::string event_bytes);
+  static absl::StatusOr<WriteResult> ToWriteResult(OutboxResult outbox);
   template <typename T>
   absl::StatusOr<absl::optional<Stored<T>>> GetRecord(const std::string& key);
   template <typename T>

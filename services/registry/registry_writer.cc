@@ -25,6 +25,7 @@ absl::Status OutcomeError(const WriteResult& result, const std::string& resource
     case WriteOutcome::kNotFound:
       return NotFound(resource);
     case WriteOutcome::kStale:
+    case WriteOutcome::kUnwatched:
       return EtagMismatch(resource);
     case WriteOutcome::kRateLimited:
       return RateLimited();
@@ -43,13 +44,13 @@ absl::StatusOr<absl::optional<std::string>> RegistryWriter::EarlierCreate(
 }
 
 RegistryEvent RegistryWriter::NewEvent(RegistryEvent::Type type, const std::string& resource,
-                                       int64_t version, const Principal& p) const {
+                                       int64_t version, const std::string& actor) const {
   RegistryEvent event;
   event.set_type(type);
   event.set_resource(resource);
   event.set_version(version);
   *event.mutable_time() = Now();
-  event.set_actor(p.Actor());
+  event.set_actor(actor);
   return event;
 }
 
@@ -104,7 +105,8 @@ absl::StatusOr<Body> RegistryWriter::UpdateBody(const Principal& p, const Body& 
   Body body = std::move(stored->value);
   CADRE_RETURN_IF_ERROR(ApplyBodyMask(patch, mask, body));
   CADRE_RETURN_IF_ERROR(ValidateBody(body, "body"));
-  return Commit(p, std::move(body), stored->version, RegistryEvent::BODY_UPDATED);
+  return Commit<Body>(By(p), nullptr, std::move(body), stored->version,
+                      RegistryEvent::BODY_UPDATED);
 }
 
 absl::StatusOr<RoleType> RegistryWriter::CreateRoleType(const Principal& p, RoleType role_type,

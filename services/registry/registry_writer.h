@@ -10,7 +10,9 @@
 // (Redis).
 
 #include <string>
+#include <type_traits>
 
+#include "absl/functional/function_ref.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "absl/types/optional.h"
@@ -21,6 +23,7 @@
 #include "services/common/base/status_macros.h"
 #include "services/common/base/validation.h"
 #include "services/registry/domain/catalog.h"
+#include "services/registry/domain/closing.h"
 #include "services/registry/domain/names.h"
 #include "services/registry/registry_store.h"
 
@@ -60,7 +63,31 @@ class RegistryWriter {
                                                      cadre::v1::RoleType role_type,
                                                      const std::string& id);
 
+  // The closing sweep's changes (closing_sweep.h), made by the registry itself (actor
+  // kRegistryActor, no rate limit). Each reads role `id` from the store, makes its change
+  // only if it is still due at the clock's time, with compare-and-set on the role's
+  // version, and returns whether this call made it: so when replicas sweep at once, one
+  // of them makes each change and the others make none.
+  //
+  // ROLE_APPLICATIONS_CLOSED for an OPEN role on the closing watch whose closing time has
+  // passed: the role's version goes up by one (nothing else changes) and the event
+  // carries it with accepting_applications false.
+  absl::StatusOr<bool> AnnounceApplicationsClosed(int64_t id);
+  // CLOSED, reason UndecidedReason(undecided_after), for a role still OPEN
+  // `undecided_after` after its closing time (ROLE_CLOSED).
+  absl::StatusOr<bool> CloseUndecided(int64_t id, absl::Duration undecided_after);
+
+  // The actor of the registry's own changes in events and audit entries.
+  static constexpr char kRegistryActor[] = "registry";
+
  private:
+  // Who a change is made by, in events and audit entries, and the rate limit it is under.
+  struct Author {
+    std::string actor;
+    int rate_limit = 0;
+  };
+  Author By(const Principal& p) const { return Author{p.Actor(), RateLimitFor(p)}; }
+
   // The skeletons every change is made of, defined in registry_writer_skeleton.h.
   //
   // Create: answers an earlier create by `p` with `request_id` with what it made; else
@@ -73,21 +100,41 @@ class RegistryWriter {
   // Commit: `record`, changed from the stored `from_version`, written with
   // compare-and-set on that version, announced as `type`, put in the catalog and
   // returned with its new etag.
+  // `before`: the stored record `record` was changed from, for a role (what becomes of
+  // its closing watch depends on it; see domain/closing.h); may be null for others.
   template <typename T>
-  absl::StatusOr<T> Commit(const Principal& p, T record, int64_t from_version,
+  absl::StatusOr<T> Commit(const Author& by, const T* before, T record, int64_t from_version,
                            cadre::v1::RegistryEvent::Type type);
   // The stored role or avenue named `name`, after checking `p` owns it and `etag` (if
   // set) matches.
   template <typename T>
   absl::StatusOr<Stored<T>> LoadOwned(const Principal& p, const std::string& name,
-                                      const std::string& etag);
+                                      const std::string& etag) {
+    return LoadChecked<T>(p, name, etag,
+                          [&p](absl::string_view code) { return RequireAdminOrBody(p, code); });
+  }
+  // The same with `may_change(body code)` in place of the ownership check.
+  template <typename T>
+  absl::StatusOr<Stored<T>> LoadChecked(
+      const Principal& p, const std::string& name, const std::string& etag,
+      absl::FunctionRef<absl::Status(absl::string_view body_code)> may_change);
   // Writes `record` (null: deletes it) over `from_version` (0: must not exist) as
   // from_version + 1, announced as `type` with `snapshot` (the record, or what was
-  // deleted). The store's outcome is returned for the caller to map.
+  // deleted; a role's with accepting_applications as of now). A role's closing watch
+  // changes as `watch` says. The store's outcome is returned for the caller to map.
   template <typename T>
-  absl::StatusOr<WriteResult> WriteChange(const Principal& p, const T* record, const T& snapshot,
+  absl::StatusOr<WriteResult> WriteChange(const Author& by, const T* record, const T& snapshot,
                                           int64_t from_version, cadre::v1::RegistryEvent::Type type,
-                                          const std::string& request_id);
+                                          const std::string& request_id,
+                                          ClosingWatchChange watch = {});
+  // A role as the registry answers it at `now`: accepting_applications set (other records
+  // as they are).
+  template <typename T>
+  static void SetComputed(T& record, absl::Time now) {
+    if constexpr (std::is_same_v<T, cadre::v1::Role>) {
+      record.set_accepting_applications(AcceptingApplications(record, now));
+    }
+  }
   // The record a create made, read back for a repeated request id; its etag set.
   // NOT_FOUND if it has gone since.
   template <typename T>
@@ -121,7 +168,7 @@ class RegistryWriter {
 
   cadre::v1::RegistryEvent NewEvent(cadre::v1::RegistryEvent::Type type,
                                     const std::string& resource, int64_t version,
-                                    const Principal& p) const;
+                                    const std::string& actor) const;
   google::protobuf::Timestamp Now() const;
   // The rate limit that applies to `p`'s writes: admins and Cadre's own services (the
   // matching service acting for many people at once) are not limited.
@@ -137,7 +184,7 @@ class RegistryWriter {
 
 // Maps a store outcome to the caller's error for `resource`: OK for kWritten (and
 // kDuplicate, which a create answers itself), ALREADY_EXISTS, NOT_FOUND, ABORTED (etag
-// mismatch), RESOURCE_EXHAUSTED (rate limit).
+// mismatch, or kUnwatched: a closing announced already), RESOURCE_EXHAUSTED (rate limit).
 absl::Status OutcomeError(const WriteResult& result, const std::string& resource);
 
 }  // namespace cadre::registry

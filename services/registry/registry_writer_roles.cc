@@ -4,6 +4,7 @@
 #include "services/common/base/status_macros.h"
 #include "services/registry/domain/errors.h"
 #include "services/registry/domain/names.h"
+#include "services/registry/domain/policy.h"
 #include "services/registry/domain/role_lifecycle.h"
 #include "services/registry/domain/update_mask.h"
 #include "services/registry/domain/validation.h"
@@ -27,6 +28,7 @@ absl::StatusOr<Role> RegistryWriter::CreateRole(const Principal& p, Role role,
                   r.set_state(cadre::v1::ROLE_STATE_DRAFT);
                   r.clear_state_reason();
                   r.clear_publish_time();
+                  r.clear_accepting_applications();  // output only, computed on reads
                   return RoleName(id);
                 });
 }
@@ -34,31 +36,38 @@ absl::StatusOr<Role> RegistryWriter::CreateRole(const Principal& p, Role role,
 absl::StatusOr<Role> RegistryWriter::UpdateRole(const Principal& p, const Role& patch,
                                                 const google::protobuf::FieldMask& mask) {
   CADRE_ASSIGN_OR_RETURN(auto stored, LoadOwned<Role>(p, patch.name(), patch.etag()));
-  Role role = std::move(stored.value);
+  Role role = stored.value;
   if (!IsEditable(role.state())) {
     return WrongState(role.name(), StateName(role.state()), "updated");
   }
   CADRE_RETURN_IF_ERROR(ApplyRoleMask(patch, mask, role));
   CADRE_RETURN_IF_ERROR(ValidateRole(role, "role"));
   CADRE_RETURN_IF_ERROR(CheckReferences(role.body(), role.role_type(), "role"));
-  return Commit(p, std::move(role), stored.version, RegistryEvent::ROLE_UPDATED);
+  // A later closing time makes an open role accept again (and its new closing is
+  // announced in its turn); an earlier one, already past, ends its applications now.
+  return Commit(By(p), &stored.value, std::move(role), stored.version, RegistryEvent::ROLE_UPDATED);
 }
 
 absl::StatusOr<Role> RegistryWriter::PublishRole(const Principal& p, const std::string& name,
                                                  const std::string& etag) {
   CADRE_ASSIGN_OR_RETURN(auto stored, LoadOwned<Role>(p, name, etag));
-  Role role = std::move(stored.value);
+  Role role = stored.value;
   CADRE_RETURN_IF_ERROR(Publish(role, clock_->Now()));
-  return Commit(p, std::move(role), stored.version, RegistryEvent::ROLE_PUBLISHED);
+  return Commit(By(p), &stored.value, std::move(role), stored.version,
+                RegistryEvent::ROLE_PUBLISHED);
 }
 
 absl::StatusOr<Role> RegistryWriter::EndRole(const Principal& p, const std::string& name,
                                              cadre::v1::RoleState to, const std::string& reason,
                                              const std::string& etag) {
-  CADRE_ASSIGN_OR_RETURN(auto stored, LoadOwned<Role>(p, name, etag));
-  Role role = std::move(stored.value);
+  // The matching service may mark any body's open role filled, and nothing else.
+  CADRE_RETURN_IF_ERROR(CheckEndRoleRequest(p, to));
+  CADRE_ASSIGN_OR_RETURN(auto stored, LoadChecked<Role>(p, name, etag, [&](absl::string_view code) {
+                           return CheckEndRole(p, code, to);
+                         }));
+  Role role = stored.value;
   CADRE_RETURN_IF_ERROR(End(role, to, reason));
-  return Commit(p, std::move(role), stored.version, EventFor(to));
+  return Commit(By(p), &stored.value, std::move(role), stored.version, EventFor(to));
 }
 
 absl::StatusOr<Avenue> RegistryWriter::CreateAvenue(const Principal& p, Avenue avenue,
@@ -77,7 +86,8 @@ absl::StatusOr<Avenue> RegistryWriter::UpdateAvenue(const Principal& p, const Av
   Avenue avenue = std::move(stored.value);
   CADRE_RETURN_IF_ERROR(ApplyAvenueMask(patch, mask, avenue));
   CADRE_RETURN_IF_ERROR(ValidateAvenue(avenue, "avenue"));
-  return Commit(p, std::move(avenue), stored.version, RegistryEvent::AVENUE_UPDATED);
+  return Commit<Avenue>(By(p), nullptr, std::move(avenue), stored.version,
+                        RegistryEvent::AVENUE_UPDATED);
 }
 
 absl::Status RegistryWriter::DeleteAvenue(const Principal& p, const std::string& name,
@@ -85,7 +95,7 @@ absl::Status RegistryWriter::DeleteAvenue(const Principal& p, const std::string&
   CADRE_ASSIGN_OR_RETURN(auto stored, LoadOwned<Avenue>(p, name, etag));
   // Nothing is written in its place; the event carries the avenue as it was.
   CADRE_ASSIGN_OR_RETURN(WriteResult result,
-                         WriteChange<Avenue>(p, nullptr, stored.value, stored.version,
+                         WriteChange<Avenue>(By(p), nullptr, stored.value, stored.version,
                                              RegistryEvent::AVENUE_DELETED, ""));
   CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
   catalog_->RemoveAvenue(NumericId(name), stored.version + 1);

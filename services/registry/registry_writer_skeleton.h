@@ -8,8 +8,10 @@
 //   create:  an earlier request id answers with what it made → the method's `assign`
 //            gives the record its id and name → create (and update) time stamped, etag
 //            cleared → written at version 1 (DUP and EXISTS handled) → catalog → etag "1"
-//   commit:  update time stamped → written over `from_version` as from_version + 1 →
-//            catalog → etag
+//   commit:  update time stamped → written over `from_version` as from_version + 1 (a
+//            role's closing watch changed as the change requires) → catalog → etag
+// A role answered, or carried in an event, has accepting_applications as of the write;
+// the record stored and the view's copy never hold it (it is the reader's to compute).
 
 #include <string>
 #include <utility>
@@ -118,18 +120,22 @@ struct RecordKind<cadre::v1::RoleType> {
 };
 
 template <typename T>
-absl::StatusOr<WriteResult> RegistryWriter::WriteChange(const Principal& p, const T* record,
+absl::StatusOr<WriteResult> RegistryWriter::WriteChange(const Author& by, const T* record,
                                                         const T& snapshot, int64_t from_version,
                                                         cadre::v1::RegistryEvent::Type type,
-                                                        const std::string& request_id) {
+                                                        const std::string& request_id,
+                                                        ClosingWatchChange watch) {
   Write write{
       .expected_version = from_version,
       .record = record,
-      .event = NewEvent(type, snapshot.name(), from_version + 1, p),
+      .event = NewEvent(type, snapshot.name(), from_version + 1, by.actor),
       .request_id = request_id,
-      .rate_limit = RateLimitFor(p),
+      .rate_limit = by.rate_limit,
+      .closing_watch = watch,
   };
-  *RecordKind<T>::Snapshot(write.event) = snapshot;
+  T* event_snapshot = RecordKind<T>::Snapshot(write.event);
+  *event_snapshot = snapshot;
+  SetComputed(*event_snapshot, clock_->Now());
   return RecordKind<T>::Store(*store_, snapshot.name(), write);
 }
 
@@ -139,6 +145,7 @@ absl::StatusOr<T> RegistryWriter::LoadCreated(const std::string& resource) {
   if (!stored.has_value()) return NotFound(resource);
   T value = std::move(stored->value);
   if constexpr (HasEtag<T>) value.set_etag(absl::StrCat(stored->version));
+  SetComputed(value, clock_->Now());
   return value;
 }
 
@@ -156,37 +163,46 @@ absl::StatusOr<T> RegistryWriter::Create(const Principal& p, T record,
   if constexpr (HasEtag<T>) record.clear_etag();
 
   CADRE_ASSIGN_OR_RETURN(WriteResult result,
-                         WriteChange<T>(p, &record, record, 0, type, request_id));
+                         WriteChange<T>(By(p), &record, record, 0, type, request_id));
   if (result.outcome == WriteOutcome::kExists) return AlreadyExists(Kind::kExistsField, name);
   if (result.outcome == WriteOutcome::kDuplicate) return LoadCreated<T>(result.prior_resource);
   CADRE_RETURN_IF_ERROR(OutcomeError(result, name));
   Kind::Put(*catalog_, record, 1);
   if constexpr (HasEtag<T>) record.set_etag("1");
+  SetComputed(record, clock_->Now());
   return record;
 }
 
 template <typename T>
-absl::StatusOr<T> RegistryWriter::Commit(const Principal& p, T record, int64_t from_version,
+absl::StatusOr<T> RegistryWriter::Commit(const Author& by, const T* before, T record,
+                                         int64_t from_version,
                                          cadre::v1::RegistryEvent::Type type) {
   *record.mutable_update_time() = Now();
   record.clear_etag();
+  ClosingWatchChange watch;
+  if constexpr (std::is_same_v<T, cadre::v1::Role>) {
+    record.clear_accepting_applications();  // never stored
+    watch = ClosingWatchFor(before, record, clock_->Now());
+  }
   CADRE_ASSIGN_OR_RETURN(WriteResult result,
-                         WriteChange<T>(p, &record, record, from_version, type, ""));
+                         WriteChange<T>(by, &record, record, from_version, type, "", watch));
   CADRE_RETURN_IF_ERROR(OutcomeError(result, record.name()));
   const int64_t version = from_version + 1;
   RecordKind<T>::Put(*catalog_, record, version);
   record.set_etag(absl::StrCat(version));
+  SetComputed(record, clock_->Now());
   return record;
 }
 
 template <typename T>
-absl::StatusOr<Stored<T>> RegistryWriter::LoadOwned(const Principal& p, const std::string& name,
-                                                    const std::string& etag) {
+absl::StatusOr<Stored<T>> RegistryWriter::LoadChecked(
+    const Principal& p, const std::string& name, const std::string& etag,
+    absl::FunctionRef<absl::Status(absl::string_view body_code)> may_change) {
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
   CADRE_RETURN_IF_ERROR(RecordKind<T>::CheckName(name, "name"));
   CADRE_ASSIGN_OR_RETURN(auto stored, RecordKind<T>::Load(*store_, name));
   if (!stored.has_value()) return NotFound(name);
-  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, BodyCodeOf(stored->value.body())));
+  CADRE_RETURN_IF_ERROR(may_change(BodyCodeOf(stored->value.body())));
   if (!etag.empty() && etag != absl::StrCat(stored->version)) return EtagMismatch(name);
   return *std::move(stored);
 }

@@ -1,4 +1,5 @@
-"""Processes for end-to-end tests: a real redis-server and the real registry binary.
+"""Processes for end-to-end tests: a real redis-server and the real registry and matching
+binaries (MatchingStack: all three, wired as `make run` wires them).
 
 Each runs on a free loopback port in its own temporary directory and is stopped by its
 PID. Waits are bounded by deadlines, never fixed sleeps.
@@ -67,6 +68,11 @@ def stop(proc):
     except subprocess.TimeoutExpired:
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+def bearer(key):
+    """gRPC metadata carrying an API key."""
+    return (("authorization", "Bearer " + key),)
 
 
 def registry_binary():
@@ -248,3 +254,54 @@ class Matching:
         self.channel.close()
         stop(self.proc)
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class MatchingStack:
+    """Redis, the registry and the matching service, with service keys in a directory
+    both read, as `make run` makes them; waits until matching is SERVING. Needs the
+    stubs on sys.path (stub_dir()). `admin` is the admin key's metadata."""
+
+    def __init__(self, registry_bin, matching_bin):
+        from cadre.v1 import registry_pb2, registry_pb2_grpc
+        import health_pb2
+        import health_pb2_grpc
+        self.redis = self.keys = self.registry = self.matching = None
+        try:
+            self.redis = RedisServer()
+            self.keys = ServiceKeys()
+            self.registry = Registry(registry_bin, self.redis.port,
+                                     stubs=(registry_pb2, registry_pb2_grpc),
+                                     extra_args=("--service_keys_dir=" + self.keys.dir,))
+            self.matching = Matching(matching_bin, self.redis.port, self.registry.addr,
+                                     self.registry.admin_key, self.keys)
+            self.matching.wait_ready(health_pb2_grpc.HealthStub(self.matching.channel),
+                                     health_pb2)
+        except Exception:
+            self.stop()
+            raise
+        self.admin = bearer(self.registry.admin_key)
+
+    def new_body(self, code, region, timeout_s=10):
+        """Registers "bodies/{code}" (a trust) as the admin; returns a BODY key's secret."""
+        from cadre.v1 import common_pb2 as c
+        from cadre.v1 import registry_pb2 as r
+        from cadre.v1 import registry_pb2_grpc as r_grpc
+        stub = r_grpc.RegistryStub(self.registry.channel)
+        admin = bearer(self.registry.admin_key)
+        stub.CreateBody(r.CreateBodyRequest(body=r.Body(
+            ods_code=code, display_name="Body " + code, kind=c.BODY_KIND_TRUST,
+            region=region)), metadata=admin, timeout=timeout_s)
+        key = stub.CreateApiKey(r.CreateApiKeyRequest(
+            kind=r.PRINCIPAL_KIND_BODY, subject="bodies/" + code, label="e2e"),
+            metadata=admin, timeout=timeout_s)
+        return key.secret
+
+    def stop(self):
+        """Stops what started, matching first, Redis last."""
+        for part in (self.matching, self.registry):
+            if part is not None:
+                part.stop()
+        if self.keys is not None:
+            self.keys.remove()
+        if self.redis is not None:
+            self.redis.stop()

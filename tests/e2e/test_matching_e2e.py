@@ -30,18 +30,11 @@ STUB_DIR = cadre_e2e.stub_dir()
 from cadre.v1 import common_pb2 as c  # noqa: E402
 from cadre.v1 import matching_pb2 as m  # noqa: E402
 from cadre.v1 import matching_pb2_grpc as m_grpc  # noqa: E402
-from cadre.v1 import registry_pb2 as r  # noqa: E402
-from cadre.v1 import registry_pb2_grpc as r_grpc  # noqa: E402
 from google.protobuf import field_mask_pb2  # noqa: E402
-import health_pb2  # noqa: E402
-import health_pb2_grpc  # noqa: E402
 
 TIMEOUT_S = 10
 PASSWORD = "a long enough passphrase"
-
-
-def bearer(key):
-    return (("authorization", "Bearer " + key),)
+bearer = cadre_e2e.bearer
 
 
 def date(d):
@@ -51,35 +44,15 @@ def date(d):
 class MatchingE2E(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.redis = cadre_e2e.RedisServer()
-        cls.keys = cadre_e2e.ServiceKeys()
-        cls.registry = cadre_e2e.Registry(REGISTRY_BIN, cls.redis.port, stubs=(r, r_grpc),
-                                          extra_args=("--service_keys_dir=" + cls.keys.dir,))
-        cls.matching = cadre_e2e.Matching(MATCHING_BIN, cls.redis.port, cls.registry.addr,
-                                          cls.registry.admin_key, cls.keys)
-        cls.matching.wait_ready(health_pb2_grpc.HealthStub(cls.matching.channel), health_pb2)
-        cls.stub = m_grpc.MatchingStub(cls.matching.channel)
-        cls.reg = r_grpc.RegistryStub(cls.registry.channel)
-        cls.admin = bearer(cls.registry.admin_key)
-        cls.body_key = cls.body("RJ1")
-        cls.other_body_key = cls.body("QOP")
+        cls.stack = cadre_e2e.MatchingStack(REGISTRY_BIN, MATCHING_BIN)
+        cls.stub = m_grpc.MatchingStub(cls.stack.matching.channel)
+        cls.admin = cls.stack.admin
+        cls.body_key = cls.stack.new_body("RJ1", c.REGION_LONDON)
+        cls.other_body_key = cls.stack.new_body("QOP", c.REGION_LONDON)
 
     @classmethod
     def tearDownClass(cls):
-        cls.matching.stop()
-        cls.registry.stop()
-        cls.keys.remove()
-        cls.redis.stop()
-
-    @classmethod
-    def body(cls, code):
-        cls.reg.CreateBody(r.CreateBodyRequest(body=r.Body(
-            ods_code=code, display_name="Body " + code, kind=c.BODY_KIND_TRUST,
-            region=c.REGION_LONDON)), metadata=cls.admin, timeout=TIMEOUT_S)
-        key = cls.reg.CreateApiKey(r.CreateApiKeyRequest(
-            kind=r.PRINCIPAL_KIND_BODY, subject="bodies/" + code, label="e2e"),
-            metadata=cls.admin, timeout=TIMEOUT_S)
-        return key.secret
+        cls.stack.stop()
 
     def sign_up(self, email):
         request = m.SignUpRequest(email=email, password=PASSWORD)

@@ -7,7 +7,8 @@ const std::vector<Command>& AllCommands() {
     auto* all = new std::vector<Command>();
     for (auto group :
          {KeyCommands, BodyCommands, RoleCommands, AvenueCommands, RoleTypeCommands, MapCommands,
-          AccountCommands, ApplicantCommands, EqualityCommands, CredentialCommands}) {
+          AccountCommands, ApplicantCommands, EqualityCommands, CredentialCommands,
+          ApplicationCommands, PlacementCommands, MatchCommands, FigureCommands}) {
       for (Command& command : group()) all->push_back(std::move(command));
     }
     return all;

@@ -2,8 +2,8 @@
 
 // What a command is: its place in the command line, its flags, and the function that
 // runs it, and how it shows a result. Each resource group (keys.cc, bodies.cc, ...)
-// lists its own commands; applicants.cc, equality.cc and credentials.cc call the matching
-// service.
+// lists its own commands; accounts.cc, applicants.cc, equality.cc, credentials.cc,
+// applications.cc, placements.cc, match.cc and figures.cc call the matching service.
 
 #include <istream>
 #include <ostream>
@@ -60,6 +60,10 @@ std::vector<Command> AccountCommands();    // "applicants": sign-up, sign-in, pa
 std::vector<Command> ApplicantCommands();  // "applicants": profiles, export, erasure
 std::vector<Command> EqualityCommands();
 std::vector<Command> CredentialCommands();
+std::vector<Command> ApplicationCommands();
+std::vector<Command> PlacementCommands();
+std::vector<Command> MatchCommands();   // "match": the scoring policy, recommend, rank
+std::vector<Command> FigureCommands();  // "figures": a body's figures and equality counts
 
 // All of the above, in the order help lists them.
 const std::vector<Command>& AllCommands();

@@ -45,6 +45,10 @@ void PrintValues(std::ostream& out) {
       {"avenue kinds", Labels<v1::AvenueKind>()},
       {"key kinds", Labels<v1::PrincipalKind>()},
       {"interests", Labels<v1::DeclaredInterest::Kind>()},
+      {"applications", Labels<v1::ApplicationState>()},
+      {"unsuccessful", Labels<v1::UnsuccessfulReason>()},
+      {"placements", Labels<v1::PlacementState>()},
+      {"pay choices", Labels<v1::PaymentChoice>()},
   };
   out << "\nValues (lower case; the proto names such as REGION_LONDON work too):\n";
   for (const auto& [what, labels] : values) {
@@ -66,8 +70,9 @@ void PrintValues(std::ostream& out) {
   out << "  levels:        1 open engagement, 2 one-off workshop or focus group,\n"
          "                 3 regular working group, 4 senior strategic role (\"level 3\" works)\n"
          "  dates:         2027-01-31 (a day in UK time) or RFC 3339, 2027-01-31T17:00:00Z\n"
-         "  names:         bodies/RXF, roles/42, avenues/7, roleTypes/x, applicants/ID (or\n"
-         "                 just the id); applicants/ID/credentials/N in full\n"
+         "  names:         bodies/RXF, roles/42, avenues/7, roleTypes/x, applicants/ID,\n"
+         "                 applications/ID, placements/ID (or just the id);\n"
+         "                 applicants/ID/credentials/N in full\n"
          "  equality:      cadrectl equality set --help lists each question's answers\n"
          "  tags:          comma-separated, each 1-40 of a-z, 0-9 and '-'\n";
 }
@@ -114,9 +119,10 @@ void PrintMainHelp(std::ostream& out) {
   out << "\nGlobal flags (anywhere on the line; '-' and '_' are the same in flag names):\n";
   PrintFlags(GlobalFlags(), out);
   out << "\nPublic reads (open roles, bodies, avenues, the menu, the map) need no key.\n"
-         "Writes need an admin key or the owning body's key. applicants, equality and\n"
-         "credentials call the matching service (--matching_addr): sign-up and sign-in need\n"
-         "no key and print one, which then acts only on that person's records.\n"
+         "Writes need an admin key or the owning body's key. applicants, equality,\n"
+         "credentials, applications, placements, match and figures call the matching service\n"
+         "(--matching_addr): sign-up and sign-in need no key and print one, which then acts\n"
+         "only on that person's records; match policy and figures body need no key.\n"
          "Passwords are read from a file or stdin, never from a flag's value.\n";
   PrintValues(out);
   PrintExitStatus(out);

@@ -3,8 +3,11 @@
 namespace cadre::cadrectl {
 
 std::vector<FlagSpec> PagingFlags(int max_page) {
-  // FlagSpec holds views, so the help text is one of two literals.
-  return {{"page-size", "N", max_page == 100 ? "results a page, 1-100" : "results a page, 1-200"},
+  // FlagSpec holds views, so the help text is one of a few literals.
+  const absl::string_view size_help = max_page == 50    ? "results a page, 1-50"
+                                      : max_page == 100 ? "results a page, 1-100"
+                                                        : "results a page, 1-200";
+  return {{"page-size", "N", size_help},
           {"page-token", "TOKEN", "the page after a previous call's"},
           {"all", "", "follow next_page_token to the last page"}};
 }

@@ -4,6 +4,7 @@
 // every page up to the last.
 
 #include <ostream>
+#include <utility>
 #include <vector>
 
 #include "absl/status/status.h"
@@ -15,7 +16,7 @@
 
 namespace cadre::cadrectl {
 
-// --page-size (1–`max_page`), --page-token, --all.
+// --page-size (1–`max_page`: 50, 100 or 200), --page-token, --all.
 std::vector<FlagSpec> PagingFlags(int max_page);
 
 // Sets the request's page_size from --page-size (usage error outside 1–`max_page`) and
@@ -66,6 +67,50 @@ absl::Status ListPages(Invocation& inv, const Request& request,
   CADRE_RETURN_IF_ERROR(FetchPages(inv.client, method, request, all, items, &response));
   if (inv.options.json) return PrintJson(response, inv.out);
   print(*(response.*items)(), inv.out);
+  PrintNextPage(response.next_page_token(), inv.out);
+  return absl::OkStatus();
+}
+
+// As FetchPages, for responses that carry more than their items and the token (counts,
+// totals) and state those for the whole listing on every page: `*result` is the last
+// page, holding every page's items.
+template <typename AnyStub, typename Request, typename Response, typename Item>
+absl::Status FetchPagesWithTotals(Client& client, StubMethod<AnyStub, Request, Response> method,
+                                  Request request, bool all, Repeated<Item>* (Response::*items)(),
+                                  Response* result) {
+  Repeated<Item> collected;
+  while (true) {
+    Response page;
+    CADRE_RETURN_IF_ERROR(client.Call(method, request, &page));
+    collected.MergeFrom(*(page.*items)());
+    if (!all || page.next_page_token().empty()) {
+      *result = std::move(page);
+      (result->*items)()->Swap(&collected);
+      return absl::OkStatus();
+    }
+    if (page.next_page_token() == request.page_token()) {
+      return absl::InternalError("the service returned the same page token twice");
+    }
+    request.set_page_token(page.next_page_token());
+  }
+}
+
+// As ListPages, with FetchPagesWithTotals, and `print` shows the whole response (its
+// items and totals), e.g. `ListPagesWithTotals(inv, request, &MatchingStub::ListApplications,
+// &ListApplicationsResponse::mutable_applications, PrintApplications)`.
+template <typename AnyStub, typename Request, typename Response, typename Item>
+absl::Status ListPagesWithTotals(Invocation& inv, const Request& request,
+                                 StubMethod<AnyStub, Request, Response> method,
+                                 Repeated<Item>* (Response::*items)(),
+                                 void (*print)(const Response&, std::ostream&)) {
+  bool all = false;
+  if (inv.args.Has("all")) {
+    CADRE_ASSIGN_OR_RETURN(all, BoolFlag(inv.args, "all"));
+  }
+  Response response;
+  CADRE_RETURN_IF_ERROR(FetchPagesWithTotals(inv.client, method, request, all, items, &response));
+  if (inv.options.json) return PrintJson(response, inv.out);
+  print(response, inv.out);
   PrintNextPage(response.next_page_token(), inv.out);
   return absl::OkStatus();
 }

@@ -39,7 +39,9 @@
 //     count, based_on the placements with a payment offered, except that a count from 1
 //     to 4 is itself withheld ("<5"), as equality counts are, so that no leader's choice
 //     can be picked out. Placements whose choice is not yet made are counted in based_on
-//     but in none of the three, so no suppressed count can be worked out from the rest.
+//     but in none of the three. (Primary suppression only, as the equality counts: when
+//     every choice is made and one count alone is withheld, based_on less the others
+//     gives it.)
 //
 // Medians and 90th percentiles use the nearest-rank method (NearestRank below).
 //

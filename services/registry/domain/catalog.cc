@@ -5,6 +5,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/registry/domain/closing.h"
 #include "services/registry/domain/names.h"
 #include "services/registry/domain/text_search.h"
 
@@ -69,8 +70,11 @@ bool Catalog::PutRole(cadre::v1::Role role, int64_t version) {
     auto it = roles_.find(id);
     if (it != roles_.end() && it->second.role && it->second.version >= version) return false;
   }
-  // Serialised outside the lock, so readers do not wait on it.
+  // Serialised outside the lock, so readers do not wait on it. accepting_applications
+  // is the reader's to set, at the time of the read (an event's snapshot carries the
+  // value at the time of its write).
   role.set_etag(absl::StrCat(version));
+  role.clear_accepting_applications();
   auto stored = std::make_shared<StoredRole>();
   stored->role = std::move(role);
   stored->wire = stored->role.SerializeAsString();
@@ -234,6 +238,7 @@ bool Catalog::MatchesUnindexed(const cadre::v1::Role& role, const RoleQuery& q) 
         google::protobuf::util::TimeUtil::TimestampToNanoseconds(role.closing_time()));
     if (closes <= *q.closing_after) return false;
   }
+  if (q.accepting_at && !AcceptingApplications(role, *q.accepting_at)) return false;
   return true;
 }
 
@@ -318,16 +323,35 @@ std::vector<RoleTypePtr> Catalog::ListRoleTypes(cadre::v1::InvolvementLevel leve
   return out;
 }
 
-Catalog::MapSnapshot Catalog::SnapshotForMap() const {
+Catalog::MapSnapshot Catalog::SnapshotForMap(absl::Time now) const {
   MapSnapshot snap;
   absl::ReaderMutexLock lock(&mu_);
   for (const auto& [code, slot] : bodies_) snap.bodies.push_back(slot.value);
   for (const auto& [id, slot] : avenues_) snap.avenues.push_back(slot.value);
   if (auto it = postings_.find(absl::StrCat("state:", cadre::v1::ROLE_STATE_OPEN));
       it != postings_.end()) {
-    for (int64_t id : it->second) snap.open_roles.push_back(roles_.at(id).role);
+    for (int64_t id : it->second) {
+      const RolePtr& role = roles_.at(id).role;
+      if (!AcceptingApplications(*role, now)) continue;
+      if (absl::optional<absl::Time> closing = ClosingTime(*role)) {
+        snap.next_closing = std::min(snap.next_closing, *closing);
+      }
+      snap.open_roles.push_back(role);
+    }
   }
   return snap;
+}
+
+std::vector<int64_t> Catalog::OpenRolesClosingBy(absl::Time closing_by) const {
+  std::vector<int64_t> ids;
+  absl::ReaderMutexLock lock(&mu_);
+  auto it = postings_.find(absl::StrCat("state:", cadre::v1::ROLE_STATE_OPEN));
+  if (it == postings_.end()) return ids;
+  for (int64_t id : it->second) {
+    const absl::optional<absl::Time> closing = ClosingTime(*roles_.at(id).role);
+    if (closing && *closing <= closing_by) ids.push_back(id);
+  }
+  return ids;
 }
 
 int64_t Catalog::generation() const {

@@ -9,8 +9,11 @@
 // ignored, so events may arrive twice or after a reload without harm.
 //
 // Each role also keeps its wire bytes: the Role serialised exactly as GetRole answers it
-// (etag set), made once per version when the role is put, so that reads send bytes and
-// never copy or serialise a role (domain/wire.h writes a ListRoles page from them).
+// (etag set) when it takes no applications, made once per version when the role is put,
+// so that reads send bytes and never serialise a role (domain/wire.h writes a ListRoles
+// page from them). accepting_applications depends on the time of the read, so the view
+// holds every role with it false (a put clears it); a read of a role that accepts adds
+// the field's three bytes (wire.h).
 //
 // Role index: for every filter value a posting set of role ids in descending order
 // ("state:2", "body:RXF", "level:3", "topic:diabetes", "word:dementia"...). A query takes
@@ -50,6 +53,9 @@ struct RoleQuery {
   cadre::v1::RoleState state = cadre::v1::ROLE_STATE_OPEN;
   absl::optional<absl::Time> closing_after;
   std::vector<std::string> words;
+  // Set for public listings: only roles that take applications at this time (no
+  // closing time, or a later one; see domain/closing.h).
+  absl::optional<absl::Time> accepting_at;
 };
 
 using RolePtr = std::shared_ptr<const cadre::v1::Role>;
@@ -112,13 +118,21 @@ class Catalog {
                                      cadre::v1::Region region, int64_t after_id, int limit) const;
   std::vector<RoleTypePtr> ListRoleTypes(cadre::v1::InvolvementLevel level) const;
 
-  // Everything the involvement map needs, read under one lock.
+  // Everything the involvement map needs at `now`, read under one lock: open_roles are the
+  // roles that take applications at `now` (past their closing time, a role is off the map).
   struct MapSnapshot {
     std::vector<BodyPtr> bodies;
     std::vector<AvenuePtr> avenues;
     std::vector<RolePtr> open_roles;
+    // The earliest closing time among open_roles (InfiniteFuture when none has one): a map
+    // built from the snapshot holds until then, or until the catalog changes.
+    absl::Time next_closing = absl::InfiniteFuture();
   };
-  MapSnapshot SnapshotForMap() const;
+  MapSnapshot SnapshotForMap(absl::Time now) const;
+
+  // Ids of OPEN roles whose closing time is at or before `closing_by`, newest first: the
+  // candidates for the registry's close of undecided roles (see domain/closing.h).
+  std::vector<int64_t> OpenRolesClosingBy(absl::Time closing_by) const;
 
   // Grows by one on every applied change; lets callers cache derived answers.
   int64_t generation() const;

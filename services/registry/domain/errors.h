@@ -30,6 +30,11 @@ inline absl::Status MatchingServiceOnly() {
   return absl::PermissionDeniedError("only the matching service may call this");
 }
 
+// CloseRole by the matching service with a state other than FILLED.
+inline absl::Status MatchingMayOnlyFill() {
+  return absl::PermissionDeniedError("the matching service may only mark an open role filled");
+}
+
 // RevokeSubjectKeys and ListSubjectKeys.
 inline absl::Status SubjectKeysDenied() {
   return absl::PermissionDeniedError(

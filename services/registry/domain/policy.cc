@@ -42,15 +42,34 @@ absl::Status CheckSubjectKeysAccess(const Principal& p, const Principal& holder)
 }
 
 bool MayRead(const Principal& p, const cadre::v1::Role& role) {
-  return role.state() == cadre::v1::ROLE_STATE_OPEN || p.is_admin() ||
-         p.is_body(BodyCodeOf(role.body()));
+  const bool published = role.state() == cadre::v1::ROLE_STATE_OPEN || role.has_publish_time();
+  return published || p.is_admin() || p.is_body(BodyCodeOf(role.body())) || IsMatchingService(p);
 }
 
 absl::Status CheckListRolesAccess(const Principal& p, const RoleQuery& query) {
-  if (query.state == cadre::v1::ROLE_STATE_OPEN || p.is_admin() || p.is_body(query.body_code)) {
+  if (query.state == cadre::v1::ROLE_STATE_OPEN || p.is_admin() || IsMatchingService(p) ||
+      p.is_body(query.body_code)) {
     return absl::OkStatus();
   }
   return NonOpenListingDenied();
+}
+
+bool ListsRolesPastClosing(const Principal& p, const RoleQuery& query) {
+  return p.is_admin() || IsMatchingService(p) ||
+         (!query.body_code.empty() && p.is_body(query.body_code));
+}
+
+absl::Status CheckEndRoleRequest(const Principal& p, cadre::v1::RoleState to) {
+  if (absl::Status s = RequireAuthenticated(p); !s.ok()) return s;
+  if (IsMatchingService(p) && to != cadre::v1::ROLE_STATE_FILLED) return MatchingMayOnlyFill();
+  return absl::OkStatus();
+}
+
+absl::Status CheckEndRole(const Principal& p, absl::string_view body_code,
+                          cadre::v1::RoleState to) {
+  if (absl::Status s = CheckEndRoleRequest(p, to); !s.ok()) return s;
+  if (IsMatchingService(p)) return absl::OkStatus();  // FILLED, checked above
+  return RequireAdminOrBody(p, body_code);
 }
 
 }  // namespace cadre::registry

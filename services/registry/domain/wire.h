@@ -18,12 +18,23 @@ namespace cadre::registry {
 // A record's serialised bytes, shared by the view and the answers that send them.
 using WirePtr = std::shared_ptr<const std::string>;
 
+// Role.accepting_applications (field 24, the highest of Role) set to true, as protobuf
+// writes it: tag 24 varint (0xC0 0x01), then 1. Appended to the bytes of a Role that has
+// it false, it makes the bytes SerializeAsString gives for the role with it true, since
+// protobuf writes fields in number order (tests/registry/unit/wire_test.cc checks both).
+inline constexpr absl::string_view kAcceptingApplicationsTrue("\xC0\x01\x01", 3);
+
+// `role` (a serialised Role with accepting_applications false) with it true.
+std::string WithAcceptingApplications(absl::string_view role);
+
 // The serialised cadre.v1.ListRolesResponse with `roles` (each a serialised Role) in
 // field 1 and, when not empty, `next_page_token` in field 2 and `view_position` in
-// field 3. Every pointer must be set. The string is reserved at its exact size once,
-// then written.
+// field 3. Every pointer must be set. `accepting`: empty (every role as it is), or one
+// flag per role, true to write that role with accepting_applications true (its bytes
+// must have it false). The string is reserved at its exact size once, then written.
 std::string EncodeListRolesPage(const std::vector<WirePtr>& roles,
                                 absl::string_view next_page_token,
-                                absl::string_view view_position = {});
+                                absl::string_view view_position = {},
+                                const std::vector<bool>& accepting = {});
 
 }  // namespace cadre::registry

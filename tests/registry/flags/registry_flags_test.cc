@@ -46,6 +46,8 @@ constexpr absl::string_view kExpectedNames[] = {"host",
                                                 "admin_key",
                                                 "service_keys_dir",
                                                 "consume_matching_events",
+                                                "closing_sweep_every",
+                                                "close_undecided_after",
                                                 "log_level",
                                                 "log_every_call",
                                                 "tls_cert",
@@ -89,6 +91,8 @@ TEST_F(RegistryFlagsTest, Defaults) {
   EXPECT_EQ(o->admin_key, "");
   EXPECT_EQ(o->service_keys_dir, "");
   EXPECT_TRUE(o->consume_matching_events);
+  EXPECT_EQ(o->closing_sweep_every, absl::Seconds(15));
+  EXPECT_EQ(o->close_undecided_after, absl::Hours(24 * 90));
   EXPECT_FALSE(o->server.log_every_call);
   EXPECT_EQ(o->server.tls_cert_file, "");
   EXPECT_EQ(o->server.drain_timeout, std::chrono::milliseconds(10000));
@@ -98,14 +102,16 @@ TEST_F(RegistryFlagsTest, Defaults) {
 TEST_F(RegistryFlagsTest, EveryFlagReachesItsOption) {
   setenv("CADRE_WRITES_PER_MINUTE", "5", 1);
   setenv("CADRE_SERVICE_KEYS_DIR", "/run/secrets/cadre", 1);
-  absl::StatusOr<RegistryOptions> o =
-      Options({"--host=127.0.0.1", "--port=0", "--metrics_port=-1", "--redis_host=redis",
-               "--redis_port=6380", "--redis_password=pw", "--redis_pool_size=2",
-               "--redis_timeout_ms=20", "--redis_connect_timeout_ms=30", "--workers=3",
-               "--admin_key=k", "--log_every_call", "--tls_cert=c", "--tls_key=k2",
-               "--tls_client_ca=ca", "--drain_timeout_ms=0", "--noconsume_matching_events"});
+  setenv("CADRE_CLOSING_SWEEP_EVERY", "30s", 1);
+  absl::StatusOr<RegistryOptions> o = Options(
+      {"--host=127.0.0.1", "--port=0", "--metrics_port=-1", "--redis_host=redis",
+       "--redis_port=6380", "--redis_password=pw", "--redis_pool_size=2", "--redis_timeout_ms=20",
+       "--redis_connect_timeout_ms=30", "--workers=3", "--admin_key=k", "--log_every_call",
+       "--tls_cert=c", "--tls_key=k2", "--tls_client_ca=ca", "--drain_timeout_ms=0",
+       "--noconsume_matching_events", "--close_undecided_after=720h"});
   unsetenv("CADRE_WRITES_PER_MINUTE");
   unsetenv("CADRE_SERVICE_KEYS_DIR");
+  unsetenv("CADRE_CLOSING_SWEEP_EVERY");
   ASSERT_TRUE(o.ok()) << o.status();
   EXPECT_EQ(o->server.host, "127.0.0.1");
   EXPECT_EQ(o->server.port, 0);
@@ -121,6 +127,8 @@ TEST_F(RegistryFlagsTest, EveryFlagReachesItsOption) {
   EXPECT_EQ(o->admin_key, "k");
   EXPECT_EQ(o->service_keys_dir, "/run/secrets/cadre");
   EXPECT_FALSE(o->consume_matching_events);
+  EXPECT_EQ(o->closing_sweep_every, absl::Seconds(30));
+  EXPECT_EQ(o->close_undecided_after, absl::Hours(24 * 30));
   EXPECT_TRUE(o->server.log_every_call);
   EXPECT_EQ(o->server.tls_cert_file, "c");
   EXPECT_EQ(o->server.tls_key_file, "k2");
@@ -147,6 +155,33 @@ TEST_F(RegistryFlagsTest, ValuesOutOfRangeNameTheFlag) {
           << arg;
     }
   }
+}
+
+TEST_F(RegistryFlagsTest, DurationsOutOfRangeOrWithoutAUnitNameTheFlag) {
+  for (const char* arg :
+       {"--closing_sweep_every=0s", "--closing_sweep_every=-1s", "--closing_sweep_every=61s",
+        "--closing_sweep_every=15", "--close_undecided_after=0s", "--close_undecided_after=-24h",
+        "--close_undecided_after=87601h", "--close_undecided_after=90d"}) {
+    absl::FlagSaver one_case;
+    const absl::string_view flag =
+        absl::string_view(arg).substr(0, absl::string_view(arg).find('='));
+    EXPECT_THAT(Options({arg}).status(),
+                StatusIs(absl::StatusCode::kInvalidArgument, absl::StrCat(flag)))
+        << arg;
+  }
+  // The bounds themselves are allowed.
+  absl::StatusOr<RegistryOptions> o =
+      Options({"--closing_sweep_every=1m", "--close_undecided_after=87600h"});
+  ASSERT_TRUE(o.ok()) << o.status();
+  EXPECT_EQ(o->closing_sweep_every, absl::Minutes(1));
+  EXPECT_EQ(o->close_undecided_after, absl::Hours(87600));
+  // From the environment, the message names the variable.
+  setenv("CADRE_CLOSE_UNDECIDED_AFTER", "0s", 1);
+  EXPECT_THAT(Options({}).status(),
+              StatusIs(absl::StatusCode::kInvalidArgument,
+                       "flag --close_undecided_after (from CADRE_CLOSE_UNDECIDED_AFTER): 0 is out "
+                       "of range (0, 87600h]"));
+  unsetenv("CADRE_CLOSE_UNDECIDED_AFTER");
 }
 
 TEST_F(RegistryFlagsTest, AdminKeyFileWinsAndMustExist) {

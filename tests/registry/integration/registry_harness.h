@@ -25,7 +25,8 @@ namespace cadre::testing {
 
 // Options for a registry started by a test: `redis_options`, loopback on a free port with
 // no metrics endpoint (TestServerOptions), the test admin key, no write rate limit, no
-// service keys, and event reads of 100 ms (so that shutting down is quick).
+// service keys, event reads of 100 ms (so that shutting down is quick), and no closing
+// sweep by itself (a test sweeps with app().SweepClosingNow(), or sets an interval).
 inline registry::RegistryOptions TestRegistryOptions(const RedisOptions& redis_options) {
   registry::RegistryOptions options;
   options.redis = redis_options;
@@ -33,6 +34,7 @@ inline registry::RegistryOptions TestRegistryOptions(const RedisOptions& redis_o
   options.writes_per_minute = 0;
   options.admin_key = kAdminKey;
   options.event_block = absl::Milliseconds(100);
+  options.closing_sweep_every = absl::InfiniteDuration();
   return options;
 }
 
@@ -50,6 +52,7 @@ class RegistryHarness {
   FakeClock& clock() { return clock_; }
   RedisClient& redis() { return *redis_; }
   Server& server() { return app_->server(); }
+  registry::RegistryApp& app() { return *app_; }
 
   // A client context with a 5 s deadline and, if `key` is not empty, the bearer key.
   static std::unique_ptr<grpc::ClientContext> Context(const std::string& key = "") {

@@ -282,7 +282,12 @@ TEST_F(RolesTest, OnlyLegalTransitions) {
   CADRE_ASSERT_OK(
       harness_->stub().CloseRole(RegistryHarness::Context(trust_key_).get(), close, &out));
   EXPECT_EQ(out.state(), cadre::v1::ROLE_STATE_FILLED);
-  EXPECT_THAT(Get(draft.name(), "", &out), StatusIs(grpc::StatusCode::NOT_FOUND));
+  EXPECT_FALSE(out.accepting_applications());
+  // Published once, it stays readable by name by anyone (records of it can show it).
+  Role seen;
+  CADRE_EXPECT_OK(Get(draft.name(), "", &seen));
+  EXPECT_EQ(seen.state(), cadre::v1::ROLE_STATE_FILLED);
+  EXPECT_FALSE(seen.accepting_applications());
 
   // Filled roles are listed for their own body only.
   cadre::v1::ListRolesRequest filled;

@@ -140,12 +140,12 @@ class WireEquivalenceTest : public RegistryTest {
   }
 
   // GetRole of `role` (its latest version) by every kind of caller: the role itself to
-  // whoever may see it, NOT_FOUND to the others.
+  // whoever may see it (anyone, once it has been published), NOT_FOUND to the others.
   void ExpectGetAnswers(const Role& role) {
-    const bool open = role.state() == cadre::v1::ROLE_STATE_OPEN;
-    std::vector<std::pair<std::string, bool>> callers = {{"", open}, {kAdminKey, true}};
+    const bool published = role.state() == cadre::v1::ROLE_STATE_OPEN || role.has_publish_time();
+    std::vector<std::pair<std::string, bool>> callers = {{"", published}, {kAdminKey, true}};
     for (const char* code : kBodies) {
-      callers.emplace_back(keys_[code], open || role.body() == absl::StrCat("bodies/", code));
+      callers.emplace_back(keys_[code], published || role.body() == absl::StrCat("bodies/", code));
     }
     for (const auto& [key, sees] : callers) {
       cadre::v1::GetRoleRequest request;

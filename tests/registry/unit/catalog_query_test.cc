@@ -161,6 +161,29 @@ TEST_F(QueryRolesTest, ClosingAfterKeepsRolesWithoutAClosingTime) {
       ElementsAre(5, 2));
 }
 
+// A public listing: only roles that take applications at that time. Role 6 (closed) is
+// never among them; a role closing exactly at the time has stopped accepting.
+TEST_F(QueryRolesTest, AcceptingAtKeepsRolesBeforeTheirClosingTimeOrWithoutOne) {
+  EXPECT_THAT(Query([](RoleQuery& q) {
+                q.accepting_at = absl::FromUnixSeconds(kYear2028) - absl::Seconds(1);
+              }),
+              ElementsAre(5, 3, 2, 1));
+  EXPECT_THAT(Query([](RoleQuery& q) { q.accepting_at = absl::FromUnixSeconds(kYear2028); }),
+              ElementsAre(5, 2, 1));
+  EXPECT_THAT(
+      Query([](RoleQuery& q) { q.accepting_at = absl::FromUnixSeconds(testdata::kYear2030); }),
+      ElementsAre(5, 2));
+  EXPECT_THAT(Query([](RoleQuery& q) { q.accepting_at = absl::FromUnixSeconds(kYear2031 + 1); }),
+              ElementsAre(2));
+  // With other filters, and with no limit the roles past their closing time are listed.
+  EXPECT_THAT(Query([](RoleQuery& q) {
+                q.accepting_at = absl::FromUnixSeconds(kYear2029);
+                q.body_code = "RXF";
+              }),
+              ElementsAre(1));
+  EXPECT_THAT(Query([](RoleQuery& q) { q.body_code = "RXF"; }), ElementsAre(3, 1));
+}
+
 TEST_F(QueryRolesTest, WordsMustAllAppearInTitleOrSummary) {
   EXPECT_THAT(Query([](RoleQuery& q) { q.words = {"dementia"}; }), ElementsAre(5, 1));
   EXPECT_THAT(Query([](RoleQuery& q) { q.words = {"board"}; }), ElementsAre(3, 1));

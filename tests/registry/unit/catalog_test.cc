@@ -141,7 +141,7 @@ TEST(CatalogTest, RemovedAvenueStaysRemovedWhenAnOlderPutArrives) {
   EXPECT_THAT(catalog.ListAvenues("", cadre::v1::BODY_KIND_UNSPECIFIED,
                                   cadre::v1::REGION_UNSPECIFIED, 0, 10),
               IsEmpty());
-  EXPECT_THAT(catalog.SnapshotForMap().avenues, IsEmpty());
+  EXPECT_THAT(catalog.SnapshotForMap(testdata::BeforeClosing()).avenues, IsEmpty());
 }
 
 TEST(CatalogTest, DeleteBeforeItsCreateStillWins) {
@@ -257,10 +257,50 @@ TEST(CatalogTest, SnapshotForMapHasEveryBodyAndAvenueButOnlyOpenRoles) {
   catalog.PutRole(MakeRole(3, "QWE", cadre::v1::ROLE_STATE_OPEN), 1);
   catalog.PutRole(MakeRole(4, "QWE", cadre::v1::ROLE_STATE_FILLED), 1);
 
-  Catalog::MapSnapshot snap = catalog.SnapshotForMap();
+  Catalog::MapSnapshot snap = catalog.SnapshotForMap(testdata::BeforeClosing());
   EXPECT_THAT(Names(snap.bodies), ElementsAre("bodies/QWE", "bodies/RXF"));
   EXPECT_THAT(Names(snap.avenues), ElementsAre("avenues/1"));
   EXPECT_THAT(Names(snap.open_roles), ElementsAre("roles/3", "roles/2"));
+}
+
+// Past its closing time a role is off the map (and out of its counts); the snapshot tells
+// when the next role on it closes.
+TEST(CatalogTest, SnapshotForMapHasOnlyRolesThatAcceptAtItsTime) {
+  Catalog catalog;
+  catalog.PutBody(MakeBody("RXF", cadre::v1::BODY_KIND_TRUST, cadre::v1::REGION_LONDON), 1);
+  const absl::Time closes = absl::FromUnixSeconds(testdata::kYear2030);
+  Role later = MakeRole(2, "RXF");
+  later.mutable_closing_time()->set_seconds(testdata::kYear2030 + 3600);
+  Role never = MakeRole(3, "RXF");
+  never.clear_closing_time();
+  catalog.PutRole(MakeRole(1, "RXF"), 1);  // closes at `closes`
+  catalog.PutRole(later, 1);
+  catalog.PutRole(never, 1);
+
+  Catalog::MapSnapshot before = catalog.SnapshotForMap(closes - absl::Seconds(1));
+  EXPECT_THAT(Names(before.open_roles), ElementsAre("roles/3", "roles/2", "roles/1"));
+  EXPECT_EQ(before.next_closing, closes);
+  Catalog::MapSnapshot at = catalog.SnapshotForMap(closes);
+  EXPECT_THAT(Names(at.open_roles), ElementsAre("roles/3", "roles/2"));
+  EXPECT_EQ(at.next_closing, closes + absl::Hours(1));
+  Catalog::MapSnapshot after = catalog.SnapshotForMap(closes + absl::Hours(2));
+  EXPECT_THAT(Names(after.open_roles), ElementsAre("roles/3"));
+  EXPECT_EQ(after.next_closing, absl::InfiniteFuture());
+}
+
+TEST(CatalogTest, OpenRolesClosingByAreTheOpenRolesWithAnEarlierClosingTime) {
+  Catalog catalog;
+  const absl::Time closes = absl::FromUnixSeconds(testdata::kYear2030);
+  Role never = MakeRole(3, "RXF");
+  never.clear_closing_time();
+  catalog.PutRole(MakeRole(1, "RXF"), 1);
+  catalog.PutRole(MakeRole(2, "RXF", cadre::v1::ROLE_STATE_CLOSED), 1);
+  catalog.PutRole(never, 1);
+  catalog.PutRole(MakeRole(4, "RXF", cadre::v1::ROLE_STATE_DRAFT), 1);
+  catalog.PutRole(MakeRole(5, "RXF"), 1);
+  EXPECT_THAT(catalog.OpenRolesClosingBy(closes - absl::Seconds(1)), IsEmpty());
+  EXPECT_THAT(catalog.OpenRolesClosingBy(closes), ElementsAre(5, 1));
+  EXPECT_THAT(catalog.OpenRolesClosingBy(absl::InfiniteFuture()), ElementsAre(5, 1));
 }
 
 TEST(CatalogTest, GenerationGrowsOnEveryAppliedChangeOnly) {

@@ -88,7 +88,7 @@ class InvolvementMapTest : public ::testing::Test {
     request.set_body_kind(kind);
     request.set_region(region);
     request.set_level(level);
-    return BuildInvolvementMap(catalog_.SnapshotForMap(), request);
+    return BuildInvolvementMap(catalog_.SnapshotForMap(testdata::BeforeClosing()), request);
   }
 
   static constexpr auto kAnyKind = cadre::v1::BODY_KIND_UNSPECIFIED;

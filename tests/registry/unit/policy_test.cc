@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "tests/registry/unit/test_data.h"
 #include "tests/support/status_matchers.h"
@@ -72,47 +73,114 @@ TEST(PolicyTest, ApplicantsServicesAndAnonymousCallersManageNoKeys) {
   }
 }
 
-TEST(PolicyTest, OpenRolesArePublicOthersOnlyForTheirBodyAndAdmins) {
-  const cadre::v1::Role open = MakeRole(1, "RXF", cadre::v1::ROLE_STATE_OPEN);
-  for (const Principal& caller :
-       {Anonymous(), Admin(), Body("RXF"), Body("RAJ"), Applicant("a1"), Service("matching")}) {
-    EXPECT_TRUE(MayRead(caller, open));
-  }
+TEST(PolicyTest, PublishedRolesArePublicDraftsOnlyForTheirBodyAdminsAndMatching) {
+  const std::vector<Principal> everyone = {Anonymous(),
+                                           Admin(),
+                                           Body("RXF"),
+                                           Body("RAJ"),
+                                           Applicant("a1"),
+                                           Service("matching"),
+                                           Service("notifications")};
+  // Open, or closed, filled or cancelled after it was published: anyone reads it by name.
   for (cadre::v1::RoleState state :
-       {cadre::v1::ROLE_STATE_DRAFT, cadre::v1::ROLE_STATE_CLOSED, cadre::v1::ROLE_STATE_FILLED,
+       {cadre::v1::ROLE_STATE_OPEN, cadre::v1::ROLE_STATE_CLOSED, cadre::v1::ROLE_STATE_FILLED,
         cadre::v1::ROLE_STATE_CANCELLED}) {
+    SCOPED_TRACE(cadre::v1::RoleState_Name(state));
+    cadre::v1::Role role = MakeRole(1, "RXF", state);
+    role.mutable_publish_time()->set_seconds(testdata::kYear2030 - 86400);
+    for (const Principal& caller : everyone) EXPECT_TRUE(MayRead(caller, role));
+  }
+  // A draft, or a draft cancelled before it was published: private.
+  for (cadre::v1::RoleState state :
+       {cadre::v1::ROLE_STATE_DRAFT, cadre::v1::ROLE_STATE_CANCELLED}) {
     SCOPED_TRACE(cadre::v1::RoleState_Name(state));
     const cadre::v1::Role role = MakeRole(2, "RXF", state);
     EXPECT_TRUE(MayRead(Admin(), role));
     EXPECT_TRUE(MayRead(Body("RXF"), role));
+    EXPECT_TRUE(MayRead(Service("matching"), role));  // it reads every role
     EXPECT_FALSE(MayRead(Body("RAJ"), role));
     EXPECT_FALSE(MayRead(Anonymous(), role));
+    EXPECT_FALSE(MayRead(Service("notifications"), role));
     // An applicant or service whose id happens to be the body's code is not the body.
     EXPECT_FALSE(MayRead(Applicant("RXF"), role));
     EXPECT_FALSE(MayRead(Service("RXF"), role));
+    EXPECT_FALSE(MayRead(Applicant("matching"), role));
   }
 }
 
 TEST(PolicyTest, AnyoneListsOpenRoles) {
   RoleQuery query;  // state OPEN, every body
-  for (const Principal& caller : {Anonymous(), Admin(), Body("RXF"), Applicant("a1")}) {
+  for (const Principal& caller : {Anonymous(), Admin(), Body("RXF"), Applicant("a1"),
+                                  Service("matching"), Service("notifications")}) {
     CADRE_EXPECT_OK(CheckListRolesAccess(caller, query));
   }
 }
 
-TEST(PolicyTest, RolesNotOpenAreListedOnlyByTheirOwnBodyOrAnAdmin) {
+TEST(PolicyTest, RolesNotOpenAreListedOnlyByTheirOwnBodyAnAdminOrMatching) {
   RoleQuery drafts;
   drafts.state = cadre::v1::ROLE_STATE_DRAFT;
   CADRE_EXPECT_OK(CheckListRolesAccess(Admin(), drafts));
+  CADRE_EXPECT_OK(CheckListRolesAccess(Service("matching"), drafts));
   // A body must limit the listing to itself.
   EXPECT_THAT(CheckListRolesAccess(Body("RXF"), drafts),
               StatusIs(absl::StatusCode::kPermissionDenied, "set body to yours"));
   drafts.body_code = "RXF";
   CADRE_EXPECT_OK(CheckListRolesAccess(Body("RXF"), drafts));
   CADRE_EXPECT_OK(CheckListRolesAccess(Admin(), drafts));
-  for (const Principal& caller : {Anonymous(), Body("RAJ"), Applicant("RXF"), Service("RXF")}) {
-    SCOPED_TRACE(PrincipalKindName(caller.kind));
+  CADRE_EXPECT_OK(CheckListRolesAccess(Service("matching"), drafts));
+  for (const Principal& caller : {Anonymous(), Body("RAJ"), Applicant("RXF"), Service("RXF"),
+                                  Service("notifications"), Applicant("matching")}) {
+    SCOPED_TRACE(absl::StrCat(PrincipalKindName(caller.kind), " ", caller.subject));
     EXPECT_THAT(CheckListRolesAccess(caller, drafts),
+                StatusIs(absl::StatusCode::kPermissionDenied));
+  }
+}
+
+TEST(PolicyTest, RolesPastClosingAreListedForTheirBodyAdminsAndMatchingOnly) {
+  RoleQuery every_body;  // state OPEN
+  RoleQuery own;
+  own.body_code = "RXF";
+  for (const RoleQuery& query : {every_body, own}) {
+    EXPECT_TRUE(ListsRolesPastClosing(Admin(), query));
+    EXPECT_TRUE(ListsRolesPastClosing(Service("matching"), query));
+    for (const Principal& caller : {Anonymous(), Applicant("a1"), Applicant("RXF"), Body("RAJ"),
+                                    Service("notifications"), Service("RXF")}) {
+      SCOPED_TRACE(absl::StrCat(PrincipalKindName(caller.kind), " ", caller.subject));
+      EXPECT_FALSE(ListsRolesPastClosing(caller, query));
+    }
+  }
+  // A body sees its own past its closing time when it lists its own; listing every body's
+  // roles it sees what the public sees.
+  EXPECT_TRUE(ListsRolesPastClosing(Body("RXF"), own));
+  EXPECT_FALSE(ListsRolesPastClosing(Body("RXF"), every_body));
+}
+
+TEST(PolicyTest, TheMatchingServiceMayOnlyFillAnAdminOrTheBodyAnyEnd) {
+  for (cadre::v1::RoleState to : {cadre::v1::ROLE_STATE_CLOSED, cadre::v1::ROLE_STATE_FILLED,
+                                  cadre::v1::ROLE_STATE_CANCELLED}) {
+    SCOPED_TRACE(cadre::v1::RoleState_Name(to));
+    CADRE_EXPECT_OK(CheckEndRoleRequest(Admin(), to));
+    CADRE_EXPECT_OK(CheckEndRole(Admin(), "RXF", to));
+    CADRE_EXPECT_OK(CheckEndRoleRequest(Body("RXF"), to));
+    CADRE_EXPECT_OK(CheckEndRole(Body("RXF"), "RXF", to));
+    EXPECT_THAT(CheckEndRole(Body("RAJ"), "RXF", to),
+                StatusIs(absl::StatusCode::kPermissionDenied));
+    EXPECT_THAT(CheckEndRoleRequest(Anonymous(), to), StatusIs(absl::StatusCode::kUnauthenticated));
+    EXPECT_THAT(CheckEndRole(Anonymous(), "RXF", to), StatusIs(absl::StatusCode::kUnauthenticated));
+    for (const Principal& caller : {Applicant("RXF"), Service("notifications"), Service("RXF")}) {
+      EXPECT_THAT(CheckEndRole(caller, "RXF", to), StatusIs(absl::StatusCode::kPermissionDenied));
+    }
+  }
+  CADRE_EXPECT_OK(CheckEndRoleRequest(Service("matching"), cadre::v1::ROLE_STATE_FILLED));
+  CADRE_EXPECT_OK(CheckEndRole(Service("matching"), "RXF", cadre::v1::ROLE_STATE_FILLED));
+  CADRE_EXPECT_OK(CheckEndRole(Service("matching"), "RAJ", cadre::v1::ROLE_STATE_FILLED));
+  for (cadre::v1::RoleState to : {cadre::v1::ROLE_STATE_CLOSED, cadre::v1::ROLE_STATE_CANCELLED,
+                                  cadre::v1::ROLE_STATE_OPEN, cadre::v1::ROLE_STATE_DRAFT}) {
+    SCOPED_TRACE(cadre::v1::RoleState_Name(to));
+    EXPECT_THAT(CheckEndRoleRequest(Service("matching"), to),
+                StatusIs(absl::StatusCode::kPermissionDenied,
+                         "the matching service may only mark an open role filled"));
+    EXPECT_THAT(CheckEndRole(Service("matching"), "RXF", to),
                 StatusIs(absl::StatusCode::kPermissionDenied));
   }
 }

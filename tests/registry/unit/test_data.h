@@ -6,12 +6,19 @@
 #include <string>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "cadre/v1/registry.pb.h"
 
 namespace cadre::registry::testdata {
 
 // 2030-01-01T00:00:00Z: inside validation's 2000–2100 window and in the future.
 inline constexpr int64_t kYear2030 = 1893456000;
+
+// A time a month before ValidRole()'s closing time (2030-01-01), when it accepts
+// applications: what tests of the view pass for "now".
+inline absl::Time BeforeClosing() {
+  return absl::FromUnixSeconds(kYear2030) - absl::Hours(24 * 30);
+}
 
 // A role that passes ValidateRole: body RXF, level 3, involve, 4 hours a month, London.
 inline cadre::v1::Role ValidRole() {

@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <memory>
@@ -85,6 +86,61 @@ TEST(WireTest, PagesAreTheOldResponseByteForByte) {
   }
 }
 
+// accepting_applications is set at read time by appending its three bytes: that is the
+// role serialised with it true, because 24 is Role's highest field number.
+TEST(WireTest, AcceptingApplicationsIsTheLastFieldAndItsBytesAreAppended) {
+  const google::protobuf::Descriptor* descriptor = Role::descriptor();
+  int highest = 0;
+  for (int i = 0; i < descriptor->field_count(); ++i) {
+    highest = std::max(highest, descriptor->field(i)->number());
+  }
+  EXPECT_EQ(highest, Role::kAcceptingApplicationsFieldNumber);
+
+  std::mt19937 rng(kSeed);
+  for (int round = 0; round < 100; ++round) {
+    Role role = RandomRole(rng, 1000 + round);
+    role.set_state(cadre::v1::ROLE_STATE_OPEN);
+    *role.mutable_publish_time() = role.closing_time();
+    role.set_minimum_age(18);
+    role.set_state_reason("x");
+    const std::string without = role.SerializeAsString();
+    role.set_accepting_applications(true);
+    EXPECT_EQ(WithAcceptingApplications(without), role.SerializeAsString()) << round;
+  }
+}
+
+TEST(WireTest, APageWritesTheRolesThatAcceptWithTheFieldSet) {
+  std::mt19937 rng(kSeed + 1);
+  for (int round = 0; round < 100; ++round) {
+    SCOPED_TRACE(absl::StrCat("round ", round));
+    ListRolesResponse old_way;
+    std::vector<WirePtr> wire;
+    std::vector<bool> accepting;
+    const int count = std::uniform_int_distribution<int>(0, 30)(rng);
+    for (int i = 0; i < count; ++i) {
+      Role role = RandomRole(rng, 1000 - i);
+      if (i % 13 == 0) role.set_summary(std::string(200, 's'));  // a two-byte length
+      wire.push_back(std::make_shared<const std::string>(role.SerializeAsString()));
+      accepting.push_back(rng() % 2 == 0);
+      role.set_accepting_applications(accepting.back());
+      *old_way.add_roles() = role;
+    }
+    old_way.set_next_page_token("tok");
+    old_way.set_view_position("1-0");
+    EXPECT_EQ(EncodeListRolesPage(wire, "tok", "1-0", accepting), old_way.SerializeAsString());
+  }
+  // A role of 126 bytes: with the field, 129, and its length takes two bytes.
+  Role role;
+  role.set_name("roles/1");
+  while (role.ByteSizeLong() < 126) role.mutable_summary()->push_back('s');
+  ASSERT_EQ(role.ByteSizeLong(), 126u);
+  const auto wire = std::make_shared<const std::string>(role.SerializeAsString());
+  role.set_accepting_applications(true);
+  ListRolesResponse one;
+  *one.add_roles() = role;
+  EXPECT_EQ(EncodeListRolesPage({wire}, "", "", {true}), one.SerializeAsString());
+}
+
 TEST(WireTest, AnEmptyPageIsNoBytes) {
   EXPECT_EQ(EncodeListRolesPage({}, ""), "");
   EXPECT_EQ(EncodeListRolesPage({}, "", ""), "");
@@ -156,12 +212,15 @@ TEST(CatalogWireTest, BytesAreTheRoleAsAnsweredOnEveryPath) {
   EXPECT_FALSE(catalog.PutRole(MakeRole(7, "RXF"), 4));
   EXPECT_EQ(catalog.FindRoleAndWire(7).wire.get(), after.wire.get());
 
-  // An event's snapshot.
+  // An event's snapshot (accepting_applications as at its write: the view holds every
+  // role with it false, and reads set it).
   cadre::v1::RegistryEvent event;
   event.set_version(5);
   *event.mutable_role() = MakeRole(8, "RXF");
+  event.mutable_role()->set_accepting_applications(true);
   ASSERT_TRUE(catalog.Apply(event));
   RoleAndWire applied = catalog.FindRoleAndWire(8);
+  EXPECT_FALSE(applied.role->accepting_applications());
   EXPECT_EQ(*applied.wire, applied.role->SerializeAsString());
   EXPECT_EQ(applied.role->etag(), "5");
 

@@ -299,6 +299,77 @@ class CadrectlMatchingTest(unittest.TestCase):
                    "pat.example@example.org", "--password-stdin", stdin=NEW_PASSWORD + "\n")
         self.fails(10 + 5, "NOT_FOUND", "applicants", "get", name, key=self.admin)
 
+    def test_applications_from_submission_to_placement(self):
+        # A body opens a role; a person applies; the body moves the application on; the
+        # person accepts and makes a payment choice; the body completes the placement.
+        body = self.body_key("RJ2")
+        closes = day(60)
+        role = self.json("roles", "create", "--body", "bodies/RJ2",
+                         "--title", "Patient partner, diabetes board",
+                         "--summary", "Help shape diabetes services.", "--level", "3",
+                         "--rung", "involve", "--hours", "4", "--topics", "diabetes",
+                         "--region", "north-west", "--mode", "remote", "--places", "1",
+                         "--closes", closes, "--payment", "involvement", "--rate-pence",
+                         "2000", key=body)["name"]
+        self.ok("roles", "publish", role, key=body)
+        _, key = self.sign_up("kit.example@example.org", "Kit Example")
+        app = None
+        for _ in range(200):  # matching's view takes the role within about a second
+            result = self.cli.run("--json", "applications", "submit", "--role", role,
+                                  "--statement", "I have lived with diabetes for years.",
+                                  key=key)
+            if result.returncode == 0:
+                app = json.loads(result.stdout)
+                break
+            self.assertIn("FAILED_PRECONDITION", result.stderr)
+        self.assertIsNotNone(app, "the role never reached matching's view")
+        name = app["name"]
+        self.assertEqual(app["state"], "APPLICATION_STATE_SUBMITTED")
+        self.assertTrue(app["screening"]["eligible"], app["screening"])
+
+        # Another body sees nothing of it.
+        other = self.body_key("RJ3")
+        self.fails(EXIT_PERMISSION_DENIED, "PERMISSION_DENIED", "applications", "get", name,
+                   key=other)
+        self.fails(EXIT_PERMISSION_DENIED, "PERMISSION_DENIED", "match", "rank", "--role",
+                   role, key=other)
+        # A move the table does not have is refused naming both states.
+        result = self.fails(10 + 9, "FAILED_PRECONDITION", "applications", "accept", name,
+                            key=key)
+        self.assertIn("is submitted and cannot become accepted", result.stderr)
+
+        listed = self.json("applications", "list", "--role", role, key=body)
+        self.assertEqual([a["name"] for a in listed["applications"]], [name])
+        ranked = self.json("match", "rank", "--role", role, key=body)
+        self.assertEqual(len(ranked["applicants"][0]["score"]["parts"]), 6)
+        self.ok("applications", "acknowledge", name, key=body)
+        self.ok("applications", "shortlist", name, key=body)
+        offered = self.json("applications", "offer", name, "--reply-by", "7d", "--note",
+                            "We would love you to join.", key=body)
+        self.assertEqual(offered["state"], "APPLICATION_STATE_OFFERED")
+        self.assertEqual(offered["nextStep"]["owner"], "PARTY_APPLICANT")
+        accepted = self.json("applications", "accept", name, key=key)
+        placement = accepted["placement"]
+        self.assertTrue(placement.startswith("placements/"), accepted)
+        self.ok("placements", "payment-choice", placement, "--choice", "expenses-only", key=key)
+        shown = self.json("placements", "get", placement, key=body)
+        self.assertEqual(shown["paymentChoice"], "PAYMENT_CHOICE_EXPENSES_ONLY")
+        done = self.json("placements", "complete", placement, key=body)
+        self.assertEqual(done["state"], "PLACEMENT_STATE_COMPLETED")
+        mine = self.json("applications", "list", key=key)
+        self.assertEqual(mine["applications"][0]["state"], "APPLICATION_STATE_ACCEPTED")
+
+        # Public: the scoring policy and the body's figures, with no key.
+        policy = self.json("match", "policy")
+        self.assertEqual(sum(w["weight"] for w in policy["weights"]), 100)
+        figures = self.json("figures", "body", "bodies/RJ2")
+        self.assertTrue(figures["acknowledgeMedianDays"]["withheld"], figures)
+        self.assertEqual(figures["acknowledgeMedianDays"]["shown"], "<5")
+        counts = self.ok("figures", "equality", "bodies/RJ2", key=body).stdout
+        self.assertIn("<5", counts)
+        self.fails(EXIT_PERMISSION_DENIED, "PERMISSION_DENIED", "figures", "equality",
+                   "bodies/RJ2", key=other)
+
     def test_operator_resets_a_password(self):
         name, key = self.sign_up("sam.example@example.org", "Sam Example", region="london")
         new_file = self.secret_file("reset", NEW_PASSWORD)

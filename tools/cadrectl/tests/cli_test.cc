@@ -153,5 +153,54 @@ TEST(CliTest, MatchingUsageErrors) {
   ExpectUsageError(RunCadrectl({"--matching_addr", "", "equality", "counts"}), "--matching_addr");
 }
 
+TEST(CliTest, HelpShowsApplicationsPlacementsMatchAndFigures) {
+  Result result = RunCadrectl({"--help"});
+  EXPECT_EQ(result.exit_code, 0);
+  for (absl::string_view text :
+       {"applications submit", "applications turn-down APPLICATION", "applications accept",
+        "placements end-early PLACEMENT", "placements payment-choice PLACEMENT", "match policy",
+        "match recommend", "match rank", "figures body BODY", "figures equality [BODY]",
+        "requirements-not-met", "ended-early", "expenses-only", "applications/ID"}) {
+    EXPECT_NE(result.out.find(std::string(text)), std::string::npos) << text;
+  }
+  Result offer = RunCadrectl({"applications", "offer", "--help"});
+  EXPECT_NE(offer.out.find("--reply-by WHEN"), std::string::npos) << offer.out;
+  Result group = RunCadrectl({"placements", "--help"});
+  EXPECT_NE(group.out.find("cadrectl placements complete PLACEMENT"), std::string::npos)
+      << group.out;
+}
+
+// Every one of these fails before any call is made (no matching service runs here).
+TEST(CliTest, ApplicationUsageErrors) {
+  ExpectUsageError(RunCadrectl({"applications", "submit", "--statement", "x"}), "--role");
+  ExpectUsageError(RunCadrectl({"applications", "submit", "--role", "roles/1"}), "--statement");
+  ExpectUsageError(RunCadrectl({"applications", "get"}), "APPLICATION");
+  ExpectUsageError(RunCadrectl({"applications", "get", "roles/1"}), "applications/");
+  ExpectUsageError(RunCadrectl({"applications", "list", "--role", "1", "--applicant", "a"}),
+                   "at most one");
+  ExpectUsageError(RunCadrectl({"applications", "list", "--state", "lost"}), "--state");
+  ExpectUsageError(RunCadrectl({"applications", "acknowledge", "a", "--note", "hi"}), "--note");
+  ExpectUsageError(RunCadrectl({"applications", "offer", "a", "--reply-by", "whenever"}),
+                   "--reply-by");
+  ExpectUsageError(RunCadrectl({"applications", "turn-down", "a"}), "--reason");
+  ExpectUsageError(RunCadrectl({"applications", "turn-down", "a", "--reason", "rude"}),
+                   "not-selected");
+  ExpectUsageError(RunCadrectl({"applications", "withdraw", "a", "--reason", "not-selected"}),
+                   "--reason");
+  ExpectUsageError(RunCadrectl({"applications", "approve", "a"}), "approve");
+  ExpectUsageError(RunCadrectl({"placements", "end-early", "p"}), "--reason");
+  ExpectUsageError(RunCadrectl({"placements", "complete", "applications/p"}), "placements/");
+  ExpectUsageError(RunCadrectl({"placements", "payment-choice", "p"}), "--choice");
+  ExpectUsageError(RunCadrectl({"placements", "payment-choice", "p", "--choice", "all"}),
+                   "decline-payment");
+  ExpectUsageError(RunCadrectl({"placements", "list", "--state", "offered"}), "ended-early");
+  ExpectUsageError(RunCadrectl({"match", "rank"}), "--role");
+  ExpectUsageError(RunCadrectl({"match", "recommend", "--page-size", "51"}), "--page-size");
+  ExpectUsageError(RunCadrectl({"match", "policy", "extra"}), "extra");
+  ExpectUsageError(RunCadrectl({"figures", "body"}), "BODY");
+  ExpectUsageError(RunCadrectl({"figures", "body", "roles/1"}), "bodies/");
+  ExpectUsageError(RunCadrectl({"figures", "equality", "RXF", "QOP"}), "QOP");
+}
+
 }  // namespace
 }  // namespace cadre::cadrectl
