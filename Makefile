@@ -27,7 +27,7 @@ SIGNIN_IN_FLIGHT ?= 1,2,4
 # --max_live_applications, the acceptance race (see bench/run_applications_bench.sh;
 # APPLICANTS, REPEATS, DURATION, TIME_LIMIT and OUT as above).
 OPEN_ROLES ?= 50000
-SUBMIT_APPLICANTS ?= 256
+SUBMIT_APPLICANTS ?= 320
 RECOMMEND_IN_FLIGHT ?= 1,16,64
 SUBMIT_IN_FLIGHT ?= 16,64
 MAX_LIVE ?= 100

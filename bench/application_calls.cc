@@ -204,8 +204,11 @@ absl::StatusOr<int> ApplicationCalls::WithdrawAllLive(const std::string& key) {
       for (const cadre::v1::Application& application : page.applications()) {
         absl::StatusOr<cadre::v1::Application> moved =
             Move(key, application.name(), cadre::v1::APPLICATION_STATE_WITHDRAWN);
-        // An offer matching answered meanwhile (the role filled) is no longer live.
-        if (!moved.ok() && moved.status().code() != absl::StatusCode::kFailedPrecondition) {
+        // Matching may be answering an offer meanwhile (its role filled): then the
+        // application is no longer live (FAILED_PRECONDITION), or changed under this call
+        // (ABORTED) and, if still live, is listed again in the next round.
+        if (!moved.ok() && moved.status().code() != absl::StatusCode::kFailedPrecondition &&
+            moved.status().code() != absl::StatusCode::kAborted) {
           return moved.status();
         }
         withdrawn += moved.ok() ? 1 : 0;

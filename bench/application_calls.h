@@ -52,8 +52,9 @@ class ApplicationCalls {
   absl::StatusOr<cadre::v1::Application> Move(const std::string& key, const std::string& name,
                                               cadre::v1::ApplicationState to);
   // Withdraws every live application (submitted, acknowledged, shortlisted, offered) of
-  // the applicant whose key this is; how many it withdrew. The first failing call's
-  // status otherwise.
+  // the applicant whose key this is; how many it withdrew. A withdrawal refused because
+  // matching moved the application meanwhile (FAILED_PRECONDITION, ABORTED) is not an
+  // error. The first failing call's status otherwise.
   absl::StatusOr<int> WithdrawAllLive(const std::string& key);
   // Every placement of `role`, as its body (`body_key`) lists them.
   absl::StatusOr<std::vector<cadre::v1::Placement>> PlacementsOfRole(const std::string& body_key,

@@ -66,7 +66,7 @@ ABSL_FLAG(std::string, roles_file, "",
 ABSL_FLAG(int, bodies, 12, "bodies to create when seeding, 1-26");
 ABSL_FLAG(int, seed_threads, 16, "concurrent writers when seeding, 1-256");
 ABSL_FLAG(int, applicants, 64, "applicants whose keys RecommendRoles uses, 1-10,000");
-ABSL_FLAG(int, submit_applicants, 256,
+ABSL_FLAG(int, submit_applicants, 320,
           "applicants SubmitApplication's slots share, 1-10,000 (at least the largest "
           "--submit_in_flight): each window holds at most this x --max_live applications");
 ABSL_FLAG(int, signup_threads, 4, "concurrent SignUp callers, 1-64");
@@ -386,8 +386,8 @@ absl::StatusOr<RunFigures> MeasureOnce(int index, Setup& s, ApplicationCalls& ca
       absl::StrAppendFormat(
           &figures.notes,
           "- %s at %d in flight: measured over %.2f s of the %.0f s window: a slot had made its "
-          "%d calls (%d live applications for each of its %d applicants, warm-up included), so "
-          "every slot stopped then.\n",
+          "%d calls (%d live applications for each of its %d applicant(s), warm-up included), "
+          "so every slot stopped then.\n",
           kMatchingSubmit, in_flight, real.seconds, window, load.calls_per_slot, max_live,
           plan.applicants_per_slot());
     }

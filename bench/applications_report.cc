@@ -101,7 +101,7 @@ std::string RecommendTable(const std::vector<Run>& runs) {
         MedianRange(Ratios(runs, kMatchingRecommend, kRegistryGetRole, in_flight, &LoadResult::qps),
                     2),
         " | ",
-        in_flight == kRecommendTargetInFlight ? Verdict(p99, kRecommendP99TargetMs, true) : "",
+        in_flight == kRecommendTargetInFlight ? Verdict(p99, kRecommendP99TargetMs, true) : "–",
         " |\n");
   }
   return out;
@@ -266,7 +266,7 @@ std::string RaceTable(const std::vector<RaceResult>& races) {
     const std::string per_role = r.placements.empty() ? "–"
                                  : *low == *high      ? absl::StrCat(*low)
                                                       : absl::StrCat(*low, "–", *high);
-    std::string filled = absl::StrFormat("%d of %d (%.1f s after the burst)", r.filled_in_registry,
+    std::string filled = absl::StrFormat("%d of %d (%.2f s after the burst)", r.filled_in_registry,
                                          r.full_roles, r.fill_seconds);
     if (!r.fill_note.empty()) {
       absl::StrAppend(&filled, ": ", r.fill_note);

@@ -31,7 +31,7 @@
 #   REPEATS (3)                   runs of the whole set of measurements
 #   OPEN_ROLES (50000)            open roles seeded before matching starts, 1-1,000,000
 #   APPLICANTS (64)               applicants whose keys RecommendRoles uses
-#   SUBMIT_APPLICANTS (256)       applicants SubmitApplication's slots share: a window holds
+#   SUBMIT_APPLICANTS (320)       applicants SubmitApplication's slots share: a window holds
 #                                 at most SUBMIT_APPLICANTS x MAX_LIVE applications
 #   MAX_LIVE (100)                matching's --max_live_applications, 1-100
 #   RECOMMEND_IN_FLIGHT (1,16,64) RecommendRoles and GetRole calls in flight
@@ -40,7 +40,7 @@
 #   DURATION (5)                  seconds measured per target and in-flight count, after WARMUP (1)
 #   TIME_LIMIT                    seconds for the whole run; default 120 + 3 ms a role + 0.25 s
 #                                 a sign-up + 1.5 x the measuring time + 45 s a run for clean-up
-#                                 and the race (defaults: 739 s)
+#                                 and the race (defaults: 755 s)
 #   OUT                           also write the summary markdown to this file
 #   LOGS                          copy the services' logs (warn level) to this directory on exit
 #   BUILD_DIR (build), REDIS_SERVER (redis-server on PATH), NOOP_IN_PROCESS (0)
@@ -59,7 +59,7 @@ if [[ $# -gt 0 && "$1" == "--" ]]; then shift; fi
 repeats="${REPEATS:-3}"
 open_roles="${OPEN_ROLES:-50000}"
 applicants="${APPLICANTS:-64}"
-submit_applicants="${SUBMIT_APPLICANTS:-256}"
+submit_applicants="${SUBMIT_APPLICANTS:-320}"
 max_live="${MAX_LIVE:-100}"
 recommend_in_flight="${RECOMMEND_IN_FLIGHT:-1,16,64}"
 submit_in_flight="${SUBMIT_IN_FLIGHT:-16,64}"
