@@ -11,7 +11,7 @@ namespace {
 // A fixed instant (2026-11-02 10:00 UTC) for the canned answer's times, and the
 // acknowledgement deadline 5 working days later.
 constexpr int64_t kCannedSeconds = 1793613600;
-constexpr int64_t kCannedAcknowledgeBy = kCannedSeconds + 7 * 24 * 3600;
+constexpr int64_t kCannedAcknowledgeBy = kCannedSeconds + int64_t{7} * 24 * 3600;
 
 struct CannedCheck {
   const char* check;
