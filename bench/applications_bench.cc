@@ -390,6 +390,11 @@ absl::StatusOr<RunFigures> MeasureOnce(int index, Setup& s, ApplicationCalls& ca
           "so every slot stopped then.\n",
           kMatchingSubmit, in_flight, real.seconds, window, load.calls_per_slot, max_live,
           plan.applicants_per_slot());
+      if (real.calls == 0) {
+        absl::StrAppend(&figures.notes,
+                        "  **Not measured**: the slots made all their calls in the warm-up. "
+                        "Sign up more applicants (SUBMIT_APPLICANTS) or shorten WARMUP.\n");
+      }
     }
   }
 
