@@ -1,0 +1,142 @@
+#pragma once
+
+// The indexes OpenRoles keeps over its open roles so that a recommendation reads only the
+// roles a person could take, in a compact form, instead of every role's message:
+//   - each role's features: its topics and expertise_sought as small sorted integers (ids
+//     of the set's tag dictionary), its body as an id, hours_per_month, region, attendance
+//     mode, closing time, minimum age and whether it requires credentials;
+//   - buckets by where a person may take the role: one per region for roles in person or
+//     hybrid there, and one for roles anyone may take wherever they live (remote, or
+//     REGION_NATIONAL); within a bucket, roles by hours_per_month, so that a person's
+//     availability skips the roles asking more.
+//   - the closing times, to count the roles still taking applications.
+//
+// Not thread-safe: OpenRoles holds one under its lock and hands it to readers under the
+// reader lock (OpenRoles::ReadIndex).
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/container/btree_set.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/inlined_vector.h"
+#include "absl/functional/function_ref.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "absl/types/optional.h"
+#include "absl/types/span.h"
+#include "cadre/v1/common.pb.h"
+#include "cadre/v1/registry.pb.h"
+
+namespace cadre::matching {
+
+using OpenRolePtr = std::shared_ptr<const cadre::v1::Role>;
+
+// Strings as small integers: tags (topics, expertise) and body names share one id space,
+// so a string has one id wherever it appears. Only grows, as roles are indexed: a role's
+// strings are bounded (at most 20 tags of at most 40 characters in each list, and one
+// body), and a fresh load (OpenRoles::ReplaceWith) brings a fresh dictionary, which drops
+// the strings of roles gone since. Readers look strings up and never insert.
+class TagDictionary {
+ public:
+  // The id of `s`, added if new. Ids are 0, 1, 2... in order of first sight.
+  uint32_t Intern(absl::string_view s);
+  // The id of `s`, or nullopt if no indexed role ever named it.
+  absl::optional<uint32_t> Find(absl::string_view s) const;
+  size_t size() const { return ids_.size(); }
+
+ private:
+  absl::flat_hash_map<std::string, uint32_t> ids_;
+};
+
+// One open role as a recommendation reads it.
+struct IndexedRole {
+  int64_t id = 0;
+  OpenRolePtr role;  // the message, for scoring in full and for handing out
+  // Applications close at this time (absl::UnixEpoch() when the role gives none).
+  absl::Time closing_time;
+  int32_t hours_per_month = 0;
+  int32_t minimum_age = 0;  // 0 for none
+  cadre::v1::Region region = cadre::v1::REGION_UNSPECIFIED;
+  cadre::v1::AttendanceMode mode = cadre::v1::ATTENDANCE_MODE_UNSPECIFIED;
+  uint32_t body = 0;  // the body's name in the dictionary
+  bool requires_credentials = false;
+  uint16_t topic_count = 0;  // distinct topics; the first ids of `tags`
+  // The distinct topics in ascending id order, then the distinct expertise_sought in
+  // ascending id order. Eight fit in place; more spill to the heap.
+  absl::InlinedVector<uint32_t, 8> tags;
+
+  absl::Span<const uint32_t> topics() const {
+    return absl::MakeConstSpan(tags.data(), topic_count);
+  }
+  absl::Span<const uint32_t> expertise() const {
+    return absl::MakeConstSpan(tags.data() + topic_count, tags.size() - topic_count);
+  }
+  // Anyone may take it wherever they live: remote, or open anywhere in England.
+  bool anywhere() const {
+    return mode == cadre::v1::ATTENDANCE_MODE_REMOTE || region == cadre::v1::REGION_NATIONAL;
+  }
+};
+
+class RoleIndex {
+ public:
+  // Roles asking more hours than this a month share one hours slot (the registry allows
+  // 0–200).
+  static constexpr int kMaxSlottedHours = 200;
+
+  RoleIndex() = default;
+  RoleIndex(RoleIndex&&) = default;
+  RoleIndex& operator=(RoleIndex&&) = default;
+
+  // Indexes `role` under `id`, replacing whatever was indexed under it.
+  void Put(int64_t id, OpenRolePtr role);
+  // Drops the role indexed under `id`; no-op if none is.
+  void Remove(int64_t id);
+  // Roles indexed.
+  size_t size() const { return slots_.size(); }
+
+  const TagDictionary& dictionary() const { return dictionary_; }
+
+  // Roles whose closing time is after `now`: those taking applications.
+  size_t CountTakingApplications(absl::Time now) const;
+
+  // Calls `visit` on every role in person or hybrid in `region` (not national) asking at
+  // most `max_hours` a month, in no particular order.
+  void ForEachInRegion(cadre::v1::Region region, int max_hours,
+                       absl::FunctionRef<void(const IndexedRole&)> visit) const;
+  // Calls `visit` on every remote or national role asking at most `max_hours` a month.
+  void ForEachAnywhere(int max_hours, absl::FunctionRef<void(const IndexedRole&)> visit) const;
+  // Calls `visit` on every role.
+  void ForEach(absl::FunctionRef<void(const IndexedRole&)> visit) const;
+
+ private:
+  // Roles of one bucket by hours_per_month: slot h holds roles asking h hours (negative
+  // ones in slot 0); the last slot holds those asking more than kMaxSlottedHours.
+  using Bucket = std::array<std::vector<IndexedRole>, kMaxSlottedHours + 2>;
+
+  // Where a role sits: its bucket, its hours slot, its index in the slot.
+  struct Slot {
+    bool anywhere = false;
+    cadre::v1::Region region = cadre::v1::REGION_UNSPECIFIED;  // when not anywhere
+    int hours_slot = 0;
+    size_t index = 0;
+  };
+
+  static int HoursSlot(int32_t hours);
+  static void VisitBucket(const Bucket& bucket, int max_hours,
+                          absl::FunctionRef<void(const IndexedRole&)> visit);
+  Bucket& BucketOf(const Slot& slot);
+
+  TagDictionary dictionary_;
+  // A Bucket is 4.9 KB of empty vectors; buckets are made only for regions in use.
+  std::unique_ptr<Bucket> anywhere_;
+  absl::flat_hash_map<int, std::unique_ptr<Bucket>> by_region_;
+  absl::flat_hash_map<int64_t, Slot> slots_;
+  absl::btree_multiset<absl::Time> closing_times_;
+};
+
+}  // namespace cadre::matching
