@@ -1,0 +1,407 @@
+#include "services/matching/view/recommender.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/string_view.h"
+#include "services/matching/domain/credential_rules.h"
+#include "services/matching/domain/dates.h"
+#include "services/matching/domain/limits.h"
+#include "services/matching/domain/shortlist_view.h"
+
+namespace cadre::matching {
+namespace {
+
+// Where a role ranks: eligible first, then the higher total, then the sooner closing
+// time, then the lower id. Two roles never tie (ids differ).
+struct Key {
+  bool eligible = false;
+  double total = 0;
+  absl::Time closing_time;
+  int64_t id = 0;
+};
+
+bool Before(const Key& a, const Key& b) {
+  if (a.eligible != b.eligible) return a.eligible;
+  if (a.total != b.total) return a.total > b.total;
+  if (a.closing_time != b.closing_time) return a.closing_time < b.closing_time;
+  return a.id < b.id;
+}
+
+// A part's points as scoring.cc gives them: the weight times the fraction clamped to
+// 0..1, rounded to 2 decimal places. The same operations in the same order, so the same
+// double.
+double Points(double weight, double fraction) {
+  fraction = std::clamp(fraction, 0.0, 1.0);
+  return std::round(weight * fraction * 100.0) / 100.0;
+}
+
+// A share part (found of wanted; full when nothing is wanted), from a table for up to 20
+// wanted (the registry's limit) so that a candidate costs no rounding.
+class SharePoints {
+ public:
+  explicit SharePoints(double weight) : weight_(weight) {
+    for (int wanted = 0; wanted <= kTabled; ++wanted) {
+      for (int found = 0; found <= wanted; ++found) {
+        table_[Index(found, wanted)] = Compute(found, wanted);
+      }
+    }
+  }
+
+  double operator()(int found, int wanted) const {
+    return wanted <= kTabled ? table_[Index(found, wanted)] : Compute(found, wanted);
+  }
+
+ private:
+  static constexpr int kTabled = 20;
+  static int Index(int found, int wanted) { return wanted * (wanted + 1) / 2 + found; }
+  double Compute(int found, int wanted) const {
+    return Points(weight_, wanted == 0 ? 1.0 : static_cast<double>(found) / wanted);
+  }
+
+  double weight_;
+  std::array<double, (kTabled + 1) * (kTabled + 2) / 2> table_;
+};
+
+// A person's tags as dictionary ids: a sorted vector (at most 20 a list) behind a 64-bit
+// mask, so that most role tags are ruled out by one bit.
+class TagSet {
+ public:
+  void Add(absl::optional<uint32_t> id) {
+    if (!id.has_value()) return;  // no role names it
+    ids_.push_back(*id);
+    mask_ |= uint64_t{1} << (*id & 63);
+  }
+  void Seal() {
+    std::sort(ids_.begin(), ids_.end());
+    ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
+  }
+  // How many of `tags` (distinct) are in the set.
+  int CountIn(absl::Span<const uint32_t> tags) const {
+    if (ids_.empty()) return 0;
+    int n = 0;
+    for (const uint32_t t : tags) {
+      if (((mask_ >> (t & 63)) & 1) != 0 && std::binary_search(ids_.begin(), ids_.end(), t)) {
+        ++n;
+      }
+    }
+    return n;
+  }
+
+ private:
+  std::vector<uint32_t> ids_;
+  uint64_t mask_ = 0;
+};
+
+// One role found, with the key it ranks by and the role it is.
+struct Found {
+  Key key;
+  const IndexedRole* role = nullptr;
+};
+
+bool FoundBefore(const Found& a, const Found& b) { return Before(a.key, b.key); }
+
+// Keeps the `limit` best of what it is offered in a heap whose front is the worst kept.
+template <typename T, bool (*kBefore)(const T&, const T&)>
+class TopK {
+ public:
+  explicit TopK(size_t limit) : limit_(limit) { items_.reserve(limit); }
+
+  bool full() const { return items_.size() == limit_; }
+  // The worst kept; only when full().
+  const T& worst() const { return items_.front(); }
+  // Whether `key` would be kept.
+  bool Admits(const Key& key) const { return !full() || Before(key, KeyOf(items_.front())); }
+  void Offer(T item) {
+    if (!full()) {
+      items_.push_back(std::move(item));
+      std::push_heap(items_.begin(), items_.end(), kBefore);
+    } else if (kBefore(item, items_.front())) {
+      std::pop_heap(items_.begin(), items_.end(), kBefore);
+      items_.back() = std::move(item);
+      std::push_heap(items_.begin(), items_.end(), kBefore);
+    }
+  }
+  // What was kept, best first; leaves the heap empty.
+  std::vector<T> TakeSorted() {
+    std::sort(items_.begin(), items_.end(), kBefore);
+    return std::move(items_);
+  }
+
+ private:
+  static const Key& KeyOf(const T& item) { return item.key; }
+
+  size_t limit_;
+  std::vector<T> items_;
+};
+
+// A role scored and screened in full.
+struct Full {
+  Key key;
+  const IndexedRole* role = nullptr;
+  Score score;
+  Screening screening;
+};
+
+bool FullBefore(const Full& a, const Full& b) { return Before(a.key, b.key); }
+
+// One call's work, under the set's reader lock.
+class Ranker {
+ public:
+  Ranker(const RoleIndex& index, const ScoringPolicy& policy, const RecommendQuery& q, double slack,
+         bool loose)
+      : index_(index),
+        policy_(policy),
+        q_(q),
+        profile_(*q.profile),
+        slack_(slack),
+        loose_(loose),
+        limit_(static_cast<size_t>(std::clamp(q.limit, 1, kMaxRecommendations))),
+        available_(profile_.availability_hours_per_month()),
+        lived_points_(policy.lived_experience),
+        skills_points_(policy.skills),
+        expertise_points_(policy.expertise) {
+    const TagDictionary& tags = index.dictionary();
+    for (const std::string& t : profile_.lived_experience()) lived_.Add(tags.Find(t));
+    for (const std::string& t : profile_.skills()) brings_.Add(tags.Find(t));
+    for (const std::string& t : profile_.expertise()) {
+      brings_.Add(tags.Find(t));
+      expertise_.Add(tags.Find(t));
+    }
+    lived_.Seal();
+    brings_.Seal();
+    expertise_.Seal();
+    for (const cadre::v1::DeclaredInterest& d : profile_.declared_interests()) {
+      if (d.kind() != cadre::v1::DeclaredInterest::KIND_WORKS_FOR &&
+          d.kind() != cadre::v1::DeclaredInterest::KIND_CONFLICT) {
+        continue;
+      }
+      if (absl::optional<uint32_t> body = tags.Find(d.body()); body.has_value()) {
+        conflicts_.push_back(*body);
+      }
+    }
+    const int most = profile_.max_concurrent_roles() > 0 ? profile_.max_concurrent_roles()
+                                                         : kDefaultConcurrentRoles;
+    concurrent_ok_ = q.active_placements < most;
+    for (int asked = 0; asked <= RoleIndex::kMaxSlottedHours; ++asked) {
+      availability_points_[asked] = ComputeAvailability(asked);
+    }
+    location_points_[0] = Points(policy.location, 0.0);
+    location_points_[1] = Points(policy.location, 0.5);
+    location_points_[2] = Points(policy.location, 1.0);
+    const int active = std::max(0, q.active_placements);
+    const int last_24_months = std::max(0, q.placements_last_24_months);
+    spread_points_ = Points(policy.spread, 1.0 / (1.0 + active + 0.5 * last_24_months));
+    age_met_.fill(-1);
+  }
+
+  Recommendations Run() {
+    Recommendations out;
+    out.open_roles = static_cast<int>(index_.CountTakingApplications(q_.now));
+
+    // Steps 1 and 2: the `limit` best cheap keys.
+    TopK<Found, FoundBefore> top(limit_);
+    int offered = 0;
+    VisitCandidates([&](const IndexedRole& r) {
+      ++out.considered;
+      const Key key = CheapKey(r);
+      if (!q_.include_ineligible && !key.eligible) return;
+      ++offered;
+      top.Offer(Found{key, &r});
+    });
+
+    // Step 3: those in full, best cheap key first, until no cheap key left can beat the
+    // last of the real results.
+    TopK<Full, FullBefore> best(limit_);
+    const std::vector<Found> tops = top.TakeSorted();
+    std::vector<int64_t> scored_ids;
+    for (const Found& f : tops) {
+      if (!best.Admits(f.key)) break;  // nor can any after it
+      ScoreInFull(*f.role, best, out);
+      scored_ids.push_back(f.role->id);
+    }
+    // A role outside `tops` has a cheap key after the last of them, so a real key after it
+    // too. Unless the real results already end before that, score on.
+    const bool settled = offered <= static_cast<int>(limit_) ||
+                         (best.full() && !Before(tops.back().key, best.worst().key));
+    if (!settled) {
+      std::sort(scored_ids.begin(), scored_ids.end());
+      VisitCandidates([&](const IndexedRole& r) {
+        const Key key = CheapKey(r);
+        if (!q_.include_ineligible && !key.eligible) return;
+        if (!best.Admits(key)) return;
+        if (std::binary_search(scored_ids.begin(), scored_ids.end(), r.id)) return;
+        ScoreInFull(r, best, out);
+      });
+    }
+
+    for (Full& f : best.TakeSorted()) {
+      out.ranked.push_back(
+          RoleRecommendation{f.role->role, std::move(f.score), std::move(f.screening)});
+    }
+    return out;
+  }
+
+ private:
+  // Calls `visit` on each candidate: open, taking applications, not excluded, and unless
+  // include_ineligible in the person's region or anywhere, within their hours.
+  template <typename Visit>
+  void VisitCandidates(Visit visit) const {
+    const auto candidate = [&](const IndexedRole& r) {
+      if (r.closing_time <= q_.now) return;
+      if (q_.exclude != nullptr && q_.exclude->contains(r.id)) return;
+      visit(r);
+    };
+    if (q_.include_ineligible) {
+      index_.ForEach(candidate);
+    } else {
+      index_.ForEachInRegion(profile_.region(), available_, candidate);
+      index_.ForEachAnywhere(available_, candidate);
+    }
+  }
+
+  // The key from the role's features: exactly Screen's eligibility and ScoreFor's total
+  // (plus the slack, for tests).
+  Key CheapKey(const IndexedRole& r) {
+    Key key;
+    key.id = r.id;
+    key.closing_time = r.closing_time;
+    key.eligible = loose_ || CheapEligible(r);
+    const absl::Span<const uint32_t> sought = r.expertise();
+    const int wanted = static_cast<int>(sought.size());
+    const int brings = brings_.CountIn(sought);
+    const int expertise = brings == 0 ? 0 : expertise_.CountIn(sought);
+    // In ScoreFor's order of parts, each added to the running total.
+    double total = 0;
+    total += lived_points_(lived_.CountIn(r.topics()), r.topic_count);
+    total += skills_points_(brings, wanted);
+    total += expertise_points_(expertise, wanted);
+    total += AvailabilityPoints(r.hours_per_month);
+    total += location_points_[LocationIndex(r)];
+    total += spread_points_;
+    key.total = total + slack_;
+    return key;
+  }
+
+  // Screen's six checks, from the features.
+  bool CheapEligible(const IndexedRole& r) {
+    if (!concurrent_ok_) return false;
+    if (r.hours_per_month > available_) return false;
+    if (!r.anywhere() && r.region != profile_.region()) return false;
+    if (std::find(conflicts_.begin(), conflicts_.end(), r.body) != conflicts_.end()) {
+      return false;
+    }
+    if (!MeetsAge(r.minimum_age)) return false;
+    return !r.requires_credentials || CredentialsMet(*r.role);
+  }
+
+  bool MeetsAge(int minimum) {
+    if (minimum <= 0) return true;
+    const auto compute = [&] {
+      return CheckDate(profile_.date_of_birth(), "date_of_birth").ok() &&
+             MeetsMinimumAge(profile_.date_of_birth(), minimum, q_.today);
+    };
+    if (minimum >= static_cast<int>(age_met_.size())) return compute();
+    int8_t& met = age_met_[minimum];
+    if (met < 0) met = compute() ? 1 : 0;
+    return met == 1;
+  }
+
+  // Each requirement is met or not on its own (CheckRequirements), so once a call.
+  bool CredentialsMet(const cadre::v1::Role& role) {
+    for (const std::string& required : role.required_credentials()) {
+      auto [it, added] = credential_met_.try_emplace(required, false);
+      if (added) {
+        it->second =
+            CheckRequirements(absl::MakeConstSpan(&required, 1), q_.credentials, q_.today)[0]
+                .outcome == RequirementOutcome::kMet;
+      }
+      if (!it->second) return false;
+    }
+    return true;
+  }
+
+  double ComputeAvailability(int asked) const {
+    if (asked <= 0) return Points(policy_.availability, 1.0);
+    const double headroom = static_cast<double>(available_ - asked) / asked;
+    return Points(policy_.availability, std::min(1.0, std::max(0.0, headroom)));
+  }
+
+  double AvailabilityPoints(int asked) const {
+    return asked >= 0 && asked <= RoleIndex::kMaxSlottedHours ? availability_points_[asked]
+                                                              : ComputeAvailability(asked);
+  }
+
+  // 2: full (remote, national or in the person's region); 1: half (hybrid elsewhere); 0.
+  int LocationIndex(const IndexedRole& r) const {
+    if (r.anywhere() || r.region == profile_.region()) return 2;
+    return r.mode == cadre::v1::ATTENDANCE_MODE_HYBRID ? 1 : 0;
+  }
+
+  void ScoreInFull(const IndexedRole& r, TopK<Full, FullBefore>& best, Recommendations& out) {
+    ++out.scored;
+    Full f;
+    f.role = &r;
+    f.screening = Screen(ScreeningInput{*r.role, r.role->minimum_age(), profile_, q_.credentials,
+                                        q_.active_placements, q_.today});
+    if (!q_.include_ineligible && !f.screening.eligible()) return;
+    f.score =
+        ScoreFor(policy_, *r.role, profile_, q_.active_placements, q_.placements_last_24_months);
+    f.key = Key{f.screening.eligible(), f.score.total, r.closing_time, r.id};
+    if (best.Admits(f.key)) best.Offer(std::move(f));
+  }
+
+  const RoleIndex& index_;
+  const ScoringPolicy& policy_;
+  const RecommendQuery& q_;
+  const cadre::v1::Profile& profile_;
+  const double slack_;
+  const bool loose_;
+  const size_t limit_;
+  const int available_;
+
+  TagSet lived_;                     // lived_experience
+  TagSet brings_;                    // skills and expertise
+  TagSet expertise_;                 // expertise
+  std::vector<uint32_t> conflicts_;  // bodies the person works for or has a conflict with
+  bool concurrent_ok_ = false;
+
+  SharePoints lived_points_;
+  SharePoints skills_points_;
+  SharePoints expertise_points_;
+  std::array<double, RoleIndex::kMaxSlottedHours + 1> availability_points_{};
+  std::array<double, 3> location_points_{};
+  double spread_points_ = 0;
+
+  std::array<int8_t, 64> age_met_{};  // by minimum age: -1 not yet known, 0 no, 1 yes
+  absl::flat_hash_map<absl::string_view, bool> credential_met_;  // by requirement
+};
+
+Recommendations RecommendImpl(const OpenRoles& roles, const ScoringPolicy& policy,
+                              const RecommendQuery& q, double slack, bool loose) {
+  Recommendations out;
+  if (q.profile == nullptr) return out;
+  roles.ReadIndex([&](const RoleIndex& index) {
+    Ranker ranker(index, policy, q, slack, loose);
+    out = ranker.Run();
+  });
+  return out;
+}
+
+}  // namespace
+
+Recommendations Recommend(const OpenRoles& roles, const ScoringPolicy& policy,
+                          const RecommendQuery& q) {
+  return RecommendImpl(roles, policy, q, /*slack=*/0, /*loose=*/false);
+}
+
+Recommendations RecommendWithLooseKeysForTest(const OpenRoles& roles, const ScoringPolicy& policy,
+                                              const RecommendQuery& q, double slack_points) {
+  return RecommendImpl(roles, policy, q, slack_points, /*loose=*/true);
+}
+
+}  // namespace cadre::matching
