@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/strings/string_view.h"
 #include "services/matching/domain/credential_rules.h"
 #include "services/matching/domain/dates.h"
 #include "services/matching/domain/limits.h"
@@ -80,6 +79,7 @@ class TagSet {
     std::sort(ids_.begin(), ids_.end());
     ids_.erase(std::unique(ids_.begin(), ids_.end()), ids_.end());
   }
+  size_t size() const { return ids_.size(); }
   // How many of `tags` (distinct) are in the set.
   int CountIn(absl::Span<const uint32_t> tags) const {
     if (ids_.empty()) return 0;
@@ -203,15 +203,17 @@ class Ranker {
     Recommendations out;
     out.open_roles = static_cast<int>(index_.CountTakingApplications(q_.now));
 
-    // Steps 1 and 2: the `limit` best cheap keys.
+    // Steps 1 and 2: the `limit` best cheap keys. Once `limit` are kept, a first look at
+    // a candidate's counts (not its tags) rules most out.
     TopK<Found, FoundBefore> top(limit_);
     int offered = 0;
     VisitCandidates([&](const IndexedRole& r) {
       ++out.considered;
-      const Key key = CheapKey(r);
-      if (!q_.include_ineligible && !key.eligible) return;
+      const bool eligible = loose_ || CheapEligible(r);
+      if (!q_.include_ineligible && !eligible) return;
       ++offered;
-      top.Offer(Found{key, &r});
+      if (top.full() && !top.Admits(FirstLook(r, eligible))) return;
+      top.Offer(Found{CheapKey(r, eligible), &r});
     });
 
     // Step 3: those in full, best cheap key first, until no cheap key left can beat the
@@ -231,9 +233,10 @@ class Ranker {
     if (!settled) {
       std::sort(scored_ids.begin(), scored_ids.end());
       VisitCandidates([&](const IndexedRole& r) {
-        const Key key = CheapKey(r);
-        if (!q_.include_ineligible && !key.eligible) return;
-        if (!best.Admits(key)) return;
+        const bool eligible = loose_ || CheapEligible(r);
+        if (!q_.include_ineligible && !eligible) return;
+        if (!best.Admits(FirstLook(r, eligible))) return;
+        if (!best.Admits(CheapKey(r, eligible))) return;
         if (std::binary_search(scored_ids.begin(), scored_ids.end(), r.id)) return;
         ScoreInFull(r, best, out);
       });
@@ -264,27 +267,35 @@ class Ranker {
     }
   }
 
-  // The key from the role's features: exactly Screen's eligibility and ScoreFor's total
-  // (plus the slack, for tests).
-  Key CheapKey(const IndexedRole& r) {
-    Key key;
-    key.id = r.id;
-    key.closing_time = r.closing_time;
-    key.eligible = loose_ || CheapEligible(r);
-    const absl::Span<const uint32_t> sought = r.expertise();
-    const int wanted = static_cast<int>(sought.size());
-    const int brings = brings_.CountIn(sought);
-    const int expertise = brings == 0 ? 0 : expertise_.CountIn(sought);
+  // The key from the role's features: `eligible` (Screen's, from CheapEligible) and
+  // exactly ScoreFor's total (plus the slack, for tests).
+  Key CheapKey(const IndexedRole& r, bool eligible) const {
+    const int wanted = r.expertise_count;
+    const int brings = brings_.CountIn(r.expertise());
+    const int expertise = brings == 0 ? 0 : expertise_.CountIn(r.expertise());
+    return KeyOf(r, eligible, lived_.CountIn(r.topics()), brings, expertise, wanted);
+  }
+
+  // A key no worse than CheapKey's, from the counts of the role's tags alone: as if every
+  // tag the person has that could match did. Each part's points grow with what is found.
+  Key FirstLook(const IndexedRole& r, bool eligible) const {
+    const int wanted = r.expertise_count;
+    return KeyOf(r, eligible, std::min<int>(lived_.size(), r.topic_count),
+                 std::min<int>(brings_.size(), wanted), std::min<int>(expertise_.size(), wanted),
+                 wanted);
+  }
+
+  Key KeyOf(const IndexedRole& r, bool eligible, int lived, int brings, int expertise,
+            int wanted) const {
     // In ScoreFor's order of parts, each added to the running total.
     double total = 0;
-    total += lived_points_(lived_.CountIn(r.topics()), r.topic_count);
+    total += lived_points_(lived, r.topic_count);
     total += skills_points_(brings, wanted);
     total += expertise_points_(expertise, wanted);
     total += AvailabilityPoints(r.hours_per_month);
     total += location_points_[LocationIndex(r)];
     total += spread_points_;
-    key.total = total + slack_;
-    return key;
+    return Key{eligible, total + slack_, r.closing_time, r.id};
   }
 
   // Screen's six checks, from the features.
@@ -296,7 +307,7 @@ class Ranker {
       return false;
     }
     if (!MeetsAge(r.minimum_age)) return false;
-    return !r.requires_credentials || CredentialsMet(*r.role);
+    return r.credential_count == 0 || CredentialsMet(r);
   }
 
   bool MeetsAge(int minimum) {
@@ -311,14 +322,19 @@ class Ranker {
     return met == 1;
   }
 
-  // Each requirement is met or not on its own (CheckRequirements), so once a call.
-  bool CredentialsMet(const cadre::v1::Role& role) {
-    for (const std::string& required : role.required_credentials()) {
-      auto [it, added] = credential_met_.try_emplace(required, false);
-      if (added) {
-        it->second =
-            CheckRequirements(absl::MakeConstSpan(&required, 1), q_.credentials, q_.today)[0]
-                .outcome == RequirementOutcome::kMet;
+  // Each requirement is met or not on its own (CheckRequirements), so once a call, by id.
+  bool CredentialsMet(const IndexedRole& r) {
+    for (const uint32_t id : r.credentials()) {
+      auto it = credential_met_.find(id);
+      if (it == credential_met_.end()) {
+        // New this call: find out for each of the role's, by name (the features hold ids).
+        for (const std::string& required : r.role->required_credentials()) {
+          const std::vector<RequirementCheck> check =
+              CheckRequirements(absl::MakeConstSpan(&required, 1), q_.credentials, q_.today);
+          credential_met_.try_emplace(*index_.dictionary().Find(required),
+                                      check[0].outcome == RequirementOutcome::kMet);
+        }
+        it = credential_met_.find(id);
       }
       if (!it->second) return false;
     }
@@ -378,7 +394,7 @@ class Ranker {
   double spread_points_ = 0;
 
   std::array<int8_t, 64> age_met_{};  // by minimum age: -1 not yet known, 0 no, 1 yes
-  absl::flat_hash_map<absl::string_view, bool> credential_met_;  // by requirement
+  absl::flat_hash_map<uint32_t, bool> credential_met_;  // by requirement's id
 };
 
 Recommendations RecommendImpl(const OpenRoles& roles, const ScoringPolicy& policy,

@@ -11,7 +11,9 @@
 //      role. Roles past their closing time, and those excluded, are left out.
 //   2. Each candidate gets a cheap key from its features (interned tags, hours, where):
 //      its eligibility and total by the same rules and arithmetic as Screen and ScoreFor,
-//      without their reasons and strings. A bounded heap keeps the `limit` best keys.
+//      without their reasons and strings. A bounded heap keeps the `limit` best keys; once
+//      it is full, a first look at the counts of a candidate's tags (as if all that could
+//      match did) rules most candidates out before their tags are read.
 //   3. Those are scored and screened in full, best key first. The cheap key is only
 //      trusted as an upper bound (never better than the real one): if the real results do
 //      not settle the top, candidates whose key could still beat the last one are scored

@@ -50,9 +50,9 @@ void RoleIndex::Put(int64_t id, OpenRolePtr role) {
   r.region = role->location().region();
   r.mode = role->location().mode();
   r.body = dictionary_.Intern(role->body());
-  r.requires_credentials = role->required_credentials_size() > 0;
   r.topic_count = AppendIds(role->topics(), dictionary_, r.tags);
-  AppendIds(role->expertise_sought(), dictionary_, r.tags);
+  r.expertise_count = AppendIds(role->expertise_sought(), dictionary_, r.tags);
+  r.credential_count = AppendIds(role->required_credentials(), dictionary_, r.tags);
   r.role = std::move(role);
 
   Slot slot;

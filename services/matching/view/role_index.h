@@ -3,8 +3,8 @@
 // The indexes OpenRoles keeps over its open roles so that a recommendation reads only the
 // roles a person could take, in a compact form, instead of every role's message:
 //   - each role's features: its topics and expertise_sought as small sorted integers (ids
-//     of the set's tag dictionary), its body as an id, hours_per_month, region, attendance
-//     mode, closing time, minimum age and whether it requires credentials;
+//     of the set's tag dictionary), likewise its body and its required credentials,
+//     hours_per_month, region, attendance mode, closing time and minimum age;
 //   - buckets by where a person may take the role: one per region for roles in person or
 //     hybrid there, and one for roles anyone may take wherever they live (remote, or
 //     REGION_NATIONAL); within a bucket, roles by hours_per_month, so that a person's
@@ -36,11 +36,12 @@ namespace cadre::matching {
 
 using OpenRolePtr = std::shared_ptr<const cadre::v1::Role>;
 
-// Strings as small integers: tags (topics, expertise) and body names share one id space,
-// so a string has one id wherever it appears. Only grows, as roles are indexed: a role's
-// strings are bounded (at most 20 tags of at most 40 characters in each list, and one
-// body), and a fresh load (OpenRoles::ReplaceWith) brings a fresh dictionary, which drops
-// the strings of roles gone since. Readers look strings up and never insert.
+// Strings as small integers: tags (topics, expertise), body names and credential names
+// share one id space, so a string has one id wherever it appears. Only grows, as roles are
+// indexed: a role's strings are bounded (at most 20 tags of at most 40 characters in each
+// list, 10 credentials and one body), and a fresh load (OpenRoles::ReplaceWith) brings a fresh
+// dictionary, which drops the strings of roles gone since. Readers look strings up and never
+// insert.
 class TagDictionary {
  public:
   // The id of `s`, added if new. Ids are 0, 1, 2... in order of first sight.
@@ -53,28 +54,35 @@ class TagDictionary {
   absl::flat_hash_map<std::string, uint32_t> ids_;
 };
 
-// One open role as a recommendation reads it.
+// One open role as a recommendation reads it. What every candidate's first look reads
+// (its id, closing time, hours, where, body, minimum age and the counts of its tags) comes
+// first, together in one cache line; the tags and the message, read for fewer, after.
 struct IndexedRole {
   int64_t id = 0;
-  OpenRolePtr role;  // the message, for scoring in full and for handing out
   // Applications close at this time (absl::UnixEpoch() when the role gives none).
   absl::Time closing_time;
   int32_t hours_per_month = 0;
   int32_t minimum_age = 0;  // 0 for none
   cadre::v1::Region region = cadre::v1::REGION_UNSPECIFIED;
   cadre::v1::AttendanceMode mode = cadre::v1::ATTENDANCE_MODE_UNSPECIFIED;
-  uint32_t body = 0;  // the body's name in the dictionary
-  bool requires_credentials = false;
-  uint16_t topic_count = 0;  // distinct topics; the first ids of `tags`
-  // The distinct topics in ascending id order, then the distinct expertise_sought in
-  // ascending id order. Eight fit in place; more spill to the heap.
+  uint32_t body = 0;              // the body's name in the dictionary
+  uint16_t topic_count = 0;       // distinct topics: the first ids of `tags`
+  uint16_t expertise_count = 0;   // distinct expertise_sought: the next ones
+  uint16_t credential_count = 0;  // distinct required_credentials: the rest
+  // The distinct topics in ascending id order, then the distinct expertise_sought, then
+  // the distinct required_credentials, likewise. Eight fit in place; more spill to the
+  // heap.
   absl::InlinedVector<uint32_t, 8> tags;
+  OpenRolePtr role;  // the message, for scoring in full and for handing out
 
   absl::Span<const uint32_t> topics() const {
     return absl::MakeConstSpan(tags.data(), topic_count);
   }
   absl::Span<const uint32_t> expertise() const {
-    return absl::MakeConstSpan(tags.data() + topic_count, tags.size() - topic_count);
+    return absl::MakeConstSpan(tags.data() + topic_count, expertise_count);
+  }
+  absl::Span<const uint32_t> credentials() const {
+    return absl::MakeConstSpan(tags.data() + topic_count + expertise_count, credential_count);
   }
   // Anyone may take it wherever they live: remote, or open anywhere in England.
   bool anywhere() const {

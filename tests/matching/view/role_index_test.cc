@@ -88,7 +88,7 @@ TEST(RoleIndexTest, KeepsEachRolesFeatures) {
       EXPECT_EQ(r.minimum_age, 18);
       EXPECT_EQ(r.region, REGION_LONDON);
       EXPECT_EQ(r.mode, ATTENDANCE_MODE_HYBRID);
-      EXPECT_TRUE(r.requires_credentials);
+      EXPECT_THAT(r.credentials(), ElementsAre(*index.dictionary().Find("dbs-basic")));
       EXPECT_FALSE(r.anywhere());
       EXPECT_EQ(r.closing_time, Now() + absl::Hours(24 * 30));
       EXPECT_EQ(r.body, index.dictionary().Find("bodies/RJ1"));
