@@ -213,8 +213,11 @@ class Ranker {
       if (!q_.include_ineligible && !eligible) return;
       ++offered;
       if (top.full() && !top.Admits(FirstLook(r, eligible))) return;
+      // Looked up only now: most candidates never get this far.
+      if (Excluded(r.id)) return;
       top.Offer(Found{CheapKey(r, eligible), &r});
     });
+    out.considered -= ExcludedCandidates();
 
     // Step 3: those in full, best cheap key first, until no cheap key left can beat the
     // last of the real results.
@@ -237,6 +240,7 @@ class Ranker {
         if (!q_.include_ineligible && !eligible) return;
         if (!best.Admits(FirstLook(r, eligible))) return;
         if (!best.Admits(CheapKey(r, eligible))) return;
+        if (Excluded(r.id)) return;
         if (std::binary_search(scored_ids.begin(), scored_ids.end(), r.id)) return;
         ScoreInFull(r, best, out);
       });
@@ -250,14 +254,12 @@ class Ranker {
   }
 
  private:
-  // Calls `visit` on each candidate: open, taking applications, not excluded, and unless
+  // Calls `visit` on each candidate but for exclusions: taking applications, and unless
   // include_ineligible in the person's region or anywhere, within their hours.
   template <typename Visit>
-  void VisitCandidates(Visit visit) const {
+  void VisitCandidates(Visit&& visit) const {
     const auto candidate = [&](const IndexedRole& r) {
-      if (r.closing_time <= q_.now) return;
-      if (q_.exclude != nullptr && q_.exclude->contains(r.id)) return;
-      visit(r);
+      if (r.closing_time > q_.now) visit(r);
     };
     if (q_.include_ineligible) {
       index_.ForEach(candidate);
@@ -265,6 +267,27 @@ class Ranker {
       index_.ForEachInRegion(profile_.region(), available_, candidate);
       index_.ForEachAnywhere(available_, candidate);
     }
+  }
+
+  // Whether VisitCandidates visits `r`.
+  bool IsCandidate(const IndexedRole& r) const {
+    if (r.closing_time <= q_.now) return false;
+    return q_.include_ineligible ||
+           (r.hours_per_month <= available_ && (r.anywhere() || r.region == profile_.region()));
+  }
+
+  bool Excluded(int64_t id) const { return q_.exclude != nullptr && q_.exclude->contains(id); }
+
+  // How many excluded roles VisitCandidates visits: a few lookups, where testing every
+  // candidate would cost one each.
+  int ExcludedCandidates() const {
+    if (q_.exclude == nullptr) return 0;
+    int n = 0;
+    for (const int64_t id : *q_.exclude) {
+      const IndexedRole* r = index_.Find(id);
+      if (r != nullptr && IsCandidate(*r)) ++n;
+    }
+    return n;
   }
 
   // The key from the role's features: `eligible` (Screen's, from CheapEligible) and

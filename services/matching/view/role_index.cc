@@ -32,8 +32,6 @@ absl::optional<uint32_t> TagDictionary::Find(absl::string_view s) const {
   return it->second;
 }
 
-int RoleIndex::HoursSlot(int32_t hours) { return std::clamp(hours, 0, kMaxSlottedHours + 1); }
-
 RoleIndex::Bucket& RoleIndex::BucketOf(const Slot& slot) {
   std::unique_ptr<Bucket>& bucket = slot.anywhere ? anywhere_ : by_region_[slot.region];
   if (bucket == nullptr) bucket = std::make_unique<Bucket>();
@@ -91,43 +89,13 @@ size_t RoleIndex::CountTakingApplications(absl::Time now) const {
   return closing_times_.size() - closed;
 }
 
-void RoleIndex::VisitBucket(const Bucket& bucket, int max_hours,
-                            absl::FunctionRef<void(const IndexedRole&)> visit) {
-  if (max_hours < 0) {
-    for (const IndexedRole& r : bucket[0]) {
-      if (r.hours_per_month <= max_hours) visit(r);
-    }
-    return;
-  }
-  const int last = HoursSlot(max_hours);
-  for (int h = 0; h <= last; ++h) {
-    // Slot 0 holds negative hours too, and the last slot every hours above the slots.
-    const bool exact = h != 0 && h <= kMaxSlottedHours;
-    for (const IndexedRole& r : bucket[h]) {
-      if (exact || r.hours_per_month <= max_hours) visit(r);
-    }
-  }
-}
-
-void RoleIndex::ForEachInRegion(cadre::v1::Region region, int max_hours,
-                                absl::FunctionRef<void(const IndexedRole&)> visit) const {
-  auto it = by_region_.find(region);
-  if (it != by_region_.end()) VisitBucket(*it->second, max_hours, visit);
-}
-
-void RoleIndex::ForEachAnywhere(int max_hours,
-                                absl::FunctionRef<void(const IndexedRole&)> visit) const {
-  if (anywhere_ != nullptr) VisitBucket(*anywhere_, max_hours, visit);
-}
-
-void RoleIndex::ForEach(absl::FunctionRef<void(const IndexedRole&)> visit) const {
-  const auto all = [&](const Bucket& bucket) {
-    for (const std::vector<IndexedRole>& roles : bucket) {
-      for (const IndexedRole& r : roles) visit(r);
-    }
-  };
-  if (anywhere_ != nullptr) all(*anywhere_);
-  for (const auto& [region, bucket] : by_region_) all(*bucket);
+const IndexedRole* RoleIndex::Find(int64_t id) const {
+  auto it = slots_.find(id);
+  if (it == slots_.end()) return nullptr;
+  const Slot& slot = it->second;
+  const std::unique_ptr<Bucket>& bucket =
+      slot.anywhere ? anywhere_ : by_region_.find(slot.region)->second;
+  return &(*bucket)[slot.hours_slot][slot.index];
 }
 
 }  // namespace cadre::matching

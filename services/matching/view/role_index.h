@@ -14,6 +14,7 @@
 // Not thread-safe: OpenRoles holds one under its lock and hands it to readers under the
 // reader lock (OpenRoles::ReadIndex).
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -24,7 +25,6 @@
 #include "absl/container/btree_set.h"
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/inlined_vector.h"
-#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "absl/types/optional.h"
@@ -112,14 +112,35 @@ class RoleIndex {
   // Roles whose closing time is after `now`: those taking applications.
   size_t CountTakingApplications(absl::Time now) const;
 
+  // The role indexed under `id`, or nullptr.
+  const IndexedRole* Find(int64_t id) const;
+
+  // The visitors are templates, so that a reader's loop over tens of thousands of roles
+  // makes no call per role. `visit(const IndexedRole&)`; no particular order.
+
   // Calls `visit` on every role in person or hybrid in `region` (not national) asking at
-  // most `max_hours` a month, in no particular order.
-  void ForEachInRegion(cadre::v1::Region region, int max_hours,
-                       absl::FunctionRef<void(const IndexedRole&)> visit) const;
+  // most `max_hours` a month.
+  template <typename Visit>
+  void ForEachInRegion(cadre::v1::Region region, int max_hours, Visit&& visit) const {
+    auto it = by_region_.find(region);
+    if (it != by_region_.end()) VisitBucket(*it->second, max_hours, visit);
+  }
   // Calls `visit` on every remote or national role asking at most `max_hours` a month.
-  void ForEachAnywhere(int max_hours, absl::FunctionRef<void(const IndexedRole&)> visit) const;
+  template <typename Visit>
+  void ForEachAnywhere(int max_hours, Visit&& visit) const {
+    if (anywhere_ != nullptr) VisitBucket(*anywhere_, max_hours, visit);
+  }
   // Calls `visit` on every role.
-  void ForEach(absl::FunctionRef<void(const IndexedRole&)> visit) const;
+  template <typename Visit>
+  void ForEach(Visit&& visit) const {
+    const auto all = [&](const Bucket& bucket) {
+      for (const std::vector<IndexedRole>& roles : bucket) {
+        for (const IndexedRole& r : roles) visit(r);
+      }
+    };
+    if (anywhere_ != nullptr) all(*anywhere_);
+    for (const auto& [region, bucket] : by_region_) all(*bucket);
+  }
 
  private:
   // Roles of one bucket by hours_per_month: slot h holds roles asking h hours (negative
@@ -134,9 +155,30 @@ class RoleIndex {
     size_t index = 0;
   };
 
-  static int HoursSlot(int32_t hours);
-  static void VisitBucket(const Bucket& bucket, int max_hours,
-                          absl::FunctionRef<void(const IndexedRole&)> visit);
+  static int HoursSlot(int32_t hours) { return std::clamp(hours, 0, kMaxSlottedHours + 1); }
+
+  template <typename Visit>
+  static void VisitBucket(const Bucket& bucket, int max_hours, Visit& visit) {
+    if (max_hours < 0) {
+      for (const IndexedRole& r : bucket[0]) {
+        if (r.hours_per_month <= max_hours) visit(r);
+      }
+      return;
+    }
+    const int last = HoursSlot(max_hours);
+    for (int h = 0; h <= last; ++h) {
+      // Slot 0 holds negative hours too, and the last slot every hours above the others;
+      // the hours of the slots between are exact.
+      if (h != 0 && h <= kMaxSlottedHours) {
+        for (const IndexedRole& r : bucket[h]) visit(r);
+      } else {
+        for (const IndexedRole& r : bucket[h]) {
+          if (r.hours_per_month <= max_hours) visit(r);
+        }
+      }
+    }
+  }
+
   Bucket& BucketOf(const Slot& slot);
 
   TagDictionary dictionary_;
