@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <string>
 #include <utility>
 
@@ -207,8 +208,8 @@ class Ranker {
     // a candidate's counts (not its tags) rules most out.
     TopK<Found, FoundBefore> top(limit_);
     int offered = 0;
-    VisitCandidates([&](const IndexedRole& r) {
-      ++out.considered;
+    bool skipped = false;  // candidates not offered to `top` at all
+    const auto offer = [&](const IndexedRole& r) {
       const bool eligible = loose_ || CheapEligible(r);
       if (!q_.include_ineligible && !eligible) return;
       ++offered;
@@ -216,7 +217,35 @@ class Ranker {
       // Looked up only now: most candidates never get this far.
       if (Excluded(r.id)) return;
       top.Offer(Found{CheapKey(r, eligible), &r});
-    });
+    };
+    if (!q_.include_ineligible) {
+      VisitCandidates([&](const IndexedRole& r) {
+        ++out.considered;
+        offer(r);
+      });
+    } else {
+      // Every role taking applications is a candidate.
+      out.considered = out.open_roles;
+      // Those the person may be eligible for first (as without include_ineligible). The
+      // rest fail the availability or the region check, so once `limit` eligible ones are
+      // kept, none of the rest can be: they need no look at all. (Not with loose keys,
+      // which take every candidate as possibly eligible.)
+      const auto open = [&](const IndexedRole& r) {
+        if (r.closing_time > q_.now) offer(r);
+      };
+      const cadre::v1::Region region = profile_.region();
+      index_.ForEachInRegion(region, available_, open);
+      index_.ForEachAnywhere(available_, open);
+      if (!loose_ && top.full() && top.worst().key.eligible) {
+        skipped = true;
+      } else if (available_ < std::numeric_limits<int>::max()) {
+        index_.ForEachInRegion(region, available_ + 1, std::numeric_limits<int>::max(), open);
+        index_.ForEachAnywhere(available_ + 1, std::numeric_limits<int>::max(), open);
+        index_.ForEachInRegionsBut(region, open);
+      } else {
+        index_.ForEachInRegionsBut(region, open);
+      }
+    }
     out.considered -= ExcludedCandidates();
 
     // Step 3: those in full, best cheap key first, until no cheap key left can beat the
@@ -231,7 +260,7 @@ class Ranker {
     }
     // A role outside `tops` has a cheap key after the last of them, so a real key after it
     // too. Unless the real results already end before that, score on.
-    const bool settled = offered <= static_cast<int>(limit_) ||
+    const bool settled = (!skipped && offered <= static_cast<int>(limit_)) ||
                          (best.full() && !Before(tops.back().key, best.worst().key));
     if (!settled) {
       std::sort(scored_ids.begin(), scored_ids.end());

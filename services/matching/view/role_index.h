@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <string>
 #include <vector>
@@ -118,28 +119,41 @@ class RoleIndex {
   // The visitors are templates, so that a reader's loop over tens of thousands of roles
   // makes no call per role. `visit(const IndexedRole&)`; no particular order.
 
-  // Calls `visit` on every role in person or hybrid in `region` (not national) asking at
-  // most `max_hours` a month.
+  // Calls `visit` on every role in person or hybrid in `region` (not national) asking
+  // from `min_hours` to `max_hours` a month (at most `max_hours`, without `min_hours`).
+  template <typename Visit>
+  void ForEachInRegion(cadre::v1::Region region, int min_hours, int max_hours,
+                       Visit&& visit) const {
+    auto it = by_region_.find(region);
+    if (it != by_region_.end()) VisitBucket(*it->second, min_hours, max_hours, visit);
+  }
   template <typename Visit>
   void ForEachInRegion(cadre::v1::Region region, int max_hours, Visit&& visit) const {
-    auto it = by_region_.find(region);
-    if (it != by_region_.end()) VisitBucket(*it->second, max_hours, visit);
+    ForEachInRegion(region, std::numeric_limits<int>::min(), max_hours, visit);
   }
-  // Calls `visit` on every remote or national role asking at most `max_hours` a month.
+  // Calls `visit` on every remote or national role asking from `min_hours` to `max_hours`
+  // a month (at most `max_hours`, without `min_hours`).
+  template <typename Visit>
+  void ForEachAnywhere(int min_hours, int max_hours, Visit&& visit) const {
+    if (anywhere_ != nullptr) VisitBucket(*anywhere_, min_hours, max_hours, visit);
+  }
   template <typename Visit>
   void ForEachAnywhere(int max_hours, Visit&& visit) const {
-    if (anywhere_ != nullptr) VisitBucket(*anywhere_, max_hours, visit);
+    ForEachAnywhere(std::numeric_limits<int>::min(), max_hours, visit);
+  }
+  // Calls `visit` on every role in person or hybrid in a region other than `region` (and
+  // not national).
+  template <typename Visit>
+  void ForEachInRegionsBut(cadre::v1::Region region, Visit&& visit) const {
+    for (const auto& [other, bucket] : by_region_) {
+      if (other != region) VisitAll(*bucket, visit);
+    }
   }
   // Calls `visit` on every role.
   template <typename Visit>
   void ForEach(Visit&& visit) const {
-    const auto all = [&](const Bucket& bucket) {
-      for (const std::vector<IndexedRole>& roles : bucket) {
-        for (const IndexedRole& r : roles) visit(r);
-      }
-    };
-    if (anywhere_ != nullptr) all(*anywhere_);
-    for (const auto& [region, bucket] : by_region_) all(*bucket);
+    if (anywhere_ != nullptr) VisitAll(*anywhere_, visit);
+    for (const auto& [region, bucket] : by_region_) VisitAll(*bucket, visit);
   }
 
  private:
@@ -158,22 +172,24 @@ class RoleIndex {
   static int HoursSlot(int32_t hours) { return std::clamp(hours, 0, kMaxSlottedHours + 1); }
 
   template <typename Visit>
-  static void VisitBucket(const Bucket& bucket, int max_hours, Visit& visit) {
-    if (max_hours < 0) {
-      for (const IndexedRole& r : bucket[0]) {
-        if (r.hours_per_month <= max_hours) visit(r);
-      }
-      return;
+  static void VisitAll(const Bucket& bucket, Visit& visit) {
+    for (const std::vector<IndexedRole>& roles : bucket) {
+      for (const IndexedRole& r : roles) visit(r);
     }
+  }
+
+  template <typename Visit>
+  static void VisitBucket(const Bucket& bucket, int min_hours, int max_hours, Visit& visit) {
+    if (min_hours > max_hours) return;
     const int last = HoursSlot(max_hours);
-    for (int h = 0; h <= last; ++h) {
-      // Slot 0 holds negative hours too, and the last slot every hours above the others;
-      // the hours of the slots between are exact.
+    for (int h = HoursSlot(min_hours); h <= last; ++h) {
+      // The slots between the first and the last hold their hours exactly; slot 0 holds
+      // negative hours too, and the last slot every hours above the others.
       if (h != 0 && h <= kMaxSlottedHours) {
         for (const IndexedRole& r : bucket[h]) visit(r);
       } else {
         for (const IndexedRole& r : bucket[h]) {
-          if (r.hours_per_month <= max_hours) visit(r);
+          if (r.hours_per_month >= min_hours && r.hours_per_month <= max_hours) visit(r);
         }
       }
     }

@@ -202,6 +202,33 @@ TEST_F(RecommenderTest, WithIneligibleShowsThemAfterTheEligibleWithWhatTheyLack)
   EXPECT_EQ(r.scored, 3);
 }
 
+TEST_F(RecommenderTest, WithIneligibleTheEligibleComeFirstUpToTheLimit) {
+  for (int64_t id = 1; id <= 5; ++id) {
+    roles_.Apply(OpenRole(id, REGION_LONDON, ATTENDANCE_MODE_IN_PERSON, 4), 1);
+  }
+  // Not eligible: in person elsewhere (90 points), or more hours than the person has (95).
+  for (int64_t id = 6; id <= 8; ++id) {
+    roles_.Apply(OpenRole(id, REGION_NORTH_WEST, ATTENDANCE_MODE_IN_PERSON, 0), 1);
+  }
+  roles_.Apply(OpenRole(9, REGION_LONDON, ATTENDANCE_MODE_IN_PERSON, 20), 1);
+  roles_.Apply(OpenRole(10, REGION_LONDON, ATTENDANCE_MODE_REMOTE, 30), 1);
+  q_.include_ineligible = true;
+  q_.limit = 3;
+  Recommendations r = Run();
+  EXPECT_THAT(Names(r), ElementsAre("roles/1", "roles/2", "roles/3"));
+  EXPECT_EQ(r.considered, 10);
+  EXPECT_EQ(r.scored, 3);
+
+  q_.limit = 7;
+  r = Run();
+  EXPECT_THAT(Names(r), ElementsAre("roles/1", "roles/2", "roles/3", "roles/4", "roles/5",
+                                    "roles/9", "roles/10"));
+  EXPECT_FALSE(r.ranked[5].screening.eligible());
+  EXPECT_EQ(r.ranked[5].score.total, 95);
+  EXPECT_EQ(r.considered, 10);
+  EXPECT_EQ(r.scored, 7);
+}
+
 TEST_F(RecommenderTest, NothingWhenThePersonHoldsTheMostRolesTheyWillTake) {
   roles_.Apply(OpenRole(1, REGION_LONDON, ATTENDANCE_MODE_IN_PERSON, 4), 1);
   q_.active_placements = 3;
