@@ -34,7 +34,12 @@ bool OpenRoles::Apply(cadre::v1::Role role, int64_t version) {
   Entry& entry = entries_[*id];
   if (entry.version >= version) return false;  // a new entry has version 0
   if (entry.role != nullptr) --open_count_;
-  if (value != nullptr) ++open_count_;
+  if (value != nullptr) {
+    ++open_count_;
+    index_.Put(*id, value);  // replaces the older version's features
+  } else {
+    index_.Remove(*id);
+  }
   entry.role = std::move(value);
   entry.version = version;
   return true;
@@ -78,21 +83,31 @@ void OpenRoles::ForEach(const std::function<void(const cadre::v1::Role&)>& visit
   for (const OpenRolePtr& role : Snapshot()) visit(*role);
 }
 
+void OpenRoles::ReadIndex(absl::FunctionRef<void(const RoleIndex&)> read) const {
+  absl::ReaderMutexLock lock(&mu_);
+  read(index_);
+}
+
 void OpenRoles::ReplaceWith(OpenRoles& loaded) {
   if (&loaded == this) return;
   absl::flat_hash_map<int64_t, Entry> taken;
   size_t taken_count = 0;
+  RoleIndex taken_index;
   {
     absl::MutexLock lock(&loaded.mu_);
     taken.swap(loaded.entries_);
     std::swap(taken_count, loaded.open_count_);
+    std::swap(taken_index, loaded.index_);
   }
   {
     absl::MutexLock lock(&mu_);
     entries_.swap(taken);
     open_count_ = taken_count;
+    // The loaded set's features name its own dictionary's ids: both come over together.
+    std::swap(index_, taken_index);
   }
-  // `taken` (the old entries) is freed here, outside both locks.
+  // `taken` and `taken_index` (the old entries and indexes) are freed here, outside both
+  // locks.
 }
 
 }  // namespace cadre::matching

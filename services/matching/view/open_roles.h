@@ -11,6 +11,9 @@
 // publication, say) cannot bring it back. A tombstone is two integers; tombstones go when
 // the set is replaced by a fresh load, which holds no closed role to guard.
 //
+// It also keeps indexes of its open roles (role_index.h) for recommendations, changed with
+// the roles under the same lock, so a reader never sees a role without its features.
+//
 // Pure C++ (protobuf messages and Abseil only). Thread-safe: readers share a lock, and the
 // roles handed out are immutable snapshots that stay valid after the set changes.
 
@@ -21,14 +24,14 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/container/flat_hash_map.h"
+#include "absl/functional/function_ref.h"
 #include "absl/strings/string_view.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/types/optional.h"
 #include "cadre/v1/registry.pb.h"
+#include "services/matching/view/role_index.h"
 
 namespace cadre::matching {
-
-using OpenRolePtr = std::shared_ptr<const cadre::v1::Role>;
 
 // The id in a role name "roles/{id}" (canonical decimal, > 0), or nullopt.
 absl::optional<int64_t> RoleIdOf(absl::string_view name);
@@ -58,6 +61,12 @@ class OpenRoles {
   // back into the set).
   void ForEach(const std::function<void(const cadre::v1::Role&)>& visit) const;
 
+  // Calls `read` with the indexes of the open roles, under the reader lock, so that a
+  // reader can go through tens of thousands of roles without copying them out. `read` must
+  // not call back into the set, and should be quick: writers wait for it. What it reads
+  // stays valid only during the call; to keep a role, copy its IndexedRole::role.
+  void ReadIndex(absl::FunctionRef<void(const RoleIndex&)> read) const;
+
   // Takes every role and tombstone of `loaded` (a set filled apart by a full load) in one
   // step, so readers never see a half-loaded set; `loaded` is left empty.
   void ReplaceWith(OpenRoles& loaded);
@@ -71,6 +80,7 @@ class OpenRoles {
   mutable absl::Mutex mu_;
   absl::flat_hash_map<int64_t, Entry> entries_ ABSL_GUARDED_BY(mu_);
   size_t open_count_ ABSL_GUARDED_BY(mu_) = 0;
+  RoleIndex index_ ABSL_GUARDED_BY(mu_);  // of the open roles in `entries_`
 };
 
 }  // namespace cadre::matching
