@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
@@ -14,9 +15,12 @@
 #include "services/matching/domain/application_moves.h"
 #include "services/matching/domain/application_rules.h"
 #include "services/matching/domain/dates.h"
+#include "services/matching/domain/names.h"
 #include "services/matching/domain/newest_first.h"
 #include "services/matching/domain/policy.h"
 #include "services/matching/domain/screening.h"
+#include "services/matching/domain/why.h"
+#include "services/matching/view/recommender.h"
 
 namespace cadre::matching {
 namespace {
@@ -24,6 +28,8 @@ namespace {
 namespace v1 = cadre::v1;
 
 constexpr int kDefaultRankPage = 50;
+constexpr int kDefaultRecommendPage = 10;
+constexpr int kMaxRecommendPage = 50;
 
 struct PartWords {
   const char* part;
@@ -165,9 +171,69 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
 
 absl::StatusOr<v1::RecommendRolesResponse> Ranking::RecommendRoles(
     const Principal& caller, const v1::RecommendRolesRequest& request) {
-  (void)caller;
-  (void)request;
-  return absl::UnimplementedError("RecommendRoles comes with the recommender");
+  std::string applicant_id;
+  if (request.applicant().empty()) {
+    CADRE_ASSIGN_OR_RETURN(applicant_id, SelfApplicantId(caller));
+  } else {
+    CADRE_ASSIGN_OR_RETURN(applicant_id, ParseApplicantName(request.applicant(), "applicant"));
+    CADRE_RETURN_IF_ERROR(MayActAsApplicant(caller, applicant_id));
+  }
+  CADRE_ASSIGN_OR_RETURN(
+      int size, EffectivePageSize(request.page_size(), kDefaultRecommendPage, kMaxRecommendPage));
+  const std::string fingerprint = FilterFingerprint(request);
+  CADRE_ASSIGN_OR_RETURN(int offset, OffsetOf(request.page_token(), fingerprint));
+  if (offset >= kMaxRecommendations) {
+    return InvalidField("page_token", "is past the last recommendation");
+  }
+  CADRE_ASSIGN_OR_RETURN(absl::optional<StoredApplicant> person, applicants_->Get(applicant_id));
+  if (!person) return NotFound(ApplicantName(applicant_id));
+  CADRE_ASSIGN_OR_RETURN(std::vector<v1::Credential> held, credentials_->List(applicant_id));
+  CADRE_ASSIGN_OR_RETURN(Applications::PlacementCounts counts,
+                         applications_->CountPlacements(applicant_id));
+  // Roles the person already applied to (live) or holds are not recommended again.
+  CADRE_ASSIGN_OR_RETURN(std::vector<StoredApplication> theirs,
+                         store_->ListForApplicant(applicant_id));
+  absl::flat_hash_set<int64_t> exclude;
+  for (const StoredApplication& a : theirs) {
+    const v1::ApplicationState state = a.application.state();
+    if (IsLive(state) || state == v1::APPLICATION_STATE_ACCEPTED) {
+      exclude.insert(RoleIdFromName(a.application.role()));
+    }
+  }
+  const absl::Time now = clock_->Now();
+  const ScoringPolicy& policy = DefaultScoringPolicy();
+  const v1::Profile& profile = person->applicant.profile();
+  const Recommendations found =
+      Recommend(*roles_, policy,
+                RecommendQuery{.profile = &profile,
+                               .credentials = held,
+                               .active_placements = counts.active,
+                               .placements_last_24_months = counts.last_24_months,
+                               .today = DateIn(now, LondonTime()),
+                               .now = now,
+                               .limit = std::min(offset + size, kMaxRecommendations),
+                               .include_ineligible = request.include_ineligible(),
+                               .exclude = &exclude});
+  v1::RecommendRolesResponse response;
+  response.set_roles_considered(found.considered);
+  response.set_roles_scored(found.scored);
+  response.set_open_roles(found.open_roles);
+  for (int i = offset; i < static_cast<int>(found.ranked.size()) && i < offset + size; ++i) {
+    const RoleRecommendation& r = found.ranked[i];
+    v1::RoleMatch* match = response.add_matches();
+    match->set_role(r.role->name());
+    match->set_title(r.role->title());
+    match->set_body(r.role->body());
+    *match->mutable_score() = ScoreProto(r.score, policy.version);
+    *match->mutable_screening() = ToProto(r.screening);
+    match->set_why(WhyForApplicant(*r.role, profile, r.score, r.screening));
+  }
+  // A full page that is not the last possible one may have more after it.
+  if (static_cast<int>(found.ranked.size()) == offset + size &&
+      offset + size < kMaxRecommendations) {
+    response.set_next_page_token(EncodePageToken(absl::StrCat(offset + size), fingerprint));
+  }
+  return response;
 }
 
 }  // namespace cadre::matching

@@ -42,7 +42,8 @@ void RoleIndex::Put(int64_t id, OpenRolePtr role) {
   Remove(id);
   IndexedRole r;
   r.id = id;
-  r.closing_time = TimeOf(role->closing_time());
+  // A role with no closing time takes applications until it is filled or closed.
+  r.closing_time = role->has_closing_time() ? TimeOf(role->closing_time()) : absl::InfiniteFuture();
   r.hours_per_month = role->time_commitment().hours_per_month();
   r.minimum_age = role->minimum_age();
   r.region = role->location().region();

@@ -285,6 +285,49 @@ TEST_F(ApplicationsTest, ExportHoldsThePersonsApplicationsAndErasureRemovesThem)
   EXPECT_EQ(listed.applications_size(), 0);
 }
 
+TEST_F(ApplicationsTest, RecommendationsComeWithTheirPartsAndLeaveOutRolesAppliedTo) {
+  v1::Role far = MatchingHarness::RoleFor("RXF", 1);
+  far.set_title("Lay member, North West maternity panel");
+  far.mutable_location()->set_mode(v1::ATTENDANCE_MODE_IN_PERSON);
+  far.mutable_location()->set_region(v1::REGION_NORTH_WEST);
+  const std::string elsewhere = h().OpenRole(body_key_, far);
+  v1::RecommendRolesRequest request;
+  v1::RecommendRolesResponse response;
+  ASSERT_TRUE(h().stub().RecommendRoles(CallContext(person_.key()).get(), request, &response).ok());
+  ASSERT_EQ(response.matches_size(), 1);  // the in-person role elsewhere is not eligible
+  EXPECT_EQ(response.matches(0).role(), role_);
+  EXPECT_EQ(response.matches(0).score().parts_size(), 6);
+  EXPECT_TRUE(response.matches(0).screening().eligible());
+  EXPECT_TRUE(absl::StrContains(response.matches(0).why(), "diabetes"))
+      << response.matches(0).why();
+  EXPECT_EQ(response.open_roles(), 2);
+  double total = 0;
+  for (const v1::ScorePart& part : response.matches(0).score().parts()) total += part.points();
+  EXPECT_DOUBLE_EQ(total, response.matches(0).score().total());
+
+  request.set_include_ineligible(true);
+  ASSERT_TRUE(h().stub().RecommendRoles(CallContext(person_.key()).get(), request, &response).ok());
+  ASSERT_EQ(response.matches_size(), 2);
+  EXPECT_EQ(response.matches(1).role(), elsewhere);
+  EXPECT_FALSE(response.matches(1).screening().eligible());
+
+  h().Apply(person_.key(), role_);
+  request.set_include_ineligible(false);
+  ASSERT_TRUE(h().stub().RecommendRoles(CallContext(person_.key()).get(), request, &response).ok());
+  EXPECT_EQ(response.matches_size(), 0);
+  // Recommendations are the person's own: a body cannot ask for them.
+  EXPECT_EQ(
+      h().stub().RecommendRoles(CallContext(body_key_).get(), request, &response).error_code(),
+      grpc::StatusCode::PERMISSION_DENIED);
+  // The policy is public.
+  v1::ScoringPolicy policy;
+  ASSERT_TRUE(h().stub()
+                  .GetScoringPolicy(CallContext().get(), v1::GetScoringPolicyRequest(), &policy)
+                  .ok());
+  EXPECT_EQ(policy.weights_size(), 6);
+  EXPECT_DOUBLE_EQ(policy.total_weight(), 100);
+}
+
 TEST_F(ApplicationsTest, ALeaderEndsAPlacementEarlyWithAReason) {
   const v1::Application app = h().Apply(person_.key(), role_);
   v1::Application out;

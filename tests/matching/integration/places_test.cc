@@ -157,8 +157,12 @@ TEST_F(PlacesTest, TheFilledCallWaitsInTheOutboxWhileTheRegistryIsDown) {
       h().Move(offered[0].key, offered[0].application, v1::APPLICATION_STATE_ACCEPTED, &out).ok());
   EXPECT_EQ(*h().app().RunFillQueueNow(), 0);
   h().StartRegistry();
-  h().clock().Advance(absl::Minutes(1));  // past the lease and the retry
-  EXPECT_TRUE(WaitFor([&] { return RegistryState(role) == v1::ROLE_STATE_FILLED; }));
+  // Time passes: past the lease and each retry (the channel may take a moment to
+  // reconnect, so a retry or two can fail first).
+  EXPECT_TRUE(WaitFor([&] {
+    h().clock().Advance(absl::Seconds(10));
+    return RegistryState(role) == v1::ROLE_STATE_FILLED;
+  }));
 }
 
 TEST_F(PlacesTest, AFilledCallForARoleClosedMeanwhileIsDroppedNotRetried) {
@@ -174,9 +178,10 @@ TEST_F(PlacesTest, AFilledCallForARoleClosedMeanwhileIsDroppedNotRetried) {
   close.set_name(role);
   close.set_state(v1::ROLE_STATE_CANCELLED);
   v1::Role cancelled;
-  ASSERT_TRUE(h().registry().CloseRole(CallContext(body_key_).get(), close, &cancelled).ok());
-  h().clock().Advance(absl::Minutes(1));
+  grpc::Status closed = h().registry().CloseRole(CallContext(body_key_).get(), close, &cancelled);
+  ASSERT_TRUE(closed.ok()) << closed.error_message();
   EXPECT_TRUE(WaitFor([&] {
+    h().clock().Advance(absl::Seconds(10));
     auto queued = h().redis().Command({"ZCARD", "matching:fill-queue"});
     return queued.ok() && queued->integer == 0;
   }));

@@ -135,8 +135,11 @@ Brute BruteForce(const OpenRoles& roles, const RecommendQuery& q) {
   Brute out;
   std::vector<Row> rows;
   for (const OpenRolePtr& role : roles.Snapshot()) {
-    const absl::Time closing = absl::FromUnixSeconds(role->closing_time().seconds()) +
-                               absl::Nanoseconds(role->closing_time().nanos());
+    // No closing time: open to applications until the role is filled or closed.
+    const absl::Time closing = role->has_closing_time()
+                                   ? absl::FromUnixSeconds(role->closing_time().seconds()) +
+                                         absl::Nanoseconds(role->closing_time().nanos())
+                                   : absl::InfiniteFuture();
     if (closing <= q.now) continue;
     ++out.open_roles;
     const int64_t id = *RoleIdOf(role->name());

@@ -208,15 +208,16 @@ TEST(RoleIndexTest, CountsRolesTakingApplications) {
   roles.Apply(none, 1);
   roles.Apply(OpenRole(4, REGION_LONDON, ATTENDANCE_MODE_IN_PERSON, 4), 1);
   roles.Apply(OpenRole(5, REGION_LONDON, ATTENDANCE_MODE_REMOTE, 4), 1);
+  // Roles 3 (no closing time: open until filled or closed), 4 and 5.
   roles.ReadIndex([&](const RoleIndex& index) {
-    EXPECT_EQ(index.CountTakingApplications(Now()), 2u);
-    EXPECT_EQ(index.CountTakingApplications(Now() - absl::Hours(2)), 4u);
+    EXPECT_EQ(index.CountTakingApplications(Now()), 3u);
+    EXPECT_EQ(index.CountTakingApplications(Now() - absl::Hours(2)), 5u);
   });
   cadre::v1::Role closed = OpenRole(4, REGION_LONDON, ATTENDANCE_MODE_IN_PERSON, 4);
   closed.set_state(cadre::v1::ROLE_STATE_CLOSED);
   roles.Apply(closed, 2);
   roles.ReadIndex(
-      [&](const RoleIndex& index) { EXPECT_EQ(index.CountTakingApplications(Now()), 1u); });
+      [&](const RoleIndex& index) { EXPECT_EQ(index.CountTakingApplications(Now()), 2u); });
 }
 
 // Random puts, updates and drops: the buckets always hold exactly the open roles, each
