@@ -7,6 +7,8 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/civil_time.h"
+#include "absl/time/clock.h"
 #include "bench/application_fixture.h"
 #include "cadre/v1/registry.grpc.pb.h"
 #include "grpcpp/grpcpp.h"
@@ -247,6 +249,28 @@ absl::Status ApplicationCalls::CompletePlacement(const std::string& body_key,
   cadre::v1::Placement ended;
   return ToAbsl(stub_->EndPlacement(Context(body_key).get(), request, &ended),
                 absl::StrCat("EndPlacement of ", placement));
+}
+
+absl::Status ApplicationCalls::GrantCredential(const std::string& key, const std::string& applicant,
+                                               const std::string& kind) {
+  auto set_date = [](absl::Time t, cadre::v1::Date* date) {
+    const absl::CivilDay day = absl::ToCivilDay(t, absl::UTCTimeZone());
+    date->set_year(static_cast<int32_t>(day.year()));
+    date->set_month(day.month());
+    date->set_day(day.day());
+  };
+  cadre::v1::GrantCredentialRequest request;
+  request.set_applicant(applicant);
+  cadre::v1::Credential* credential = request.mutable_credential();
+  credential->set_kind(kind);
+  const absl::Time now = absl::Now();
+  if (absl::StartsWith(kind, "dbs-")) {
+    set_date(now - absl::Hours(24 * 30), credential->mutable_issue_date());
+  }
+  set_date(now + absl::Hours(24 * 365), credential->mutable_expiry_date());
+  cadre::v1::Credential granted;
+  return ToAbsl(stub_->GrantCredential(Context(key).get(), request, &granted),
+                absl::StrCat("GrantCredential ", kind, " to ", applicant));
 }
 
 absl::StatusOr<cadre::v1::RecommendRolesResponse> ApplicationCalls::Recommend(

@@ -61,6 +61,11 @@ class ApplicationCalls {
                                                                      const std::string& role);
   // EndPlacement COMPLETED, by the body.
   absl::Status CompletePlacement(const std::string& body_key, const std::string& placement);
+  // GrantCredential of `kind` ("dbs-enhanced", an accreditation slug...) to `applicant`
+  // ("applicants/{id}") with an admin's (or a body's) key: issued 30 days ago for DBS
+  // checks, valid for a year from today.
+  absl::Status GrantCredential(const std::string& key, const std::string& applicant,
+                               const std::string& kind);
   // One RecommendRoles for the applicant whose key this is.
   absl::StatusOr<cadre::v1::RecommendRolesResponse> Recommend(const std::string& key,
                                                               int page_size);

@@ -48,6 +48,7 @@
 #include "bench/noop_matching.h"
 #include "bench/registry_calls.h"
 #include "bench/report.h"
+#include "bench/role_fixture.h"
 #include "bench/seed.h"
 #include "services/common/logging.h"
 
@@ -65,10 +66,12 @@ ABSL_FLAG(std::string, roles_file, "",
           "without it the open roles are listed from the registry)");
 ABSL_FLAG(int, bodies, 12, "bodies to create when seeding, 1-26");
 ABSL_FLAG(int, seed_threads, 16, "concurrent writers when seeding, 1-256");
-ABSL_FLAG(int, applicants, 64, "applicants whose keys RecommendRoles uses, 1-10,000");
+ABSL_FLAG(int, applicants, 64,
+          "applicants whose keys RecommendRoles uses, 1-10,000; they apply to nothing");
 ABSL_FLAG(int, submit_applicants, 320,
           "applicants SubmitApplication's slots share, 1-10,000 (at least the largest "
-          "--submit_in_flight): each window holds at most this x --max_live applications");
+          "--submit_in_flight; the first --race_in_flight of them race): each window holds at "
+          "most this x --max_live applications");
 ABSL_FLAG(int, signup_threads, 4, "concurrent SignUp callers, 1-64");
 ABSL_FLAG(int, max_concurrent_roles, 10,
           "roles each applicant will hold at once (profile), 1-10: the race fills a role only "
@@ -297,6 +300,25 @@ RecommendProbe ProbeRecommend(ApplicationCalls& calls, const std::vector<BenchAp
   return probe;
 }
 
+// The median milliseconds of one RecommendRoles, one call at a time, over the first
+// `count` of `people`; 0 if any call fails.
+double RecommendMedianMs(ApplicationCalls& calls, const std::vector<BenchApplicant>& people,
+                         int count, int page_size) {
+  std::vector<double> ms;
+  for (int i = 0; i < count && i < static_cast<int>(people.size()); ++i) {
+    const absl::Time start = absl::Now();
+    if (!calls.Recommend(people[i].key, page_size).ok()) {
+      return 0;
+    }
+    ms.push_back(absl::ToDoubleMilliseconds(absl::Now() - start));
+  }
+  if (ms.empty()) {
+    return 0;
+  }
+  std::sort(ms.begin(), ms.end());
+  return ms[ms.size() / 2];
+}
+
 // Everything one run measures with.
 struct Setup {
   std::string matching;
@@ -305,10 +327,15 @@ struct Setup {
   std::string admin_key;
   std::string body_key;
   std::vector<std::string> roles;
-  std::vector<BenchApplicant> people;  // recommend: the first --applicants; submit: the first
-                                       // --submit_applicants; the race: the first racers
+  // Everyone signed up: first the --applicants RecommendRoles uses, who never apply (a
+  // RecommendRoles reads every application of the person, so a history of thousands of
+  // benchmark applications would slow it); then the others, whom SubmitApplication
+  // shares (the first --submit_applicants) and who race (the first racers).
+  std::vector<BenchApplicant> people;
   std::vector<BenchApplicant> recommenders;
+  std::vector<BenchApplicant> others;
   std::vector<BenchApplicant> submitters;
+  std::vector<BenchApplicant> racers;
   std::vector<int> recommend_in_flights;
   std::vector<int> submit_in_flights;
   std::map<int, std::unique_ptr<SubmitPlan>> plans;  // by in-flight count
@@ -400,7 +427,7 @@ absl::StatusOr<RunFigures> MeasureOnce(int index, Setup& s, ApplicationCalls& ca
 
   const int race_roles = absl::GetFlag(FLAGS_race_roles);
   if (race_roles > 0) {
-    absl::StatusOr<int> withdrawn = WithdrawEverything(calls, s.people, setup_threads);
+    absl::StatusOr<int> withdrawn = WithdrawEverything(calls, s.racers, setup_threads);
     if (!withdrawn.ok()) {
       return withdrawn.status();
     }
@@ -414,7 +441,7 @@ absl::StatusOr<RunFigures> MeasureOnce(int index, Setup& s, ApplicationCalls& ca
     race.driver_threads = s.load.driver_threads;
     race.calls_per_channel = s.load.calls_per_channel;
     race.timeout = absl::GetFlag(FLAGS_race_timeout);
-    absl::StatusOr<RaceResult> result = RunAcceptanceRace(s.registry, s.matching, s.people, race);
+    absl::StatusOr<RaceResult> result = RunAcceptanceRace(s.registry, s.matching, s.racers, race);
     if (!result.ok()) {
       return result.status();
     }
@@ -465,7 +492,8 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
   const int recommenders = absl::GetFlag(FLAGS_applicants);
   const int submitters = absl::GetFlag(FLAGS_submit_applicants);
   const int racers = absl::GetFlag(FLAGS_race_roles) > 0 ? absl::GetFlag(FLAGS_race_in_flight) : 0;
-  const int count = std::max({recommenders, s.submit_in_flights.empty() ? 0 : submitters, racers});
+  const int count =
+      recommenders + std::max({s.submit_in_flights.empty() ? 0 : submitters, racers, 1});
   const int most_roles = absl::GetFlag(FLAGS_max_concurrent_roles);
   const std::string run_tag = absl::StrCat(absl::ToUnixMicros(absl::Now()));
   const absl::Time signup_start = absl::Now();
@@ -480,8 +508,11 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
   const double signup_seconds = absl::ToDoubleSeconds(absl::Now() - signup_start);
   std::cerr << absl::StrFormat("signed up %d applicants in %.1f s\n", count, signup_seconds);
   s.people = *std::move(signed_up);
-  s.recommenders.assign(s.people.begin(), s.people.begin() + std::min(recommenders, count));
-  s.submitters.assign(s.people.begin(), s.people.begin() + std::min(submitters, count));
+  s.recommenders.assign(s.people.begin(), s.people.begin() + recommenders);
+  s.others.assign(s.people.begin() + recommenders, s.people.end());
+  s.submitters.assign(s.others.begin(),
+                      s.others.begin() + std::min<size_t>(submitters, s.others.size()));
+  s.racers.assign(s.others.begin(), s.others.begin() + std::min<size_t>(racers, s.others.size()));
   for (int in_flight : s.submit_in_flights) {
     if (in_flight > static_cast<int>(s.submitters.size())) {
       return absl::InvalidArgumentError(
@@ -493,22 +524,40 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
 
   // Check each call once, and note the sizes of the answers.
   ApplicationCalls calls(s.matching);
-  absl::StatusOr<cadre::v1::Application> real = calls.Submit(s.people[0].key, s.roles[0]);
+  const BenchApplicant& prober = s.others.front();
+  absl::StatusOr<cadre::v1::Application> real = calls.Submit(prober.key, s.roles[0]);
   if (!real.ok()) {
     return real.status();
   }
   ApplicationCalls noop_calls(s.noop);
-  absl::StatusOr<cadre::v1::Application> canned = noop_calls.Submit(s.people[0].key, s.roles[0]);
+  absl::StatusOr<cadre::v1::Application> canned = noop_calls.Submit(prober.key, s.roles[0]);
   if (!canned.ok()) {
     return canned.status();
   }
   if (absl::StatusOr<cadre::v1::Application> withdrawn =
-          calls.Move(s.people[0].key, real->name(), cadre::v1::APPLICATION_STATE_WITHDRAWN);
+          calls.Move(prober.key, real->name(), cadre::v1::APPLICATION_STATE_WITHDRAWN);
       !withdrawn.ok()) {
     return withdrawn.status();
   }
+  // The credentials the roles ask for (bench/role_fixture.h): every role a training
+  // accreditation, one in four an enhanced DBS check. Every RecommendRoles applicant holds
+  // the first, every other one the second, so each is eligible for some roles.
+  if (absl::Status granted =
+          ParallelFor(static_cast<int>(s.recommenders.size()), absl::GetFlag(FLAGS_setup_threads),
+                      [&](int i) {
+                        const std::string& name = s.recommenders[i].name;
+                        absl::Status status =
+                            calls.GrantCredential(s.admin_key, name, kBenchTrainingCredential);
+                        if (status.ok() && i % 2 == 0) {
+                          status = calls.GrantCredential(s.admin_key, name, kBenchDbsCredential);
+                        }
+                        return status;
+                      });
+      !granted.ok()) {
+    return granted;
+  }
   const int page_size = absl::GetFlag(FLAGS_page_size);
-  const RecommendProbe probe = ProbeRecommend(calls, s.people, recommenders, page_size);
+  const RecommendProbe probe = ProbeRecommend(calls, s.recommenders, recommenders, page_size);
   s.recommend = probe.implemented;
   if (!probe.implemented) {
     std::cerr << "RecommendRoles not measured: " << probe.status << "\n";
@@ -529,9 +578,31 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
     races.insert(races.end(), figures->races.begin(), figures->races.end());
     absl::StrAppend(&notes, figures->notes);
   }
+  // RecommendRoles for people who have applied many times (the benchmark's own
+  // applications, all withdrawn) beside the same call for those who never applied: it
+  // reads every application of the person.
+  std::string history;
+  if (s.recommend && !s.submitters.empty()) {
+    int64_t applied = 0;
+    for (const auto& run : costs) {
+      for (const CostRow& row : run) {
+        applied += row.target == kMatchingSubmit ? row.cost.calls : 0;
+      }
+    }
+    const double fresh = RecommendMedianMs(calls, s.recommenders, 20, page_size);
+    const double used = RecommendMedianMs(calls, s.submitters, 20, page_size);
+    history = absl::StrFormat(
+        "Found on the way: RecommendRoles reads every application of the person (to leave out "
+        "the roles they applied to). After the runs, one call at a time, its median was %.2f ms "
+        "for 20 of the applicants who never applied and %.2f ms for 20 of those who made "
+        "SubmitApplication's calls (about %d applications each, all withdrawn). That is why "
+        "RecommendRoles' applicants apply to nothing here.\n\n",
+        fresh, used, applied / static_cast<int64_t>(s.submitters.size()));
+  }
+
   // Leave nothing live behind (a re-run against the same Redis starts clean).
   if (absl::StatusOr<int> withdrawn =
-          WithdrawEverything(calls, s.people, absl::GetFlag(FLAGS_setup_threads));
+          WithdrawEverything(calls, s.others, absl::GetFlag(FLAGS_setup_threads));
       !withdrawn.ok()) {
     std::cerr << "final clean-up: " << withdrawn.status() << "\n";
   }
@@ -542,8 +613,11 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
                         "Signed up %d applicants as admin in %.1f s (SignUp with the admin key: "
                         "matching has no other way to create one), each with lived experience "
                         "and expertise from the roles' own tags (bench/application_fixture.h) "
-                        "and max_concurrent_roles %d.\n\n",
-                        count, signup_seconds, most_roles);
+                        "and max_concurrent_roles %d: %d for RecommendRoles, who apply to "
+                        "nothing and hold %s (which every role asks for; every other one also "
+                        "%s, which one role in four asks for), and %d who apply "
+                        "(SubmitApplication, the race).\n\n",
+                        count, signup_seconds, most_roles, s.recommenders.size(), s.others.size());
 
   absl::StrAppendFormat(summary, "## RecommendRoles among %d open roles, beside GetRole\n\n",
                         s.roles.size());
@@ -556,7 +630,7 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
         "applicant k mod %d); GetRole asks for a random one of the seeded roles.\n\n",
         probe.calls, page_size, probe.roles_considered, probe.roles_scored, probe.open_roles,
         probe.matches, probe.answer_bytes, s.recommenders.size());
-    absl::StrAppend(summary, RecommendTable(runs), "\n");
+    absl::StrAppend(summary, RecommendTable(runs), "\n", history);
   } else {
     absl::StrAppend(summary, "RecommendRoles was **not measured**: its probe call answered ",
                     probe.status,

@@ -124,9 +124,9 @@ Role BenchRole(int i, const std::vector<std::string>& body_names, absl::Time now
   support->set_payment(i % 2 == 0 ? cadre::v1::PAYMENT_KIND_INVOLVEMENT
                                   : cadre::v1::PAYMENT_KIND_NONE);
   support->set_rate_pence_per_hour(i % 2 == 0 ? 2000 : 0);
-  role.add_required_credentials("module-ppv-induction");
+  role.add_required_credentials(kBenchTrainingCredential);
   if (i % 4 == 3) {
-    role.add_required_credentials("dbs-enhanced");
+    role.add_required_credentials(kBenchDbsCredential);
   }
   role.set_places(1 + i % 8);
   SetTime(now + absl::Hours(24 * (30 + i % 300)), role.mutable_closing_time());

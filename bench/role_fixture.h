@@ -26,6 +26,11 @@ const std::vector<std::string>& BenchTopics();
 const std::vector<std::string>& BenchExpertise();
 const std::vector<std::string>& BenchAccessSupport();
 
+// The credentials BenchRole asks for: every role the first, one in four (i % 4 == 3)
+// also the second.
+inline constexpr char kBenchTrainingCredential[] = "module-ppv-induction";
+inline constexpr char kBenchDbsCredential[] = "dbs-enhanced";
+
 // `count` bodies (up to 26) with distinct ODS-style codes "ZB" + letter + "01".
 std::vector<cadre::v1::Body> BenchBodies(int count);
 

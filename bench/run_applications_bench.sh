@@ -30,17 +30,19 @@
 # Environment (`make bench-applications` passes its variables of the same names):
 #   REPEATS (3)                   runs of the whole set of measurements
 #   OPEN_ROLES (50000)            open roles seeded before matching starts, 1-1,000,000
-#   APPLICANTS (64)               applicants whose keys RecommendRoles uses
+#   APPLICANTS (64)               applicants whose keys RecommendRoles uses (they apply to
+#                                 nothing; the SubmitApplication and race applicants are others)
 #   SUBMIT_APPLICANTS (320)       applicants SubmitApplication's slots share: a window holds
-#                                 at most SUBMIT_APPLICANTS x MAX_LIVE applications
+#                                 at most SUBMIT_APPLICANTS x MAX_LIVE applications; the first
+#                                 RACE_IN_FLIGHT of them race
 #   MAX_LIVE (100)                matching's --max_live_applications, 1-100
-#   RECOMMEND_IN_FLIGHT (1,16,64) RecommendRoles and GetRole calls in flight
-#   SUBMIT_IN_FLIGHT (16,64)      SubmitApplication calls in flight
+#   RECOMMEND_IN_FLIGHT (1,16,64) RecommendRoles and GetRole calls in flight (set empty: none)
+#   SUBMIT_IN_FLIGHT (16,64)      SubmitApplication calls in flight (set empty: none)
 #   RACE_ROLES (20), RACE_PLACES (3), RACE_IN_FLIGHT (64)   the acceptance race (0 roles: none)
 #   DURATION (5)                  seconds measured per target and in-flight count, after WARMUP (1)
 #   TIME_LIMIT                    seconds for the whole run; default 120 + 3 ms a role + 0.25 s
 #                                 a sign-up + 1.5 x the measuring time + 45 s a run for clean-up
-#                                 and the race (defaults: 755 s)
+#                                 and the race (defaults: 771 s)
 #   OUT                           also write the summary markdown to this file
 #   LOGS                          copy the services' logs (warn level) to this directory on exit
 #   BUILD_DIR (build), REDIS_SERVER (redis-server on PATH), NOOP_IN_PROCESS (0)
@@ -61,8 +63,8 @@ open_roles="${OPEN_ROLES:-50000}"
 applicants="${APPLICANTS:-64}"
 submit_applicants="${SUBMIT_APPLICANTS:-320}"
 max_live="${MAX_LIVE:-100}"
-recommend_in_flight="${RECOMMEND_IN_FLIGHT:-1,16,64}"
-submit_in_flight="${SUBMIT_IN_FLIGHT:-16,64}"
+recommend_in_flight="${RECOMMEND_IN_FLIGHT-1,16,64}"
+submit_in_flight="${SUBMIT_IN_FLIGHT-16,64}"
 race_roles="${RACE_ROLES:-20}"
 race_places="${RACE_PLACES:-3}"
 race_in_flight="${RACE_IN_FLIGHT:-64}"
@@ -85,8 +87,10 @@ done
 count_of() { [[ -z "$1" ]] && echo 0 || echo $(( $(tr -cd , <<<"$1" | wc -c) + 1 )); }
 counts=$(( $(count_of "${recommend_in_flight}") + $(count_of "${submit_in_flight}") ))
 measure=$(( repeats * 2 * counts * (warmup + duration) ))
-signups=$(( applicants > submit_applicants ? applicants : submit_applicants ))
-(( race_roles > 0 && race_in_flight > signups )) && signups=${race_in_flight}
+# RecommendRoles' applicants apply to nothing; the others submit and race.
+appliers=${submit_applicants}
+(( race_roles > 0 && race_in_flight > appliers )) && appliers=${race_in_flight}
+signups=$(( applicants + appliers ))
 time_limit="${TIME_LIMIT:-$(( 120 + open_roles * 3 / 1000 + signups / 4 + measure * 3 / 2 + 45 * repeats ))}"
 [[ "${time_limit}" =~ ^[0-9]+$ ]] || { echo "TIME_LIMIT: a whole number of seconds" >&2; exit 2; }
 echo "applications bench: ${open_roles} open roles, ${signups} applicants, RecommendRoles and" \
