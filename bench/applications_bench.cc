@@ -508,11 +508,16 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
   const double signup_seconds = absl::ToDoubleSeconds(absl::Now() - signup_start);
   std::cerr << absl::StrFormat("signed up %d applicants in %.1f s\n", count, signup_seconds);
   s.people = *std::move(signed_up);
-  s.recommenders.assign(s.people.begin(), s.people.begin() + recommenders);
-  s.others.assign(s.people.begin() + recommenders, s.people.end());
-  s.submitters.assign(s.others.begin(),
-                      s.others.begin() + std::min<size_t>(submitters, s.others.size()));
-  s.racers.assign(s.others.begin(), s.others.begin() + std::min<size_t>(racers, s.others.size()));
+  // The first `n` of `from`.
+  auto first = [](const std::vector<BenchApplicant>& from, size_t n) {
+    return std::vector<BenchApplicant>(
+        from.begin(), from.begin() + static_cast<std::ptrdiff_t>(std::min(n, from.size())));
+  };
+  s.recommenders = first(s.people, recommenders);
+  s.others.assign(s.people.begin() + static_cast<std::ptrdiff_t>(s.recommenders.size()),
+                  s.people.end());
+  s.submitters = first(s.others, submitters);
+  s.racers = first(s.others, racers);
   for (int in_flight : s.submit_in_flights) {
     if (in_flight > static_cast<int>(s.submitters.size())) {
       return absl::InvalidArgumentError(
@@ -617,7 +622,8 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
                         "nothing and hold %s (which every role asks for; every other one also "
                         "%s, which one role in four asks for), and %d who apply "
                         "(SubmitApplication, the race).\n\n",
-                        count, signup_seconds, most_roles, s.recommenders.size(), s.others.size());
+                        count, signup_seconds, most_roles, s.recommenders.size(),
+                        kBenchTrainingCredential, kBenchDbsCredential, s.others.size());
 
   absl::StrAppendFormat(summary, "## RecommendRoles among %d open roles, beside GetRole\n\n",
                         s.roles.size());
