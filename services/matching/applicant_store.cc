@@ -198,9 +198,17 @@ absl::StatusOr<std::vector<absl::optional<std::string>>> ApplicantStore::GetEqua
   return answers;
 }
 
+std::vector<std::string> ApplicantStore::GetCommand(const std::string& id) {
+  return {"HMGET", ApplicantKey(id), "v", "pb", "pw", "email_key"};
+}
+
 absl::StatusOr<absl::optional<StoredApplicant>> ApplicantStore::Get(const std::string& id) {
-  CADRE_ASSIGN_OR_RETURN(
-      RedisReply reply, redis_->Command({"HMGET", ApplicantKey(id), "v", "pb", "pw", "email_key"}));
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis_->Command(GetCommand(id)));
+  return ParseGet(std::move(reply), id);
+}
+
+absl::StatusOr<absl::optional<StoredApplicant>> ApplicantStore::ParseGet(RedisReply reply,
+                                                                         const std::string& id) {
   if (reply.elements.size() != 4 || reply.elements[0].is_nil()) {
     return absl::optional<StoredApplicant>();
   }

@@ -78,6 +78,10 @@ class ApplicantStore {
   explicit ApplicantStore(RedisClient* redis) : redis_(redis) {}
 
   absl::StatusOr<absl::optional<StoredApplicant>> Get(const std::string& id);
+  // Get as one command and its parse, for reads pipelined with others' (application_store.h).
+  static std::vector<std::string> GetCommand(const std::string& id);
+  static absl::StatusOr<absl::optional<StoredApplicant>> ParseGet(RedisReply reply,
+                                                                  const std::string& id);
   // The id holding the email with this HMAC, if any.
   absl::StatusOr<absl::optional<std::string>> FindByEmailKey(const std::string& email_key);
 

@@ -460,6 +460,25 @@ absl::StatusOr<int> ApplicationStore::ActivePlacements(const std::string& applic
   return static_cast<int>(reply.integer);
 }
 
+absl::StatusOr<PersonForMatching> ApplicationStore::ReadPerson(const std::string& applicant_id) {
+  CADRE_ASSIGN_OR_RETURN(std::vector<RedisReply> replies,
+                         redis_->Pipeline({ApplicantStore::GetCommand(applicant_id),
+                                           CredentialStore::ListCommand(applicant_id),
+                                           {"SCARD", ActiveKey(applicant_id)},
+                                           {"HKEYS", LiveKey(applicant_id)}}));
+  if (replies.size() != 4) return absl::InternalError("a pipelined read answered short");
+  PersonForMatching person;
+  CADRE_ASSIGN_OR_RETURN(person.applicant,
+                         ApplicantStore::ParseGet(std::move(replies[0]), applicant_id));
+  CADRE_ASSIGN_OR_RETURN(person.credentials, CredentialStore::ParseList(replies[1], applicant_id));
+  person.active_placements = static_cast<int>(replies[2].integer);
+  for (const RedisReply& role : replies[3].elements) {
+    int64_t id = 0;
+    if (absl::SimpleAtoi(role.str, &id)) person.live_role_ids.push_back(id);
+  }
+  return person;
+}
+
 absl::StatusOr<std::vector<int64_t>> ApplicationStore::ClaimDueFills(absl::Time now,
                                                                      absl::Duration lease,
                                                                      int limit) {

@@ -39,6 +39,7 @@
 #include "cadre/v1/matching.pb.h"
 #include "services/common/redis_client.h"
 #include "services/matching/applicant_store.h"
+#include "services/matching/credential_store.h"
 
 namespace cadre::matching {
 
@@ -83,6 +84,14 @@ struct Acceptance {
   absl::Time fill_at;  // when the fill queue should first try, if this takes the last place
 };
 
+// What screening, scoring and recommending need of one person, read in one round trip.
+struct PersonForMatching {
+  absl::optional<StoredApplicant> applicant;       // nullopt: no such person
+  std::vector<cadre::v1::Credential> credentials;  // every one held, newest first
+  int active_placements = 0;
+  std::vector<int64_t> live_role_ids;  // roles the person has a live application to
+};
+
 // Thread-safe (the RedisClient is).
 class ApplicationStore {
  public:
@@ -120,6 +129,8 @@ class ApplicationStore {
   absl::StatusOr<std::vector<StoredPlacement>> PlacementsForBody(const std::string& body_code);
   // The person's ACTIVE placements.
   absl::StatusOr<int> ActivePlacements(const std::string& applicant_id);
+  // The person's record, credentials, active placements and live roles, pipelined.
+  absl::StatusOr<PersonForMatching> ReadPerson(const std::string& applicant_id);
 
   // The fill queue: roles whose places are all accepted, to be marked filled in the
   // registry. Claim answers the due ones and puts each off by `lease` (so that two

@@ -41,11 +41,10 @@ std::string MoveAction(v1::ApplicationState to) {
 }  // namespace
 
 Applications::Applications(ApplicationStore* store, ApplicantStore* applicants,
-                           CredentialStore* credentials, const OpenRoles* roles, const Clock* clock,
-                           ApplicationsOptions options, std::function<void()> on_filled)
+                           const OpenRoles* roles, const Clock* clock, ApplicationsOptions options,
+                           std::function<void()> on_filled)
     : store_(store),
       applicants_(applicants),
-      credentials_(credentials),
       roles_(roles),
       clock_(clock),
       options_(options),
@@ -64,7 +63,10 @@ absl::StatusOr<Applications::PlacementCounts> Applications::CountPlacements(
   PlacementCounts counts;
   for (const StoredPlacement& p : placements) {
     const bool active = p.placement.state() == v1::PLACEMENT_STATE_ACTIVE;
-    if (active) ++counts.active;
+    if (active) {
+      ++counts.active;
+      counts.active_role_ids.push_back(RoleIdFromName(p.placement.role()));
+    }
     if (active || FromTimestamp(p.placement.end_time()) >= since) ++counts.last_24_months;
   }
   return counts;
@@ -83,16 +85,17 @@ absl::StatusOr<v1::Application> Applications::Submit(const Principal& caller,
         absl::StrCat(request.role(), " closed for applications at ",
                      FormatLondonTime(FromTimestamp(role->closing_time()))));
   }
-  CADRE_ASSIGN_OR_RETURN(absl::optional<StoredApplicant> person, applicants_->Get(applicant_id));
-  if (!person) return ApplicantNotFound(ApplicantName(applicant_id));
-  if (person->applicant.state() != v1::APPLICANT_STATE_ACTIVE) return PendingApplicant();
-  CADRE_ASSIGN_OR_RETURN(std::vector<v1::Credential> held, credentials_->List(applicant_id));
-  CADRE_ASSIGN_OR_RETURN(int active, store_->ActivePlacements(applicant_id));
+  // One round trip for the person, their credentials and their placements.
+  CADRE_ASSIGN_OR_RETURN(PersonForMatching person, store_->ReadPerson(applicant_id));
+  if (!person.applicant) return ApplicantNotFound(ApplicantName(applicant_id));
+  if (person.applicant->applicant.state() != v1::APPLICANT_STATE_ACTIVE) {
+    return PendingApplicant();
+  }
   const Screening screening = Screen({.role = *role,
                                       .minimum_age = role->minimum_age(),
-                                      .profile = person->applicant.profile(),
-                                      .credentials = held,
-                                      .active_placements = active,
+                                      .profile = person.applicant->applicant.profile(),
+                                      .credentials = person.credentials,
+                                      .active_placements = person.active_placements,
                                       .today = DateIn(now, LondonTime())});
   const v1::Application app = NewApplication(NewApplicantId(SecureRandom64), applicant_id, *role,
                                              request.statement(), screening, now);

@@ -21,7 +21,6 @@
 #include "services/common/base/principal.h"
 #include "services/matching/applicant_store.h"
 #include "services/matching/application_store.h"
-#include "services/matching/credential_store.h"
 #include "services/matching/domain/application_moves.h"
 #include "services/matching/domain/limits.h"
 #include "services/matching/view/open_roles.h"
@@ -38,9 +37,8 @@ class Applications {
  public:
   // `on_filled` is called after an acceptance that may have taken a role's last place
   // (the fill queue then asks the registry to mark the role filled).
-  Applications(ApplicationStore* store, ApplicantStore* applicants, CredentialStore* credentials,
-               const OpenRoles* roles, const Clock* clock, ApplicationsOptions options,
-               std::function<void()> on_filled);
+  Applications(ApplicationStore* store, ApplicantStore* applicants, const OpenRoles* roles,
+               const Clock* clock, ApplicationsOptions options, std::function<void()> on_filled);
 
   absl::StatusOr<cadre::v1::Application> Submit(const Principal& caller,
                                                 const cadre::v1::SubmitApplicationRequest& request);
@@ -63,6 +61,7 @@ class Applications {
   struct PlacementCounts {
     int active = 0;
     int last_24_months = 0;  // held at any time in the 24 months to now, active included
+    std::vector<int64_t> active_role_ids;  // the roles of the active ones
   };
   absl::StatusOr<PlacementCounts> CountPlacements(const std::string& applicant_id);
 
@@ -81,7 +80,6 @@ class Applications {
 
   ApplicationStore* store_;
   ApplicantStore* applicants_;
-  CredentialStore* credentials_;
   const OpenRoles* roles_;
   const Clock* clock_;
   ApplicationsOptions options_;

@@ -145,10 +145,18 @@ absl::StatusOr<absl::optional<cadre::v1::Credential>> CredentialStore::Get(
   return absl::optional<cadre::v1::Credential>(std::move(credential));
 }
 
+std::vector<std::string> CredentialStore::ListCommand(const std::string& applicant_id) {
+  return {"HGETALL", CredentialsKey(applicant_id)};
+}
+
 absl::StatusOr<std::vector<cadre::v1::Credential>> CredentialStore::List(
     const std::string& applicant_id) {
-  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
-                         redis_->Command({"HGETALL", CredentialsKey(applicant_id)}));
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis_->Command(ListCommand(applicant_id)));
+  return ParseList(reply, applicant_id);
+}
+
+absl::StatusOr<std::vector<cadre::v1::Credential>> CredentialStore::ParseList(
+    const RedisReply& reply, const std::string& applicant_id) {
   std::vector<std::pair<int64_t, cadre::v1::Credential>> numbered;
   for (size_t i = 0; i + 1 < reply.elements.size(); i += 2) {
     int64_t n = 0;

@@ -46,6 +46,10 @@ class CredentialStore {
                                                             int64_t n);
   // Every credential of the applicant, named, newest first.
   absl::StatusOr<std::vector<cadre::v1::Credential>> List(const std::string& applicant_id);
+  // List as one command and its parse, for reads pipelined with others'.
+  static std::vector<std::string> ListCommand(const std::string& applicant_id);
+  static absl::StatusOr<std::vector<cadre::v1::Credential>> ParseList(
+      const RedisReply& reply, const std::string& applicant_id);
 
  private:
   RedisClient* redis_;

@@ -127,12 +127,12 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
     if (!wanted) continue;
     const std::string applicant_id(
         absl::StripPrefix(stored.application.applicant(), "applicants/"));
-    CADRE_ASSIGN_OR_RETURN(absl::optional<StoredApplicant> person, applicants_->Get(applicant_id));
-    if (!person) continue;  // erased meanwhile
-    CADRE_ASSIGN_OR_RETURN(std::vector<v1::Credential> held, credentials_->List(applicant_id));
+    CADRE_ASSIGN_OR_RETURN(PersonForMatching person, store_->ReadPerson(applicant_id));
+    if (!person.applicant) continue;  // erased meanwhile
+    const std::vector<v1::Credential>& held = person.credentials;
     CADRE_ASSIGN_OR_RETURN(Applications::PlacementCounts counts,
                            applications_->CountPlacements(applicant_id));
-    const v1::Profile& profile = person->applicant.profile();
+    const v1::Profile& profile = person.applicant->applicant.profile();
     const Screening screening = Screen({.role = role,
                                         .minimum_age = role.minimum_age(),
                                         .profile = profile,
@@ -185,24 +185,17 @@ absl::StatusOr<v1::RecommendRolesResponse> Ranking::RecommendRoles(
   if (offset >= kMaxRecommendations) {
     return InvalidField("page_token", "is past the last recommendation");
   }
-  CADRE_ASSIGN_OR_RETURN(absl::optional<StoredApplicant> person, applicants_->Get(applicant_id));
-  if (!person) return NotFound(ApplicantName(applicant_id));
-  CADRE_ASSIGN_OR_RETURN(std::vector<v1::Credential> held, credentials_->List(applicant_id));
+  CADRE_ASSIGN_OR_RETURN(PersonForMatching person, store_->ReadPerson(applicant_id));
+  if (!person.applicant) return NotFound(ApplicantName(applicant_id));
+  const std::vector<v1::Credential>& held = person.credentials;
   CADRE_ASSIGN_OR_RETURN(Applications::PlacementCounts counts,
                          applications_->CountPlacements(applicant_id));
-  // Roles the person already applied to (live) or holds are not recommended again.
-  CADRE_ASSIGN_OR_RETURN(std::vector<StoredApplication> theirs,
-                         store_->ListForApplicant(applicant_id));
-  absl::flat_hash_set<int64_t> exclude;
-  for (const StoredApplication& a : theirs) {
-    const v1::ApplicationState state = a.application.state();
-    if (IsLive(state) || state == v1::APPLICATION_STATE_ACCEPTED) {
-      exclude.insert(RoleIdFromName(a.application.role()));
-    }
-  }
+  // Roles the person has a live application to, or holds, are not recommended again.
+  absl::flat_hash_set<int64_t> exclude(person.live_role_ids.begin(), person.live_role_ids.end());
+  exclude.insert(counts.active_role_ids.begin(), counts.active_role_ids.end());
   const absl::Time now = clock_->Now();
   const ScoringPolicy& policy = DefaultScoringPolicy();
-  const v1::Profile& profile = person->applicant.profile();
+  const v1::Profile& profile = person.applicant->applicant.profile();
   const Recommendations found =
       Recommend(*roles_, policy,
                 RecommendQuery{.profile = &profile,

@@ -10,10 +10,8 @@
 #include "cadre/v1/matching.pb.h"
 #include "services/common/base/clock.h"
 #include "services/common/base/principal.h"
-#include "services/matching/applicant_store.h"
 #include "services/matching/application_store.h"
 #include "services/matching/applications.h"
-#include "services/matching/credential_store.h"
 #include "services/matching/domain/scoring.h"
 #include "services/matching/registry_roles.h"
 #include "services/matching/view/open_roles.h"
@@ -28,12 +26,9 @@ cadre::v1::MatchScore ScoreProto(const Score& score, int policy_version);
 // Thread-safe; its dependencies must outlive it.
 class Ranking {
  public:
-  Ranking(ApplicationStore* store, ApplicantStore* applicants, CredentialStore* credentials,
-          Applications* applications, const OpenRoles* roles, const RegistryRoles* registry,
-          const Clock* clock)
+  Ranking(ApplicationStore* store, Applications* applications, const OpenRoles* roles,
+          const RegistryRoles* registry, const Clock* clock)
       : store_(store),
-        applicants_(applicants),
-        credentials_(credentials),
         applications_(applications),
         roles_(roles),
         registry_(registry),
@@ -50,8 +45,6 @@ class Ranking {
   absl::StatusOr<cadre::v1::Role> LoadRole(const std::string& name);
 
   ApplicationStore* store_;
-  ApplicantStore* applicants_;
-  CredentialStore* credentials_;
   Applications* applications_;
   const OpenRoles* roles_;
   const RegistryRoles* registry_;
