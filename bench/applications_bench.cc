@@ -327,10 +327,10 @@ struct Setup {
   std::string admin_key;
   std::string body_key;
   std::vector<std::string> roles;
-  // Everyone signed up: first the --applicants RecommendRoles uses, who never apply (a
-  // RecommendRoles reads every application of the person, so a history of thousands of
-  // benchmark applications would slow it); then the others, whom SubmitApplication
-  // shares (the first --submit_applicants) and who race (the first racers).
+  // Everyone signed up: first the --applicants RecommendRoles uses, who never apply (so
+  // that every one has the same open roles to be recommended); then the others, whom
+  // SubmitApplication shares (the first --submit_applicants) and who race (the first
+  // racers).
   std::vector<BenchApplicant> people;
   std::vector<BenchApplicant> recommenders;
   std::vector<BenchApplicant> others;
@@ -584,8 +584,8 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
     absl::StrAppend(&notes, figures->notes);
   }
   // RecommendRoles for people who have applied many times (the benchmark's own
-  // applications, all withdrawn) beside the same call for those who never applied: it
-  // reads every application of the person.
+  // applications, all withdrawn) beside the same call for those who never applied: a
+  // person's history should not slow it (it reads only their live applications' roles).
   std::string history;
   if (s.recommend && !s.submitters.empty()) {
     int64_t applied = 0;
@@ -597,11 +597,11 @@ absl::Status MeasureAll(Setup& s, std::string* summary) {
     const double fresh = RecommendMedianMs(calls, s.recommenders, 20, page_size);
     const double used = RecommendMedianMs(calls, s.submitters, 20, page_size);
     history = absl::StrFormat(
-        "Found on the way: RecommendRoles reads every application of the person (to leave out "
-        "the roles they applied to). After the runs, one call at a time, its median was %.2f ms "
-        "for 20 of the applicants who never applied and %.2f ms for 20 of those who made "
-        "SubmitApplication's calls (about %d applications each, all withdrawn). That is why "
-        "RecommendRoles' applicants apply to nothing here.\n\n",
+        "A person's history: after the runs, one call at a time, RecommendRoles' median was "
+        "%.2f ms for 20 of the applicants who never applied and %.2f ms for 20 of those who "
+        "made SubmitApplication's calls (about %d applications each, all withdrawn); it "
+        "leaves out only the roles of live applications and active placements, which it reads "
+        "from the person's live-roles hash.\n\n",
         fresh, used, applied / static_cast<int64_t>(s.submitters.size()));
   }
 
