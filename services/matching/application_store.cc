@@ -8,6 +8,7 @@
 #include "services/common/base/status_macros.h"
 #include "services/common/base/time_proto.h"
 #include "services/common/outbox.h"
+#include "services/matching/application_scripts.h"
 #include "services/matching/domain/application_rules.h"
 
 namespace cadre::matching {
@@ -45,105 +46,6 @@ std::string AcceptedKey(int64_t role_id) { return absl::StrCat("matching:accepte
 std::string IdOf(absl::string_view name, absl::string_view prefix) {
   absl::ConsumePrefix(&name, prefix);
   return std::string(name);
-}
-
-// K: applicant, application, the three indexes, live, roles-applied.
-// A: id, bytes, role id, submit ms, max live.
-const OutboxScript& SubmitScript() {
-  static const auto* const kScript = new OutboxScript({
-      .guards = R"lua(
-if redis.call('EXISTS', K[1]) == 0 then return {'NOTFOUND'} end
-local live = redis.call('HGET', K[6], A[3])
-if live then return {'LIVE', live} end
-if redis.call('HLEN', K[6]) >= tonumber(A[5]) then return {'TOOMANY'} end
-)lua",
-      .writes = R"lua(
-redis.call('HSET', K[2], 'v', '1', 'pb', A[2])
-redis.call('ZADD', K[3], A[4], A[1])
-redis.call('ZADD', K[4], A[4], A[1])
-redis.call('ZADD', K[5], A[4], A[1])
-redis.call('HSET', K[6], A[3], A[1])
-redis.call('ZADD', K[7], 'NX', A[4], A[3])
-)lua",
-  });
-  return *kScript;
-}
-
-// K: application, live, offers. A: id, expected version, bytes, role id, ends ('1'),
-// offer lapses at (ms, or '').
-const OutboxScript& MoveScript() {
-  static const auto* const kScript = new OutboxScript({
-      .guards = R"lua(
-local v = redis.call('HGET', K[1], 'v')
-if not v then return {'NOTFOUND'} end
-if v ~= A[2] then return {'STALE'} end
-)lua",
-      .writes = R"lua(
-redis.call('HSET', K[1], 'v', tostring(tonumber(v) + 1), 'pb', A[3])
-if A[5] == '1' then
-  if redis.call('HGET', K[2], A[4]) == A[1] then redis.call('HDEL', K[2], A[4]) end
-  redis.call('ZREM', K[3], A[1])
-end
-if A[6] ~= '' then redis.call('ZADD', K[3], A[6], A[1]) end
-)lua",
-  });
-  return *kScript;
-}
-
-// K: application, live, offers, accepted count, placement, the placement's three indexes,
-// active, fill queue. A: id, expected version, application bytes, role id, placement
-// bytes, places, most roles, start ms, fill at ms.
-const OutboxScript& AcceptScript() {
-  static const auto* const kScript = new OutboxScript({
-      .guards = R"lua(
-local v = redis.call('HGET', K[1], 'v')
-if not v then return {'NOTFOUND'} end
-if v ~= A[2] then return {'STALE'} end
-if tonumber(redis.call('GET', K[4]) or '0') >= tonumber(A[6]) then return {'FULL'} end
-if redis.call('SCARD', K[9]) >= tonumber(A[7]) then return {'MOSTROLES'} end
-)lua",
-      .writes = R"lua(
-redis.call('HSET', K[1], 'v', tostring(tonumber(v) + 1), 'pb', A[3])
-if redis.call('HGET', K[2], A[4]) == A[1] then redis.call('HDEL', K[2], A[4]) end
-redis.call('ZREM', K[3], A[1])
-local taken = redis.call('INCR', K[4])
-redis.call('HSET', K[5], 'v', '1', 'pb', A[5])
-redis.call('ZADD', K[6], A[8], A[1])
-redis.call('ZADD', K[7], A[8], A[1])
-redis.call('ZADD', K[8], A[8], A[1])
-redis.call('SADD', K[9], A[1])
-if taken >= tonumber(A[6]) then redis.call('ZADD', K[10], A[9], A[4]) end
-)lua",
-  });
-  return *kScript;
-}
-
-// K: placement, active. A: id, expected version, bytes, ends ('1').
-const OutboxScript& PlacementScript() {
-  static const auto* const kScript = new OutboxScript({
-      .guards = R"lua(
-local v = redis.call('HGET', K[1], 'v')
-if not v then return {'NOTFOUND'} end
-if v ~= A[2] then return {'STALE'} end
-)lua",
-      .writes = R"lua(
-redis.call('HSET', K[1], 'v', tostring(tonumber(v) + 1), 'pb', A[3])
-if A[4] == '1' then redis.call('SREM', K[2], A[1]) end
-)lua",
-  });
-  return *kScript;
-}
-
-// Due roles answered and put off by the lease, in one step. K: the queue. A: now ms,
-// lease ms, limit.
-const RedisScript& ClaimScript() {
-  static const auto* const kScript = new RedisScript(R"lua(
-local due = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-local until_ms = tonumber(ARGV[1]) + tonumber(ARGV[2])
-for _, id in ipairs(due) do redis.call('ZADD', KEYS[1], until_ms, id) end
-return due
-)lua");
-  return *kScript;
 }
 
 // The event and the audit entry of one change to `resource`.
@@ -231,6 +133,26 @@ absl::StatusOr<absl::optional<std::pair<Message, int64_t>>> ParseVersioned(const
   }
   message.set_etag(absl::StrCat(version));
   return Result(std::make_pair(std::move(message), version));
+}
+
+// The records an index names, newest first: the ids, then every {v, pb} in one pipeline.
+// A record gone meanwhile is left out.
+template <typename Message, typename Stored>
+absl::StatusOr<std::vector<Stored>> ListVersioned(RedisClient& redis, const std::string& index,
+                                                  std::string (*key_of)(const std::string&)) {
+  CADRE_ASSIGN_OR_RETURN(RedisReply ids, redis.Command({"ZREVRANGE", index, "0", "-1"}));
+  std::vector<std::vector<std::string>> reads;
+  reads.reserve(ids.elements.size());
+  for (const RedisReply& id : ids.elements) reads.push_back({"HMGET", key_of(id.str), "v", "pb"});
+  std::vector<Stored> out;
+  if (reads.empty()) return out;
+  CADRE_ASSIGN_OR_RETURN(std::vector<RedisReply> replies, redis.Pipeline(reads));
+  out.reserve(replies.size());
+  for (size_t i = 0; i < replies.size(); ++i) {
+    CADRE_ASSIGN_OR_RETURN(auto parsed, ParseVersioned<Message>(replies[i], ids.elements[i].str));
+    if (parsed) out.push_back({std::move(parsed->first), parsed->second});
+  }
+  return out;
 }
 
 }  // namespace
@@ -347,20 +269,7 @@ absl::StatusOr<ApplicationResult> ApplicationStore::Accept(const Acceptance& a,
 
 absl::StatusOr<std::vector<StoredApplication>> ApplicationStore::ListApplications(
     const std::string& index) {
-  CADRE_ASSIGN_OR_RETURN(RedisReply ids, redis_->Command({"ZREVRANGE", index, "0", "-1"}));
-  std::vector<std::vector<std::string>> reads;
-  reads.reserve(ids.elements.size());
-  for (const RedisReply& id : ids.elements) reads.push_back({"HMGET", AppKey(id.str), "v", "pb"});
-  std::vector<StoredApplication> out;
-  if (reads.empty()) return out;
-  CADRE_ASSIGN_OR_RETURN(std::vector<RedisReply> replies, redis_->Pipeline(reads));
-  out.reserve(replies.size());
-  for (size_t i = 0; i < replies.size(); ++i) {
-    CADRE_ASSIGN_OR_RETURN(auto parsed,
-                           ParseVersioned<cadre::v1::Application>(replies[i], ids.elements[i].str));
-    if (parsed) out.push_back({std::move(parsed->first), parsed->second});
-  }
-  return out;
+  return ListVersioned<cadre::v1::Application, StoredApplication>(*redis_, index, AppKey);
 }
 
 absl::StatusOr<std::vector<StoredApplication>> ApplicationStore::ListForApplicant(
@@ -427,20 +336,7 @@ absl::StatusOr<ApplicationResult> ApplicationStore::UpdatePlacement(const Stored
 
 absl::StatusOr<std::vector<StoredPlacement>> ApplicationStore::ListPlacements(
     const std::string& index) {
-  CADRE_ASSIGN_OR_RETURN(RedisReply ids, redis_->Command({"ZREVRANGE", index, "0", "-1"}));
-  std::vector<std::vector<std::string>> reads;
-  for (const RedisReply& id : ids.elements) {
-    reads.push_back({"HMGET", PlacementKey(id.str), "v", "pb"});
-  }
-  std::vector<StoredPlacement> out;
-  if (reads.empty()) return out;
-  CADRE_ASSIGN_OR_RETURN(std::vector<RedisReply> replies, redis_->Pipeline(reads));
-  for (size_t i = 0; i < replies.size(); ++i) {
-    CADRE_ASSIGN_OR_RETURN(auto parsed,
-                           ParseVersioned<cadre::v1::Placement>(replies[i], ids.elements[i].str));
-    if (parsed) out.push_back({std::move(parsed->first), parsed->second});
-  }
-  return out;
+  return ListVersioned<cadre::v1::Placement, StoredPlacement>(*redis_, index, PlacementKey);
 }
 
 absl::StatusOr<std::vector<StoredPlacement>> ApplicationStore::PlacementsForApplicant(

@@ -30,7 +30,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
 import grpc
@@ -128,17 +127,21 @@ class ApplicationsE2E(unittest.TestCase):
 
     def apply(self, who, role, statement=STATEMENT):
         """Submits, waiting (bounded) for a role just published to reach matching's view."""
-        deadline = time.monotonic() + VIEW_DEADLINE_S
-        while True:
+        def attempt():
             try:
-                return self.stub.SubmitApplication(
+                return (self.stub.SubmitApplication(
                     m.SubmitApplicationRequest(role=role, statement=statement),
-                    metadata=who, timeout=TIMEOUT_S)
+                    metadata=who, timeout=TIMEOUT_S), None)
             except grpc.RpcError as e:
-                if (e.code() != grpc.StatusCode.FAILED_PRECONDITION or
-                        "is not open" not in e.details() or time.monotonic() > deadline):
-                    raise
-                time.sleep(0.1)
+                if (e.code() == grpc.StatusCode.FAILED_PRECONDITION and
+                        "is not open" in e.details()):
+                    return None  # not in the view yet: asked again
+                return (None, e)
+        answer, error = cadre_e2e.wait_for("%s to reach matching's view" % role, attempt,
+                                           VIEW_DEADLINE_S)
+        if error is not None:
+            raise error
+        return answer
 
     def move(self, who, app, state, **fields):
         return self.stub.MoveApplication(m.MoveApplicationRequest(name=app.name, state=state,

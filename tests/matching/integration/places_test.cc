@@ -178,7 +178,11 @@ TEST_F(PlacesTest, AFilledCallForARoleClosedMeanwhileIsDroppedNotRetried) {
   close.set_name(role);
   close.set_state(v1::ROLE_STATE_CANCELLED);
   v1::Role cancelled;
-  grpc::Status closed = h().registry().CloseRole(CallContext(body_key_).get(), close, &cancelled);
+  // The registry has just come back: wait for the connection (gRPC shares the
+  // subchannel, which may still be backing off from the refusals while it was down).
+  std::unique_ptr<grpc::ClientContext> context = CallContext(body_key_);
+  context->set_wait_for_ready(true);
+  grpc::Status closed = h().registry().CloseRole(context.get(), close, &cancelled);
   ASSERT_TRUE(closed.ok()) << closed.error_message();
   EXPECT_TRUE(WaitFor([&] {
     h().clock().Advance(absl::Seconds(10));
