@@ -357,22 +357,56 @@ absl::StatusOr<int> ApplicationStore::ActivePlacements(const std::string& applic
 }
 
 absl::StatusOr<PersonForMatching> ApplicationStore::ReadPerson(const std::string& applicant_id) {
-  CADRE_ASSIGN_OR_RETURN(std::vector<RedisReply> replies,
-                         redis_->Pipeline({ApplicantStore::GetCommand(applicant_id),
-                                           CredentialStore::ListCommand(applicant_id),
-                                           {"SCARD", ActiveKey(applicant_id)},
-                                           {"HKEYS", LiveKey(applicant_id)}}));
-  if (replies.size() != 4) return absl::InternalError("a pipelined read answered short");
-  PersonForMatching person;
-  CADRE_ASSIGN_OR_RETURN(person.applicant,
-                         ApplicantStore::ParseGet(std::move(replies[0]), applicant_id));
-  CADRE_ASSIGN_OR_RETURN(person.credentials, CredentialStore::ParseList(replies[1], applicant_id));
-  person.active_placements = static_cast<int>(replies[2].integer);
-  for (const RedisReply& role : replies[3].elements) {
-    int64_t id = 0;
-    if (absl::SimpleAtoi(role.str, &id)) person.live_role_ids.push_back(id);
+  CADRE_ASSIGN_OR_RETURN(std::vector<PersonForMatching> people, ReadPeople({applicant_id}));
+  return std::move(people.front());
+}
+
+absl::StatusOr<std::vector<PersonForMatching>> ApplicationStore::ReadPeople(
+    const std::vector<std::string>& applicant_ids) {
+  constexpr size_t kReads = 5;  // commands a person
+  std::vector<std::vector<std::string>> reads;
+  reads.reserve(applicant_ids.size() * kReads);
+  for (const std::string& id : applicant_ids) {
+    reads.push_back(ApplicantStore::GetCommand(id));
+    reads.push_back(CredentialStore::ListCommand(id));
+    reads.push_back({"SCARD", ActiveKey(id)});
+    reads.push_back({"HKEYS", LiveKey(id)});
+    reads.push_back({"ZREVRANGE", PlacementsOfApplicant(id), "0", "-1"});
   }
-  return person;
+  std::vector<PersonForMatching> people(applicant_ids.size());
+  if (reads.empty()) return people;
+  CADRE_ASSIGN_OR_RETURN(std::vector<RedisReply> replies, redis_->Pipeline(reads));
+  if (replies.size() != reads.size()) return absl::InternalError("a pipelined read answered short");
+  // The placements' records, for everyone at once: a second round trip, only if any.
+  std::vector<std::vector<std::string>> placement_reads;
+  std::vector<std::pair<size_t, std::string>> placement_owner;  // person, placement id
+  for (size_t i = 0; i < applicant_ids.size(); ++i) {
+    const std::string& id = applicant_ids[i];
+    PersonForMatching& person = people[i];
+    RedisReply* r = &replies[i * kReads];
+    CADRE_ASSIGN_OR_RETURN(person.applicant, ApplicantStore::ParseGet(std::move(r[0]), id));
+    CADRE_ASSIGN_OR_RETURN(person.credentials, CredentialStore::ParseList(r[1], id));
+    person.active_placements = static_cast<int>(r[2].integer);
+    for (const RedisReply& role : r[3].elements) {
+      int64_t role_id = 0;
+      if (absl::SimpleAtoi(role.str, &role_id)) person.live_role_ids.push_back(role_id);
+    }
+    for (const RedisReply& placement : r[4].elements) {
+      placement_reads.push_back({"HMGET", PlacementKey(placement.str), "v", "pb"});
+      placement_owner.emplace_back(i, placement.str);
+    }
+  }
+  if (placement_reads.empty()) return people;
+  CADRE_ASSIGN_OR_RETURN(std::vector<RedisReply> records, redis_->Pipeline(placement_reads));
+  for (size_t k = 0; k < records.size() && k < placement_owner.size(); ++k) {
+    CADRE_ASSIGN_OR_RETURN(
+        auto parsed, ParseVersioned<cadre::v1::Placement>(records[k], placement_owner[k].second));
+    if (parsed) {
+      people[placement_owner[k].first].placements.push_back(
+          {std::move(parsed->first), parsed->second});
+    }
+  }
+  return people;
 }
 
 absl::StatusOr<std::vector<int64_t>> ApplicationStore::ClaimDueFills(absl::Time now,

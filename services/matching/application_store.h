@@ -89,7 +89,8 @@ struct PersonForMatching {
   absl::optional<StoredApplicant> applicant;       // nullopt: no such person
   std::vector<cadre::v1::Credential> credentials;  // every one held, newest first
   int active_placements = 0;
-  std::vector<int64_t> live_role_ids;  // roles the person has a live application to
+  std::vector<int64_t> live_role_ids;       // roles the person has a live application to
+  std::vector<StoredPlacement> placements;  // every one, newest first
 };
 
 // Thread-safe (the RedisClient is).
@@ -129,8 +130,12 @@ class ApplicationStore {
   absl::StatusOr<std::vector<StoredPlacement>> PlacementsForBody(const std::string& body_code);
   // The person's ACTIVE placements.
   absl::StatusOr<int> ActivePlacements(const std::string& applicant_id);
-  // The person's record, credentials, active placements and live roles, pipelined.
+  // The person's record, credentials, placements and live roles: one pipeline, and a
+  // second for the placements' records if there are any.
   absl::StatusOr<PersonForMatching> ReadPerson(const std::string& applicant_id);
+  // The same for many people at once, in the same two round trips, in order.
+  absl::StatusOr<std::vector<PersonForMatching>> ReadPeople(
+      const std::vector<std::string>& applicant_ids);
 
   // The fill queue: roles whose places are all accepted, to be marked filled in the
   // registry. Claim answers the due ones and puts each off by `lease` (so that two

@@ -55,10 +55,8 @@ v1::Application Applications::Decorated(v1::Application app) const {
   return app;
 }
 
-absl::StatusOr<Applications::PlacementCounts> Applications::CountPlacements(
-    const std::string& applicant_id) {
-  CADRE_ASSIGN_OR_RETURN(std::vector<StoredPlacement> placements,
-                         store_->PlacementsForApplicant(applicant_id));
+Applications::PlacementCounts Applications::CountPlacementsOf(
+    const std::vector<StoredPlacement>& placements) const {
   const absl::Time since = clock_->Now() - absl::Hours(24 * 730);
   PlacementCounts counts;
   for (const StoredPlacement& p : placements) {

@@ -63,7 +63,8 @@ class Applications {
     int last_24_months = 0;  // held at any time in the 24 months to now, active included
     std::vector<int64_t> active_role_ids;  // the roles of the active ones
   };
-  absl::StatusOr<PlacementCounts> CountPlacements(const std::string& applicant_id);
+  // From the person's placements as read (PersonForMatching::placements), as of now.
+  PlacementCounts CountPlacementsOf(const std::vector<StoredPlacement>& placements) const;
 
   // The answer's computed fields, as of now.
   cadre::v1::Application Decorated(cadre::v1::Application app) const;

@@ -118,20 +118,27 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
   const absl::Time now = clock_->Now();
   const v1::Date today = DateIn(now, LondonTime());
   const ScoringPolicy& policy = DefaultScoringPolicy();
-  std::vector<v1::ApplicantMatch> ranked;
+  // The applications asked for, and their people read in two round trips for them all.
+  std::vector<StoredApplication> wanted;
+  std::vector<std::string> applicant_ids;
   for (StoredApplication& stored : apps) {
     const v1::ApplicationState state = stored.application.state();
-    const bool wanted = request.state() == v1::APPLICATION_STATE_UNSPECIFIED
-                            ? IsLive(state)
-                            : state == request.state();
-    if (!wanted) continue;
-    const std::string applicant_id(
-        absl::StripPrefix(stored.application.applicant(), "applicants/"));
-    CADRE_ASSIGN_OR_RETURN(PersonForMatching person, store_->ReadPerson(applicant_id));
+    const bool asked = request.state() == v1::APPLICATION_STATE_UNSPECIFIED
+                           ? IsLive(state)
+                           : state == request.state();
+    if (!asked) continue;
+    applicant_ids.emplace_back(absl::StripPrefix(stored.application.applicant(), "applicants/"));
+    wanted.push_back(std::move(stored));
+  }
+  CADRE_ASSIGN_OR_RETURN(std::vector<PersonForMatching> people, store_->ReadPeople(applicant_ids));
+  std::vector<v1::ApplicantMatch> ranked;
+  for (size_t i = 0; i < wanted.size(); ++i) {
+    StoredApplication& stored = wanted[i];
+    const PersonForMatching& person = people[i];
     if (!person.applicant) continue;  // erased meanwhile
     const std::vector<v1::Credential>& held = person.credentials;
-    CADRE_ASSIGN_OR_RETURN(Applications::PlacementCounts counts,
-                           applications_->CountPlacements(applicant_id));
+    const Applications::PlacementCounts counts =
+        applications_->CountPlacementsOf(person.placements);
     const v1::Profile& profile = person.applicant->applicant.profile();
     const Screening screening = Screen({.role = role,
                                         .minimum_age = role.minimum_age(),
@@ -188,8 +195,7 @@ absl::StatusOr<v1::RecommendRolesResponse> Ranking::RecommendRoles(
   CADRE_ASSIGN_OR_RETURN(PersonForMatching person, store_->ReadPerson(applicant_id));
   if (!person.applicant) return NotFound(ApplicantName(applicant_id));
   const std::vector<v1::Credential>& held = person.credentials;
-  CADRE_ASSIGN_OR_RETURN(Applications::PlacementCounts counts,
-                         applications_->CountPlacements(applicant_id));
+  const Applications::PlacementCounts counts = applications_->CountPlacementsOf(person.placements);
   // Roles the person has a live application to, or holds, are not recommended again.
   absl::flat_hash_set<int64_t> exclude(person.live_role_ids.begin(), person.live_role_ids.end());
   exclude.insert(counts.active_role_ids.begin(), counts.active_role_ids.end());

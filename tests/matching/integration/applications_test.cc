@@ -328,6 +328,45 @@ TEST_F(ApplicationsTest, RecommendationsComeWithTheirPartsAndLeaveOutRolesApplie
   EXPECT_DOUBLE_EQ(policy.total_weight(), 100);
 }
 
+TEST_F(ApplicationsTest, RankingFavoursThoseHoldingFewerPlacements) {
+  // Ada takes a place in another role first; Bo holds none. Their profiles are the same.
+  const std::string other_role = h().OpenRole(body_key_, MatchingHarness::RoleFor("RXF", 1));
+  const v1::Application taken = h().Apply(person_.key(), other_role);
+  v1::Application out;
+  ASSERT_TRUE(h().Move(body_key_, taken.name(), v1::APPLICATION_STATE_SHORTLISTED, &out).ok());
+  ASSERT_TRUE(h().Move(body_key_, taken.name(), v1::APPLICATION_STATE_OFFERED, &out).ok());
+  ASSERT_TRUE(h().Move(person_.key(), taken.name(), v1::APPLICATION_STATE_ACCEPTED, &out).ok());
+  const v1::SignUpResponse bo = h().SignUp("bo@example.org");
+  h().Apply(person_.key(), role_);
+  h().Apply(bo.key(), role_);
+
+  v1::RankApplicantsRequest rank;
+  rank.set_role(role_);
+  v1::RankApplicantsResponse ranked;
+  ASSERT_TRUE(h().stub().RankApplicants(CallContext(body_key_).get(), rank, &ranked).ok());
+  ASSERT_EQ(ranked.applicants_size(), 2);
+  EXPECT_EQ(ranked.total(), 2);
+  EXPECT_EQ(ranked.applicants(0).application().applicant(), bo.applicant().name());
+  const auto spread = [](const v1::ApplicantMatch& m) {
+    for (const v1::ScorePart& part : m.score().parts()) {
+      if (part.part() == "spread") return part.points();
+    }
+    return -1.0;
+  };
+  EXPECT_DOUBLE_EQ(spread(ranked.applicants(0)), 30);  // none held
+  EXPECT_DOUBLE_EQ(spread(ranked.applicants(1)), 12);  // 30 / (1 + 1 + 0.5 x 1)
+  // Paged one at a time, the same order.
+  rank.set_page_size(1);
+  ASSERT_TRUE(h().stub().RankApplicants(CallContext(body_key_).get(), rank, &ranked).ok());
+  ASSERT_EQ(ranked.applicants_size(), 1);
+  EXPECT_EQ(ranked.applicants(0).application().applicant(), bo.applicant().name());
+  rank.set_page_token(ranked.next_page_token());
+  ASSERT_TRUE(h().stub().RankApplicants(CallContext(body_key_).get(), rank, &ranked).ok());
+  ASSERT_EQ(ranked.applicants_size(), 1);
+  EXPECT_EQ(ranked.applicants(0).application().applicant(), person_.applicant().name());
+  EXPECT_TRUE(ranked.next_page_token().empty());
+}
+
 TEST_F(ApplicationsTest, ALeaderEndsAPlacementEarlyWithAReason) {
   const v1::Application app = h().Apply(person_.key(), role_);
   v1::Application out;
