@@ -30,3 +30,35 @@ wait_for_port() {
   echo "${what} not listening on ${port} after 30 s" >&2
   return 1
 }
+
+# Random hex: $1 bytes from /dev/urandom as 2 x $1 hex digits.
+hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
+
+# The matching benchmarks' secrets in directory $1, each mode 600: the admin key (40 hex
+# digits, also exported as CADRE_ADMIN_KEY), matching's service key (keys/matching.key,
+# "cadre_" + 48 hex digits) and the email HMAC key (32 random bytes as 64 hex digits).
+make_bench_secrets() {
+  local dir="$1"
+  (
+    umask 077
+    mkdir -p "${dir}/keys"
+    hex 20 >"${dir}/admin.key"
+    echo "cadre_$(hex 24)" >"${dir}/keys/matching.key"
+    hex 32 >"${dir}/email-hmac.key"
+  )
+  CADRE_ADMIN_KEY="$(cat "${dir}/admin.key")"
+  export CADRE_ADMIN_KEY
+}
+
+# A private redis-server ($1, the binary) in directory $2 on a free loopback port, AOF on
+# (appendfsync everysec, as `make run`), no snapshots; sets redis_port and redis_pid and
+# returns once it listens.
+start_bench_redis() {
+  local server="$1" dir="$2"
+  redis_port="$(free_port)"
+  "${server}" --bind 127.0.0.1 --port "${redis_port}" --dir "${dir}" \
+    --appendonly yes --appendfsync everysec --save "" --daemonize no \
+    --logfile "${dir}/redis.log" &
+  redis_pid=$!
+  wait_for_port "${redis_port}" "${redis_pid}" "redis-server"
+}

@@ -36,6 +36,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "bench/bench_args.h"
 #include "bench/load_generator.h"
 #include "bench/matching_calls.h"
 #include "bench/matching_report.h"
@@ -102,36 +103,7 @@ constexpr int kMaxApplicants = 10000;
 constexpr int kMaxViewRoles = 1000000;
 
 void WriteOut(const std::string& text) {
-  const std::string out = absl::GetFlag(FLAGS_out);
-  if (out.empty()) {
-    return;
-  }
-  std::ofstream file(out, absl::GetFlag(FLAGS_out_append) ? std::ios::app : std::ios::trunc);
-  file << text;
-}
-
-std::string AdminKey() {
-  std::string key = absl::GetFlag(FLAGS_admin_key);
-  if (key.empty() && std::getenv("CADRE_ADMIN_KEY") != nullptr) {
-    key = std::getenv("CADRE_ADMIN_KEY");
-  }
-  return key;
-}
-
-absl::StatusOr<std::vector<int>> ParseCounts(const std::vector<std::string>& texts,
-                                             absl::string_view flag) {
-  std::vector<int> counts;
-  for (const std::string& text : texts) {
-    if (text.empty()) {
-      continue;
-    }
-    int n = 0;
-    if (!absl::SimpleAtoi(text, &n) || n < 1 || n > 4096) {
-      return absl::InvalidArgumentError(absl::StrCat("--", flag, ": not a number 1-4096: ", text));
-    }
-    counts.push_back(n);
-  }
-  return counts;
+  WriteSummaryFile(absl::GetFlag(FLAGS_out), absl::GetFlag(FLAGS_out_append), text);
 }
 
 int ServeNoop() {
@@ -238,7 +210,7 @@ absl::Status MeasureView(const std::string& registry, std::string* report) {
   absl::StrAppend(report, "## View load\n\n");
   if (absl::GetFlag(FLAGS_seed)) {
     SeedOptions options;
-    options.admin_key = AdminKey();
+    options.admin_key = AdminKeyOr(absl::GetFlag(FLAGS_admin_key));
     options.bodies = absl::GetFlag(FLAGS_bodies);
     options.roles = roles;
     options.threads = absl::GetFlag(FLAGS_seed_threads);
@@ -424,7 +396,7 @@ int Main() {
     std::cerr << "--view_roles needs --registry=HOST:PORT\n";
     return 2;
   }
-  const std::string admin_key = AdminKey();
+  const std::string admin_key = AdminKeyOr(absl::GetFlag(FLAGS_admin_key));
   if (admin_key.empty()) {
     std::cerr << "no admin key: give --admin_key or set CADRE_ADMIN_KEY\n";
     return 2;

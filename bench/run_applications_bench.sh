@@ -139,25 +139,9 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-hex() { od -An -tx1 -N"$1" /dev/urandom | tr -d ' \n'; }
-
-# The secrets, each readable by us alone.
-(
-  umask 077
-  mkdir -p "${work}/keys"
-  hex 20 >"${work}/admin.key"
-  echo "cadre_$(hex 24)" >"${work}/keys/matching.key"
-  hex 32 >"${work}/email-hmac.key"
-)
-CADRE_ADMIN_KEY="$(cat "${work}/admin.key")"
-export CADRE_ADMIN_KEY
-
-redis_port="$(free_port)"
-"${redis_server}" --bind 127.0.0.1 --port "${redis_port}" --dir "${work}" \
-  --appendonly yes --appendfsync everysec --save "" --daemonize no \
-  --logfile "${work}/redis.log" &
-redis_pid=$!
-wait_for_port "${redis_port}" "${redis_pid}" "redis-server"
+# The secrets, each readable by us alone, and the private Redis.
+make_bench_secrets "${work}"
+start_bench_redis "${redis_server}" "${work}"
 
 registry_port="$(free_port)"
 "${registry_bin}" --host=127.0.0.1 --port="${registry_port}" --metrics_port=-1 --redis_port="${redis_port}" \

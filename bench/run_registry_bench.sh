@@ -81,12 +81,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-redis_port="$(free_port)"
-"${redis_server}" --bind 127.0.0.1 --port "${redis_port}" --dir "${work}" \
-  --appendonly yes --appendfsync everysec --save "" --daemonize no \
-  --logfile "${work}/redis.log" &
-redis_pid=$!
-wait_for_port "${redis_port}" "${redis_pid}" "redis-server"
+start_bench_redis "${redis_server}" "${work}"
 
 registry_port="$(free_port)"
 CADRE_ADMIN_KEY="$(od -An -tx1 -N20 /dev/urandom | tr -d ' \n')"

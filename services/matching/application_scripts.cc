@@ -1,6 +1,19 @@
 #include "services/matching/application_scripts.h"
 
+#include <string>
+
 namespace cadre::matching {
+namespace {
+
+// The compare-and-set every change of a record makes: K[1] the record ({v, pb}), A[2] the
+// version expected. Sets `v`, the current version, for the writes.
+constexpr char kVersionGuard[] = R"lua(
+local v = redis.call('HGET', K[1], 'v')
+if not v then return {'NOTFOUND'} end
+if v ~= A[2] then return {'STALE'} end
+)lua";
+
+}  // namespace
 
 // K: applicant, application, the three indexes, live, roles-applied.
 // A: id, bytes, role id, submit ms, max live.
@@ -28,11 +41,7 @@ redis.call('ZADD', K[7], 'NX', A[4], A[3])
 // offer lapses at (ms, or '').
 const OutboxScript& MoveScript() {
   static const auto* const kScript = new OutboxScript({
-      .guards = R"lua(
-local v = redis.call('HGET', K[1], 'v')
-if not v then return {'NOTFOUND'} end
-if v ~= A[2] then return {'STALE'} end
-)lua",
+      .guards = kVersionGuard,
       .writes = R"lua(
 redis.call('HSET', K[1], 'v', tostring(tonumber(v) + 1), 'pb', A[3])
 if A[5] == '1' then
@@ -50,10 +59,7 @@ if A[6] ~= '' then redis.call('ZADD', K[3], A[6], A[1]) end
 // bytes, places, most roles, start ms, fill at ms.
 const OutboxScript& AcceptScript() {
   static const auto* const kScript = new OutboxScript({
-      .guards = R"lua(
-local v = redis.call('HGET', K[1], 'v')
-if not v then return {'NOTFOUND'} end
-if v ~= A[2] then return {'STALE'} end
+      .guards = std::string(kVersionGuard) + R"lua(
 if tonumber(redis.call('GET', K[4]) or '0') >= tonumber(A[6]) then return {'FULL'} end
 if redis.call('SCARD', K[9]) >= tonumber(A[7]) then return {'MOSTROLES'} end
 )lua",
@@ -76,11 +82,7 @@ if taken >= tonumber(A[6]) then redis.call('ZADD', K[10], A[9], A[4]) end
 // K: placement, active. A: id, expected version, bytes, ends ('1').
 const OutboxScript& PlacementScript() {
   static const auto* const kScript = new OutboxScript({
-      .guards = R"lua(
-local v = redis.call('HGET', K[1], 'v')
-if not v then return {'NOTFOUND'} end
-if v ~= A[2] then return {'STALE'} end
-)lua",
+      .guards = kVersionGuard,
       .writes = R"lua(
 redis.call('HSET', K[1], 'v', tostring(tonumber(v) + 1), 'pb', A[3])
 if A[4] == '1' then redis.call('SREM', K[2], A[1]) end
