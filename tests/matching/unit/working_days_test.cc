@@ -123,7 +123,9 @@ TEST(WorkingDaysBetween, UndoesAddWorkingDays) {
 class DeadlineAfterWorkingDaysTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!absl::LoadTimeZone("Europe/London", &london_)) GTEST_SKIP() << "no tzdata";
+    // tzdata is one of the packages `make test` installs (scripts/install_deps.sh).
+    ASSERT_TRUE(absl::LoadTimeZone("Europe/London", &london_))
+        << "no time-zone data for Europe/London: install tzdata (make deps)";
   }
   absl::Time London(int y, int m, int d, int hh, int mm) const {
     return absl::FromCivil(absl::CivilMinute(y, m, d, hh, mm), london_);
