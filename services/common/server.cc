@@ -25,7 +25,7 @@
 #include "services/common/metrics_http.h"
 #include "services/common/raw_method.h"
 #include "services/common/redis_client.h"
-#include "services/common/server_signals.h"
+#include "services/common/drainable.h"
 
 namespace cadre {
 namespace {
@@ -232,7 +232,7 @@ Server::Server(ServerOptions options, RedisClient* redis)
     : impl_(std::make_unique<Impl>(std::move(options), redis)) {}
 
 Server::~Server() {
-  internal::ForgetSignalTarget(this);
+  ForgetShutdownTarget(this);
   Shutdown();
 }
 

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "services/common/drainable.h"
 #include "services/common/metrics.h"
 
 namespace grpc {
@@ -49,10 +50,10 @@ struct ServerOptions {
 };
 
 // Thread-safe for Shutdown from any thread (including a signal watcher).
-class Server {
+class Server final : public Drainable {
  public:
   Server(ServerOptions options, RedisClient* redis);
-  ~Server();
+  ~Server() override;
 
   // Before Start. The services must outlive the Server.
   void AddService(grpc::Service* service);
@@ -73,7 +74,7 @@ class Server {
   // NOT_SERVING (and /healthz 503), new calls are refused, calls in flight get
   // `drain_timeout` and are then cancelled; returns once every handler has returned, so
   // handlers must end when cancelled (a reactor: in OnCancel). Never call from a handler.
-  void Shutdown();
+  void Shutdown() override;
 
   // Makes SIGTERM and SIGINT call Shutdown on `server`, and ignores SIGPIPE. Call once
   // from main, after Start. A second SIGTERM or SIGINT while draining exits at once

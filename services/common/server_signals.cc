@@ -1,4 +1,4 @@
-#include "services/common/server_signals.h"
+#include "services/common/drainable.h"
 
 #include <pthread.h>
 
@@ -27,7 +27,7 @@ absl::Mutex& TargetMutex() {
   static auto* mu = new absl::Mutex;
   return *mu;
 }
-Server* g_target ABSL_GUARDED_BY(TargetMutex()) = nullptr;
+Drainable* g_target ABSL_GUARDED_BY(TargetMutex()) = nullptr;
 
 sigset_t ShutdownSignals() {
   sigset_t set;
@@ -61,7 +61,7 @@ void WatchSignals() {
       if (g_target != nullptr) {
         g_target->Shutdown();
       }
-      // Under the lock: once ~Server (ForgetSignalTarget) returns, a signal drains again.
+      // Under the lock: once the target's ForgetShutdownTarget returns, a signal drains again.
       g_draining = false;
     }).detach();
   }
@@ -69,16 +69,12 @@ void WatchSignals() {
 
 }  // namespace
 
-namespace internal {
-
-void ForgetSignalTarget(Server* server) {
+void ForgetShutdownTarget(Drainable* target) {
   absl::MutexLock lock(&TargetMutex());
-  if (g_target == server) {
+  if (g_target == target) {
     g_target = nullptr;
   }
 }
-
-}  // namespace internal
 
 void BlockShutdownSignals() {
   const sigset_t set = ShutdownSignals();
@@ -86,11 +82,13 @@ void BlockShutdownSignals() {
   std::signal(SIGPIPE, SIG_IGN);
 }
 
-void Server::ShutdownOnSignals(Server* server) {
+void Server::ShutdownOnSignals(Server* server) { cadre::ShutdownOnSignals(server); }
+
+void ShutdownOnSignals(Drainable* target) {
   std::signal(SIGPIPE, SIG_IGN);
   {
     absl::MutexLock lock(&TargetMutex());
-    g_target = server;
+    g_target = target;
   }
   static std::once_flag once;
   std::call_once(once, [] {

@@ -13,7 +13,8 @@
 //   }
 //
 // App must have: static StatusOr<unique_ptr<App>> Start(Options, const Clock*), port(),
-// metrics_port(), server(), Wait() and Shutdown(). Exit status: 0 after a clean stop or
+// metrics_port(), server() (a Drainable: the kit's Server, or the gateway's front door),
+// Wait() and Shutdown(). Exit status: 0 after a clean stop or
 // --help, 2 for bad configuration (flags, environment, options the app refuses as
 // INVALID_ARGUMENT), 1 when it could not start (a port in use).
 
@@ -27,7 +28,7 @@
 #include "services/common/flags_env.h"
 #include "services/common/logging.h"
 #include "services/common/process.h"
-#include "services/common/server.h"
+#include "services/common/drainable.h"
 #include "services/common/service_flags.h"
 
 namespace cadre {
@@ -62,7 +63,7 @@ int RunService(int argc, char** argv, const ServiceMainSpec<Options>& spec) {
   }
   log::Info("serving", {{"port", absl::StrCat((*app)->port())},
                         {"metrics_port", absl::StrCat((*app)->metrics_port())}});
-  Server::ShutdownOnSignals(&(*app)->server());
+  ShutdownOnSignals(&(*app)->server());
   (*app)->Wait();
   (*app)->Shutdown();
   log::Info("stopped");
