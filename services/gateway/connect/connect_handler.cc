@@ -1,0 +1,143 @@
+#include "services/gateway/connect/connect_handler.h"
+
+#include <grpcpp/client_context.h>
+
+#include <string>
+#include <utility>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
+#include "services/common/base/errors.h"
+#include "services/common/base/status_macros.h"
+#include "services/gateway/connect/connect_json.h"
+#include "services/gateway/connect/connect_methods.h"
+#include "services/gateway/connect/unary_bytes_call.h"
+#include "services/gateway/domain/connect_protocol.h"
+
+namespace cadre::gateway {
+namespace {
+
+constexpr char kAcceptedTypes[] = "application/json, application/proto";
+
+void WriteError(const absl::Status& status, int http_status, HttpResponse* response) {
+  response->status = http_status;
+  response->content_type = "application/json";
+  response->body = ConnectErrorJson(status.code(), status.message());
+  response->SetHeader("Cache-Control", CacheControlFor(false, false, false));
+}
+
+void WriteError(const absl::Status& status, HttpResponse* response) {
+  WriteError(status, HttpStatusForCode(status.code()), response);
+}
+
+// A service's status as Connect sends it: the same code (gRPC's numbers are absl's), the
+// message as the service wrote it for callers.
+absl::Status FromGrpc(const grpc::Status& status) {
+  const int code = static_cast<int>(status.error_code());
+  if (code < 1 || code > 16) return absl::UnknownError(status.error_message());
+  return absl::Status(static_cast<absl::StatusCode>(code), status.error_message());
+}
+
+// {service, method} from the route's captures, or else from "/<service>/<method>".
+std::pair<std::string, std::string> Names(const HttpRequest& request) {
+  if (request.path_params.size() == 2) return {request.path_params[0], request.path_params[1]};
+  std::vector<std::string> parts = absl::StrSplit(request.path, '/');
+  if (parts.size() != 3 || !parts[0].empty()) return {"", ""};
+  return {parts[1], parts[2]};
+}
+
+// A POST's message and encoding, or the status to answer: UNIMPLEMENTED for a compressed
+// body, INVALID_ARGUMENT for a protocol version other than 1. The content type is checked
+// before (415).
+absl::StatusOr<ConnectRequestMessage> ReadPost(const HttpRequest& request,
+                                               ConnectEncoding encoding) {
+  CADRE_RETURN_IF_ERROR(CheckRequestCompression(request.Header("content-encoding")));
+  ConnectRequestMessage incoming;
+  incoming.encoding = encoding;
+  incoming.message = request.body;
+  return incoming;
+}
+
+}  // namespace
+
+void ConnectHandler::Handle(const HttpRequest& request, HttpResponse* response) const {
+  const bool get = request.method == "GET" || request.method == "HEAD";
+  const auto [service, method_name] = Names(request);
+  ConnectMethod method;
+  const std::shared_ptr<grpc::Channel> channel = upstream_->ChannelFor(service);
+  if (channel == nullptr || !FindConnectMethod(service, method_name, &method)) {
+    return WriteError(absl::UnimplementedError(
+                          absl::StrCat("no such method: /", Echo(service), "/", Echo(method_name))),
+                      404, response);
+  }
+  if (get && !method.no_side_effects) {
+    response->SetHeader("Allow", "POST");
+    return WriteError(absl::UnimplementedError(absl::StrCat(
+                          method.grpc_path, " changes things: call it with POST, not GET")),
+                      405, response);
+  }
+  // The caller's own key or none; never a cookie (see the header).
+  const std::string authorization = request.Header("authorization");
+  const absl::StatusOr<std::string> key = BearerKey(authorization);
+  if (!key.ok()) return WriteError(key.status(), response);
+
+  absl::optional<ConnectEncoding> post_encoding;
+  if (!get) {
+    post_encoding = EncodingForContentType(request.Header("content-type"));
+    if (!post_encoding) {
+      response->SetHeader("Accept-Post", kAcceptedTypes);
+      return WriteError(absl::UnimplementedError(
+                            absl::StrCat("content type \"", Echo(request.Header("content-type")),
+                                         "\" is not supported: send ", kAcceptedTypes)),
+                        415, response);
+    }
+  }
+  if (absl::Status s = CheckProtocolVersion(request.Header("connect-protocol-version")); !s.ok()) {
+    return WriteError(s, response);
+  }
+  absl::StatusOr<ConnectRequestMessage> incoming =
+      get ? ParseGetQuery(request.query) : ReadPost(request, *post_encoding);
+  if (!incoming.ok()) return WriteError(incoming.status(), response);
+  const absl::StatusOr<absl::Duration> timeout =
+      ParseTimeoutMs(request.Header("connect-timeout-ms"));
+  if (!timeout.ok()) return WriteError(timeout.status(), response);
+
+  std::string request_bytes;
+  if (incoming->encoding == ConnectEncoding::kJson) {
+    absl::StatusOr<std::string> bytes =
+        JsonToMessageBytes(*method.request_prototype, incoming->message);
+    if (!bytes.ok()) return WriteError(bytes.status(), response);
+    request_bytes = *std::move(bytes);
+  } else {
+    request_bytes = std::move(incoming->message);  // passed through; the service parses it
+  }
+
+  grpc::ClientContext context;
+  upstream_->Prepare(&context,
+                     Caller{.bearer_key = *key,
+                            .client_address = request.client_address,
+                            .request_id = request.request_id},
+                     *timeout);
+  std::string answer;
+  const grpc::Status status =
+      CallUnaryBytes(channel, &context, method.grpc_path, request_bytes, &answer);
+  if (!status.ok()) return WriteError(FromGrpc(status), response);
+
+  if (incoming->encoding == ConnectEncoding::kJson) {
+    absl::StatusOr<std::string> json = MessageBytesToJson(*method.response_prototype, answer);
+    if (!json.ok()) return WriteError(json.status(), response);
+    response->body = *std::move(json);
+  } else {
+    response->body = std::move(answer);
+  }
+  response->status = 200;
+  response->content_type = std::string(ContentTypeFor(incoming->encoding));
+  response->SetHeader("Cache-Control", CacheControlFor(get, !authorization.empty(), true));
+  // A shared cache keeps the anonymous answer for anonymous callers only: an admin's
+  // ListRoles sees more than the public's.
+  if (get) response->SetHeader("Vary", "Authorization");
+}
+
+}  // namespace cadre::gateway
