@@ -11,6 +11,7 @@
 #include "absl/strings/str_split.h"
 #include "services/common/base/errors.h"
 #include "services/common/base/status_macros.h"
+#include "services/common/logging.h"
 #include "services/gateway/connect/connect_json.h"
 #include "services/gateway/connect/connect_methods.h"
 #include "services/gateway/connect/unary_bytes_call.h"
@@ -32,12 +33,31 @@ void WriteError(const absl::Status& status, HttpResponse* response) {
   WriteError(status, HttpStatusForCode(status.code()), response);
 }
 
-// A service's status as Connect sends it: the same code (gRPC's numbers are absl's), the
-// message as the service wrote it for callers.
-absl::Status FromGrpc(const grpc::Status& status) {
+// A call's status as Connect sends it: the same code (gRPC's numbers are absl's), and the
+// message as the service wrote it for callers. gRPC's own messages for a service it
+// could not reach or that did not answer in time name internal addresses ("failed to
+// connect to all addresses; last error: ... ipv4:10.0.0.7:50051 ..."): those are logged
+// and the caller gets ours; the services' own UNAVAILABLE messages pass.
+absl::Status FromGrpc(const grpc::Status& status, const ConnectMethod& method,
+                      const std::string& request_id) {
   const int code = static_cast<int>(status.error_code());
-  if (code < 1 || code > 16) return absl::UnknownError(status.error_message());
-  return absl::Status(static_cast<absl::StatusCode>(code), status.error_message());
+  const std::string& message = status.error_message();
+  if (code < 1 || code > 16) return absl::UnknownError(message);
+  const auto absl_code = static_cast<absl::StatusCode>(code);
+  const bool from_service = message == kBusyMessage || message == kStoreUnavailableMessage;
+  if ((absl_code == absl::StatusCode::kUnavailable && !from_service) ||
+      absl_code == absl::StatusCode::kDeadlineExceeded) {
+    log::Warn("upstream call failed", {{"request_id", request_id},
+                                       {"method", method.grpc_path},
+                                       {"code", std::string(ConnectCodeName(absl_code))},
+                                       {"detail", message}});
+    const std::string& service = method.descriptor->service()->full_name();
+    return absl::Status(absl_code,
+                        absl_code == absl::StatusCode::kUnavailable
+                            ? absl::StrCat(service, " is unavailable; retry shortly")
+                            : absl::StrCat(service, " did not answer within the deadline"));
+  }
+  return absl::Status(absl_code, message);
 }
 
 // {service, method} from the route's captures, or else from "/<service>/<method>".
@@ -123,7 +143,7 @@ void ConnectHandler::Handle(const HttpRequest& request, HttpResponse* response) 
   std::string answer;
   const grpc::Status status =
       CallUnaryBytes(channel, &context, method.grpc_path, request_bytes, &answer);
-  if (!status.ok()) return WriteError(FromGrpc(status), response);
+  if (!status.ok()) return WriteError(FromGrpc(status, method, request.request_id), response);
 
   if (incoming->encoding == ConnectEncoding::kJson) {
     absl::StatusOr<std::string> json = MessageBytesToJson(*method.response_prototype, answer);

@@ -14,7 +14,9 @@
 //
 // Errors are Connect's: {"code":"not_found","message":"..."} in application/json with the
 // HTTP status of the code (services/gateway/domain/connect_protocol.h); the services'
-// messages pass through, since they are already written for callers. An unknown service or
+// messages pass through, since they are already written for callers (gRPC's own, for a
+// service it cannot reach or that timed out, name addresses: logged, and replaced by ours:
+// UNAVAILABLE 503, fast, or DEADLINE_EXCEEDED 504 at the deadline). An unknown service or
 // method (or a streaming one) is 404 unimplemented; a content type other than JSON or
 // proto 415; compressed requests are refused (unimplemented), responses are gzipped by the
 // front door when the client accepts it.
