@@ -1,5 +1,3 @@
-#include "services/common/drainable.h"
-
 #include <pthread.h>
 
 #include <atomic>
@@ -10,6 +8,7 @@
 
 #include "absl/base/thread_annotations.h"
 #include "absl/synchronization/mutex.h"
+#include "services/common/drainable.h"
 #include "services/common/logging.h"
 #include "services/common/server.h"
 

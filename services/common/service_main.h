@@ -25,10 +25,10 @@
 #include "absl/status/statusor.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/clock.h"
+#include "services/common/drainable.h"
 #include "services/common/flags_env.h"
 #include "services/common/logging.h"
 #include "services/common/process.h"
-#include "services/common/drainable.h"
 #include "services/common/service_flags.h"
 
 namespace cadre {

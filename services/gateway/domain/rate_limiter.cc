@@ -38,7 +38,8 @@ void RateLimiter::EvictIfFull(absl::Time now) {
   // nothing. If none is, forget everything (a flood of addresses; rare and bounded).
   const absl::Duration refill =
       absl::Seconds(std::max(1, limit_.burst) * 60.0 / std::max(1, limit_.per_minute));
-  absl::erase_if(buckets_, [&](const auto& entry) { return now - entry.second.refilled >= refill; });
+  absl::erase_if(buckets_,
+                 [&](const auto& entry) { return now - entry.second.refilled >= refill; });
   if (buckets_.size() >= limit_.max_addresses) buckets_.clear();
 }
 

@@ -9,7 +9,9 @@
 #include <thread>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "absl/synchronization/notification.h"
@@ -95,8 +97,8 @@ struct FrontDoor::Impl {
               const RouteOptions& route, absl::Time start, httplib::Response& res);
   void ErrorResponse(int status, const HttpRequest& request, const RouteOptions& route,
                      HttpResponse* response);
-  void ServeStaticFile(const httplib::Request& req, httplib::Response& res,
-                       const std::string& path, const std::string& cache_control);
+  void ServeStaticFile(const httplib::Request& req, httplib::Response& res, const std::string& path,
+                       const std::string& cache_control);
 
   const FrontDoorOptions options;
   const Clock* const clock;
@@ -169,8 +171,7 @@ void FrontDoor::Impl::Finish(const httplib::Request& req, const HttpRequest& req
                              httplib::Response& res) {
   res.status = response.status;
   const bool handler_csp = !response.HeaderValue("Content-Security-Policy").empty();
-  for (auto& [name, value] :
-       SecurityHeaders({.tls = request.tls, .frameable = route.frameable})) {
+  for (auto& [name, value] : SecurityHeaders({.tls = request.tls, .frameable = route.frameable})) {
     if (handler_csp && (name == "Content-Security-Policy" || name == "X-Frame-Options")) continue;
     res.set_header(name, value);
   }
@@ -299,21 +300,19 @@ void FrontDoor::Route(const std::string& method, const std::string& pattern, Rou
 
 void FrontDoor::ServeStatic(const StaticAssets* assets) {
   impl_->assets = assets;
-  impl_->server->Get("/static/([0-9a-f]+)/(.+)",
-                     [this](const httplib::Request& req, httplib::Response& res) {
-                       const bool current = req.matches[1].str() == impl_->assets->version();
-                       // An old version's URL (a page from before a release) still gets
-                       // today's file, but not for a year.
-                       impl_->ServeStaticFile(req, res, req.matches[2].str(),
-                                              current ? "public, max-age=31536000, immutable"
-                                                      : "public, max-age=300");
-                     });
-  impl_->server->Get("/assets/images/(.+)",
-                     [this](const httplib::Request& req, httplib::Response& res) {
-                       impl_->ServeStaticFile(req, res,
-                                              absl::StrCat("assets/images/", req.matches[1].str()),
-                                              "public, max-age=86400");
-                     });
+  impl_->server->Get("/static/([0-9a-f]+)/(.+)", [this](const httplib::Request& req,
+                                                        httplib::Response& res) {
+    const bool current = req.matches[1].str() == impl_->assets->version();
+    // An old version's URL (a page from before a release) still gets
+    // today's file, but not for a year.
+    impl_->ServeStaticFile(req, res, req.matches[2].str(),
+                           current ? "public, max-age=31536000, immutable" : "public, max-age=300");
+  });
+  impl_->server->Get(
+      "/assets/images/(.+)", [this](const httplib::Request& req, httplib::Response& res) {
+        impl_->ServeStaticFile(req, res, absl::StrCat("assets/images/", req.matches[1].str()),
+                               "public, max-age=86400");
+      });
   impl_->server->Get("/favicon.ico", [this](const httplib::Request& req, httplib::Response& res) {
     impl_->ServeStaticFile(req, res, "assets/images/favicon.ico", "public, max-age=86400");
   });

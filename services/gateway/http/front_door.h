@@ -39,11 +39,11 @@ struct FrontDoorOptions {
   // Request threads; each serves one connection at a time, so this bounds open
   // connections served at once (others wait in the accept queue).
   int threads = 64;
-  int keep_alive_max_requests = 100;                   // per connection
+  int keep_alive_max_requests = 100;                     // per connection
   absl::Duration keep_alive_timeout = absl::Seconds(5);  // idle connection closed after
-  absl::Duration read_timeout = absl::Seconds(10);     // one read of a request
-  absl::Duration write_timeout = absl::Seconds(10);    // one write of a response
-  size_t max_body_bytes = 64 << 10;                    // request body, bytes
+  absl::Duration read_timeout = absl::Seconds(10);       // one read of a request
+  absl::Duration write_timeout = absl::Seconds(10);      // one write of a response
+  size_t max_body_bytes = 64 << 10;                      // request body, bytes
   // PEM files: HTTPS when both are set (and HSTS on every response).
   std::string tls_cert_file;
   std::string tls_key_file;

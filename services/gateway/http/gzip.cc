@@ -46,8 +46,8 @@ bool AcceptsGzip(absl::string_view accept_encoding) {
     if (absl::AsciiStrToLower(absl::StripAsciiWhitespace(fields[0])) != "gzip") continue;
     for (size_t i = 1; i < fields.size(); ++i) {
       absl::string_view param = absl::StripAsciiWhitespace(fields[i]);
-      if (absl::ConsumePrefix(&param, "q=") && (param == "0" || param == "0.0" || param == "0.00" ||
-                                                param == "0.000")) {
+      if (absl::ConsumePrefix(&param, "q=") &&
+          (param == "0" || param == "0.0" || param == "0.00" || param == "0.000")) {
         return false;
       }
     }

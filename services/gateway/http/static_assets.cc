@@ -69,8 +69,8 @@ absl::StatusOr<std::unique_ptr<StaticAssets>> StaticAssets::Load(const std::stri
     const fs::path relative = fs::relative(it->path(), dir);
     if (Hidden(relative)) continue;
     if (assets->files_.size() >= kMaxStaticFiles) {
-      return InvalidField("web_root", absl::StrCat(dir, " holds more than ", kMaxStaticFiles,
-                                                   " files"));
+      return InvalidField("web_root",
+                          absl::StrCat(dir, " holds more than ", kMaxStaticFiles, " files"));
     }
     if (it->file_size() > kMaxStaticFileBytes) {
       return InvalidField("web_root", absl::StrCat(it->path().string(), " is larger than ",

@@ -31,8 +31,8 @@ Upstream::Upstream(UpstreamOptions options) : options_(std::move(options)) {
     // back-off of up to two minutes: a page of a restarted service works again in ~1 s.
     args.SetInt(GRPC_ARG_MAX_RECONNECT_BACKOFF_MS, 1000);
     args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 200);
-    channels_.emplace(service, grpc::CreateCustomChannel(
-                                   target, grpc::InsecureChannelCredentials(), args));
+    channels_.emplace(service,
+                      grpc::CreateCustomChannel(target, grpc::InsecureChannelCredentials(), args));
   }
   if (auto channel = ChannelFor(kRegistryService)) {
     registry_ = cadre::v1::Registry::NewStub(channel);

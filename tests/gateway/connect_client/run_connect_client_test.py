@@ -61,6 +61,11 @@ def descriptor_set(tmp):
     return out
 
 
+def web_root():
+    """The web root the build assembled (CADRE_WEB_ROOT, else build/web)."""
+    return os.environ.get("CADRE_WEB_ROOT") or os.path.join(REPO, "build", "web")
+
+
 class Gateway:
     """The cadre-gateway binary in front of the stack's registry and matching."""
 
@@ -76,7 +81,7 @@ class Gateway:
             self.proc = subprocess.Popen(
                 [binary, "--port=%d" % self.port, "--metrics_port=-1",
                  "--registry=%s" % stack.registry.addr, "--matching=%s" % stack.matching.addr,
-                 "--web_root=%s" % os.path.join(REPO, "web"),
+                 "--web_root=%s" % web_root(),
                  "--service_keys_dir=%s" % stack.keys.dir, "--admin_key_file=%s" % admin_file,
                  "--log_level=warn"],
                 stdout=log, stderr=subprocess.STDOUT)

@@ -44,6 +44,7 @@ class MatchingHarness {
   RedisClient& redis() { return *redis_; }
   matching::MatchingApp& app() { return *app_; }
   const matching::MatchingOptions& options() const { return options_; }
+  int registry_port() const { return registry_port_; }
 
   // Stops the registry (sign-up then fails) and starts it again on the same port.
   void StopRegistry();

@@ -1,0 +1,48 @@
+#pragma once
+
+// Plain words for what the protos hold as enums, tags and numbers, as the pages show
+// them ("North East and Yorkshire", "4 hours a month for 12 months", "£15.00 an hour"),
+// and the URL slugs of regions ("north-east-and-yorkshire"). Pure: no gRPC.
+
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "absl/time/time.h"
+#include "cadre/v1/common.pb.h"
+#include "cadre/v1/registry.pb.h"
+
+namespace cadre::gateway {
+
+std::string RegionLabel(cadre::v1::Region region);  // "London"; "National" for NATIONAL
+std::string RegionSlug(cadre::v1::Region region);   // "london", "national"
+// REGION_UNSPECIFIED for an unknown slug.
+cadre::v1::Region RegionFromSlug(absl::string_view slug);
+
+std::string BodyKindLabel(cadre::v1::BodyKind kind);  // "Integrated care board"
+std::string BodyKindSlug(cadre::v1::BodyKind kind);   // "icb"
+cadre::v1::BodyKind BodyKindFromSlug(absl::string_view slug);
+
+std::string LevelLabel(cadre::v1::InvolvementLevel level);  // "Level 3: working group"
+std::string LevelDescription(cadre::v1::InvolvementLevel level);
+std::string RungLabel(cadre::v1::EngagementRung rung);        // "Collaborate"
+std::string AttendanceLabel(cadre::v1::AttendanceMode mode);  // "Remote"
+std::string RoleStateLabel(cadre::v1::RoleState state);       // "Open"
+std::string AvenueKindLabel(cadre::v1::AvenueKind kind);      // "Patient panel"
+
+// "£15.00 an hour", "Voluntary: expenses paid", "Voluntary", "Salaried post".
+std::string PaymentLabel(const cadre::v1::SupportOffered& support);
+// "4 hours a month for 12 months (one evening meeting a month)"; "" when nothing is set.
+std::string TimeLabel(const cadre::v1::TimeCommitment& time);
+// A tag in words: "lived-experience-of-dementia" → "lived experience of dementia".
+std::string TagLabel(absl::string_view tag);
+// A credential name in words: "dbs-enhanced" → "an enhanced DBS check",
+// "modules/ppv-induction" → "the training module ppv induction".
+std::string CredentialLabel(absl::string_view credential);
+
+// "1 December 2026" and "1 December 2026, 5:00pm" in England's time (Europe/London).
+std::string DateLabel(absl::Time time);
+std::string DateTimeLabel(absl::Time time);
+// RFC 3339 in UTC, for <time datetime> and Atom.
+std::string Rfc3339(absl::Time time);
+
+}  // namespace cadre::gateway

@@ -1,0 +1,153 @@
+#include "services/gateway/pages/page_kit.h"
+
+#include <grpcpp/client_context.h>
+
+#include "absl/strings/str_cat.h"
+#include "services/common/logging.h"
+
+namespace cadre::gateway {
+namespace {
+
+struct ErrorText {
+  int status;
+  const char* title;
+  const char* message;
+};
+
+constexpr ErrorText kErrors[] = {
+    {400, "There is a problem with your request", "Check what you entered and try again."},
+    {404, "Page not found",
+     "If you typed the web address, check it is correct. If you pasted the web address, "
+     "check you copied the entire address. The role or organisation may also have been "
+     "removed."},
+    {405, "This page cannot be used that way", "Go back and use the page's own links and forms."},
+    {413, "What you sent is too large", "Send less and try again."},
+    {429, "Too many requests",
+     "You have made a lot of requests in a short time. Wait a minute and try again."},
+    {500, "Sorry, there is a problem with the service", "Try again later."},
+    {503, "Sorry, this part of the service is unavailable",
+     "Try again in a few minutes. Other pages may still work."},
+};
+
+const ErrorText& TextFor(int status) {
+  for (const auto& e : kErrors) {
+    if (e.status == status) return e;
+  }
+  return kErrors[5];  // 500
+}
+
+void Fallback(HttpResponse* response, int status) {
+  response->status = status;
+  response->content_type = "text/plain; charset=utf-8";
+  response->body = TextFor(status).title;
+}
+
+}  // namespace
+
+Caller CallerOf(const HttpRequest& request) {
+  return Caller{
+      .bearer_key = "", .client_address = request.client_address, .request_id = request.request_id};
+}
+
+void PrepareContext(const PageDeps& deps, const HttpRequest& request,
+                    grpc::ClientContext* context) {
+  deps.upstream->Prepare(context, CallerOf(request));
+}
+
+void RenderPage(const PageDeps& deps, const HttpRequest& request, const PageFrame& frame,
+                absl::string_view template_name, const nlohmann::json& view,
+                HttpResponse* response) {
+  absl::StatusOr<std::string> content = deps.templates->Render(template_name, view);
+  if (!content.ok()) {
+    log::Error("page did not render", {{"request_id", request.request_id},
+                                       {"error", std::string(content.status().message())}});
+    RenderErrorPage(deps, 500, request, response);
+    return;
+  }
+  nlohmann::json layout = {
+      {"title", frame.title},
+      {"content", *content},
+      {"embed", frame.embed},
+      {"breadcrumbs", frame.breadcrumbs},
+      {"has_breadcrumbs", !frame.breadcrumbs.empty()},
+      {"feed_url", frame.feed_url},
+      {"css_url", deps.assets->UrlOf("nhsuk-frontend.min.css")},
+      {"cadre_css_url", deps.assets->UrlOf("cadre.css")},
+      {"js_url", deps.assets->UrlOf("cadre.js")},
+      {absl::StrCat("nav_", frame.section.empty() ? "none" : frame.section), true},
+  };
+  if (!frame.breadcrumbs.empty()) layout["parent"] = frame.breadcrumbs.back();
+  absl::StatusOr<std::string> html = deps.templates->Render("layout", layout);
+  if (!html.ok()) {
+    log::Error("layout did not render", {{"request_id", request.request_id},
+                                         {"error", std::string(html.status().message())}});
+    Fallback(response, 500);
+    return;
+  }
+  response->content_type = "text/html; charset=utf-8";
+  response->body = *std::move(html);
+}
+
+void RenderErrorPage(const PageDeps& deps, int status, const HttpRequest& request,
+                     HttpResponse* response) {
+  const ErrorText& text = TextFor(status);
+  response->status = status;
+  const nlohmann::json view = {{"title", text.title},
+                               {"message", text.message},
+                               {"status", status},
+                               {"detail", response->body}};
+  absl::StatusOr<std::string> content = deps.templates->Render("error", view);
+  if (!content.ok()) {
+    Fallback(response, status);
+    return;
+  }
+  const nlohmann::json layout = {
+      {"title", text.title},
+      {"content", *content},
+      {"css_url", deps.assets->UrlOf("nhsuk-frontend.min.css")},
+      {"cadre_css_url", deps.assets->UrlOf("cadre.css")},
+      {"js_url", deps.assets->UrlOf("cadre.js")},
+  };
+  absl::StatusOr<std::string> html = deps.templates->Render("layout", layout);
+  if (!html.ok()) {
+    Fallback(response, status);
+    return;
+  }
+  response->content_type = "text/html; charset=utf-8";
+  response->body = *std::move(html);
+  response->status = status;
+  (void)request;
+}
+
+void RenderUpstreamError(const PageDeps& deps, const grpc::Status& status,
+                         const HttpRequest& request, HttpResponse* response) {
+  int http = 500;
+  switch (status.error_code()) {
+    case grpc::StatusCode::NOT_FOUND:
+      http = 404;
+      break;
+    case grpc::StatusCode::INVALID_ARGUMENT:
+    case grpc::StatusCode::FAILED_PRECONDITION:
+    case grpc::StatusCode::OUT_OF_RANGE:
+      http = 400;
+      break;
+    case grpc::StatusCode::RESOURCE_EXHAUSTED:
+      http = 429;
+      break;
+    case grpc::StatusCode::UNAVAILABLE:
+    case grpc::StatusCode::DEADLINE_EXCEEDED:
+      http = 503;
+      break;
+    default:
+      log::Error("upstream call failed", {{"request_id", request.request_id},
+                                          {"code", absl::StrCat(status.error_code())},
+                                          {"error", status.error_message()}});
+  }
+  HttpResponse page;
+  // A 400 shows the service's message (it names the field and is safe for callers).
+  if (http == 400) page.body = status.error_message();
+  RenderErrorPage(deps, http, request, &page);
+  *response = std::move(page);
+}
+
+}  // namespace cadre::gateway

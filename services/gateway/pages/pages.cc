@@ -1,0 +1,10 @@
+#include "services/gateway/pages/pages.h"
+
+namespace cadre::gateway {
+
+void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
+  AddHomePage(door, deps);
+  // Any other path: the 404 page (the front door's error page).
+}
+
+}  // namespace cadre::gateway

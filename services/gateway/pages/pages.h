@@ -1,0 +1,18 @@
+#pragma once
+
+// Every page of the gateway, registered on the front door. Adding a page: write
+// pages/<name>_page.cc with an Add<Name>Page function (its handler), its template in
+// templates/, declare the function here, call it in pages.cc, and add its browser test.
+
+#include "services/gateway/http/front_door.h"
+#include "services/gateway/pages/page_kit.h"
+
+namespace cadre::gateway {
+
+// `deps` must outlive the front door.
+void AddPublicPages(FrontDoor* door, const PageDeps* deps);
+
+// One a page (pages/<name>_page.cc).
+void AddHomePage(FrontDoor* door, const PageDeps* deps);
+
+}  // namespace cadre::gateway
