@@ -68,9 +68,8 @@ std::pair<std::string, std::string> Names(const HttpRequest& request) {
   return {parts[1], parts[2]};
 }
 
-// A POST's message and encoding, or the status to answer: UNIMPLEMENTED for a compressed
-// body, INVALID_ARGUMENT for a protocol version other than 1. The content type is checked
-// before (415).
+// A POST's message in `encoding` (from its content type, checked before: 415), or
+// UNIMPLEMENTED for a compressed body.
 absl::StatusOr<ConnectRequestMessage> ReadPost(const HttpRequest& request,
                                                ConnectEncoding encoding) {
   CADRE_RETURN_IF_ERROR(CheckRequestCompression(request.Header("content-encoding")));
