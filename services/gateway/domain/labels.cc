@@ -281,6 +281,8 @@ std::string OrganisationsLabel(int n) { return CountLabel(n, "organisation", "or
 
 std::string OpenRolesAndWaysInLabel(int open_roles, int avenues) {
   if (open_roles == 0 && avenues == 0) return "nothing open just now";
+  if (avenues == 0) return OpenRolesLabel(open_roles);
+  if (open_roles == 0) return WaysInLabel(avenues);
   return absl::StrCat(OpenRolesLabel(open_roles), " and ", WaysInLabel(avenues));
 }
 

@@ -57,7 +57,8 @@ std::string CountLabel(int n, absl::string_view one, absl::string_view many);
 std::string OpenRolesLabel(int n);      // "1 open role", "12 open roles"
 std::string WaysInLabel(int n);         // a body's standing avenues: "1 way in", "5 ways in"
 std::string OrganisationsLabel(int n);  // "1 organisation", "3 organisations"
-// "12 open roles and 5 ways in"; "nothing open just now" when both are 0.
+// "12 open roles and 5 ways in", "3 open roles" (no ways in), "1 way in" (no open
+// roles); "nothing open just now" when both are 0.
 std::string OpenRolesAndWaysInLabel(int open_roles, int avenues);
 
 // A withheld transparency figure (Figure.withheld) in words. `counted` is what stands

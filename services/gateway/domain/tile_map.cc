@@ -30,8 +30,8 @@ constexpr Place kPlaces[] = {
 };
 
 // The first baseline, from the tile's top, when the name takes two lines: the four lines
-// (20 apart, plus kCountsGap) then sit in the middle of the tile's 136.
-constexpr int kFirstBaseline = 42;
+// (kTileLineHeight apart, plus kCountsGap) then sit in the middle of the tile.
+constexpr int kFirstBaseline = 38;
 constexpr int kCountsGap = 6;  // extra space between the name and the counts
 
 }  // namespace

@@ -31,7 +31,7 @@ inline constexpr int kTileGap = 8;      // between neighbouring tiles
 inline constexpr int kTileRadius = 12;  // rounded corners
 inline constexpr int kTileColumns = 3;
 inline constexpr int kTileRows = 3;
-inline constexpr int kTileLineHeight = 20;  // between lines of text on a tile
+inline constexpr int kTileLineHeight = 22;  // between baselines of text on a tile
 // Shades cadre-tile--0 (nothing open) to cadre-tile--4 (the busiest), in cadre.css.
 inline constexpr int kShadeSteps = 4;
 // From this shade up the tile is dark enough that its text is white (cadre.css's

@@ -4,8 +4,8 @@
 // a role, an avenue, a breadcrumb. Conventions of these view models:
 // - keys in snake_case; every text is in words already (labels.h), every href made here,
 //   so a template only places values;
-// - a section that may be absent has its own boolean (`has_time`, `is_email`): the
-//   template library counts an empty string as true;
+// - a section that may be absent has its own boolean (`has_time`, `is_email`) rather
+//   than hanging on whether a string is empty;
 // - counts come as numbers (`open_roles`) and as words (`open_roles_text`: "1 open role").
 
 #include <grpcpp/client_context.h>

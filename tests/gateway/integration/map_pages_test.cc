@@ -18,7 +18,8 @@ namespace cadre::testing {
 namespace {
 
 // What every page keeps to: one h1, a title with words in it, no style attribute and no
-// inline script (the CSP forbids both), only the one module script the layout loads.
+// inline script (the CSP forbids both), only the one module script the layout loads, a
+// main landmark, no empty link.
 void ExpectWellFormed(const std::string& path, const std::string& html) {
   SCOPED_TRACE(path);
   size_t h1 = 0;
@@ -36,6 +37,7 @@ void ExpectWellFormed(const std::string& path, const std::string& html) {
         << "an inline script at " << at;
   }
   EXPECT_TRUE(absl::StrContains(html, "<main")) << "no main landmark";
+  EXPECT_FALSE(absl::StrContains(html, "href=\"\"")) << "a link to nowhere";
 }
 
 // The cells (<td>) of the first table row whose header cell holds `header`.

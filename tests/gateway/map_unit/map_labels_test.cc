@@ -18,10 +18,11 @@ TEST(CountLabel, OneIsSingularEverythingElsePlural) {
   EXPECT_EQ(CountLabel(1, "placement", "placements"), "1 placement");
 }
 
-TEST(OpenRolesAndWaysInLabel, BothCountsOrNothingOpen) {
+TEST(OpenRolesAndWaysInLabel, WhatIsOpenLeavingOutANone) {
   EXPECT_EQ(OpenRolesAndWaysInLabel(12, 5), "12 open roles and 5 ways in");
-  EXPECT_EQ(OpenRolesAndWaysInLabel(1, 0), "1 open role and 0 ways in");
-  EXPECT_EQ(OpenRolesAndWaysInLabel(0, 1), "0 open roles and 1 way in");
+  EXPECT_EQ(OpenRolesAndWaysInLabel(1, 1), "1 open role and 1 way in");
+  EXPECT_EQ(OpenRolesAndWaysInLabel(3, 0), "3 open roles");
+  EXPECT_EQ(OpenRolesAndWaysInLabel(0, 1), "1 way in");
   EXPECT_EQ(OpenRolesAndWaysInLabel(0, 0), "nothing open just now");
 }
 
