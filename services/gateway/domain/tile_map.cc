@@ -79,8 +79,8 @@ TileMap LayOutTileMap(const std::vector<RegionTotals>& totals) {
     sum.avenues += t.avenues;
   }
   TileMap map;
-  map.width = kTileColumns * kTileSize + (kTileColumns - 1) * kTileGap;
-  map.height = kTileRows * kTileSize + (kTileRows - 1) * kTileGap;
+  map.width = 2 * kTileMargin + kTileColumns * kTileSize + (kTileColumns - 1) * kTileGap;
+  map.height = 2 * kTileMargin + kTileRows * kTileSize + (kTileRows - 1) * kTileGap;
   for (const Place& place : kPlaces) {
     const RegionTotals& t = by_region[place.region];
     map.max_count = std::max(map.max_count, t.open_roles + t.avenues);
@@ -91,8 +91,8 @@ TileMap LayOutTileMap(const std::vector<RegionTotals>& totals) {
     tile.region = place.region;
     tile.column = place.column;
     tile.row = place.row;
-    tile.x = place.column * (kTileSize + kTileGap);
-    tile.y = place.row * (kTileSize + kTileGap);
+    tile.x = kTileMargin + place.column * (kTileSize + kTileGap);
+    tile.y = kTileMargin + place.row * (kTileSize + kTileGap);
     tile.open_roles = t.open_roles;
     tile.avenues = t.avenues;
     tile.shade = ShadeStep(t.open_roles + t.avenues, map.max_count);

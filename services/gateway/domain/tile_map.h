@@ -29,6 +29,9 @@ namespace cadre::gateway {
 inline constexpr int kTileSize = 136;   // a tile's width and height
 inline constexpr int kTileGap = 8;      // between neighbouring tiles
 inline constexpr int kTileRadius = 12;  // rounded corners
+// Room around the tiles inside the viewBox, so that an edge (up to the 4px focus edge,
+// half of which falls outside the tile) is never cut off.
+inline constexpr int kTileMargin = 4;
 inline constexpr int kTileColumns = 3;
 inline constexpr int kTileRows = 3;
 inline constexpr int kTileLineHeight = 22;  // between baselines of text on a tile

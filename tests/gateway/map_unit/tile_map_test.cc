@@ -153,13 +153,14 @@ TEST(LayOutTileMap, RegionsSitRoughlyWhereTheyAre) {
 
 TEST(LayOutTileMap, TilesFitTheViewBoxWithoutOverlapping) {
   const TileMap map = LayOutTileMap({});
-  EXPECT_EQ(map.width, 3 * kTileSize + 2 * kTileGap);
-  EXPECT_EQ(map.height, 3 * kTileSize + 2 * kTileGap);
+  EXPECT_EQ(map.width, 2 * kTileMargin + 3 * kTileSize + 2 * kTileGap);
+  EXPECT_EQ(map.height, 2 * kTileMargin + 3 * kTileSize + 2 * kTileGap);
   for (const Tile& a : map.tiles) {
-    EXPECT_GE(a.x, 0);
-    EXPECT_GE(a.y, 0);
-    EXPECT_LE(a.x + kTileSize, map.width);
-    EXPECT_LE(a.y + kTileSize, map.height);
+    // A margin all round, so no edge is cut off.
+    EXPECT_GE(a.x, kTileMargin);
+    EXPECT_GE(a.y, kTileMargin);
+    EXPECT_LE(a.x + kTileSize + kTileMargin, map.width);
+    EXPECT_LE(a.y + kTileSize + kTileMargin, map.height);
     for (const TileText& line : a.lines) {
       EXPECT_GT(line.y, a.y) << line.text;
       EXPECT_LT(line.y, a.y + kTileSize) << line.text;
