@@ -315,17 +315,17 @@ cadrectl="${BUILD_DIR}/tools/cadrectl/cadrectl"
   echo
   echo "Cadre is running. Ctrl-C stops everything; the data stays in .run/redis/."
   echo
-  printf '  %-13s %-22s %s\n' "service" "gRPC (gateway: HTTP)" "metrics / health"
+  printf '  %-13s %-24s %s\n' "service" "gRPC (gateway: HTTP)" "metrics / health"
   for entry in "${started[@]}"; do
     read -r name grpc_port metrics_port <<<"${entry}"
-    printf '  %-13s %-22s %s\n' "${name}" "127.0.0.1:${grpc_port}" \
+    printf '  %-13s %-24s %s\n' "${name}" "127.0.0.1:${grpc_port}" \
       "http://127.0.0.1:${metrics_port}/metrics  /healthz"
   done
   if ((gateway_started)); then
-    printf '  %-13s %-22s %s\n' "gateway" "${GATEWAY_URL}/" \
-      "http://127.0.0.1:${GATEWAY_METRICS_PORT}/metrics  /readyz"
+    printf '  %-13s %-24s %s\n' "gateway" "${GATEWAY_URL}/" \
+      "http://127.0.0.1:${GATEWAY_METRICS_PORT}/metrics  /healthz  (ready: ${GATEWAY_URL}/readyz)"
   fi
-  printf '  %-13s %-22s %s\n' "redis" "127.0.0.1:${REDIS_PORT}" \
+  printf '  %-13s %-24s %s\n' "redis" "127.0.0.1:${REDIS_PORT}" \
     "appendfsync ${REDIS_FSYNC}; data .run/redis/"
   echo
   if ((gateway_started)); then

@@ -25,8 +25,10 @@ export function gatewayUrl() {
   return url.replace(/\/+$/, '');
 }
 
-// The profile directory of each browser we launched, removed when it closes.
+// The profile directory of each browser we launched, removed when it closes (retried: a
+// dying browser may still be writing into it).
 const profiles = new WeakMap();
+const REMOVE = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 };
 
 // Debian's chromium, headless, with nothing that reaches out on its own (updates, sync,
 // QUIC, background fetches) and a fresh profile in a directory of our own.
@@ -61,12 +63,10 @@ export async function launchBrowser() {
     else process.env.TMPDIR = savedTmpdir;
   }
   profiles.set(browser, dir);
-  // If the browser dies, its files go too (it may still be writing them: retry).
+  // If the browser dies, its files go too.
   browser.on('disconnected', () => fs.rm(dir, REMOVE, () => {}));
   return browser;
 }
-
-const REMOVE = { recursive: true, force: true, maxRetries: 10, retryDelay: 100 };
 
 // Closes the browser (waiting for its process to end) and removes its profile.
 export async function closeBrowser(browser) {
@@ -211,7 +211,7 @@ export async function pageBasics(page) {
   assert.ok(box && box.width > 0 && box.height > 0 && box.y >= 0,
             `${page.url()}: the skip link is visible when focused`);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash === '#maincontent');
+  await page.waitForURL((url) => url.hash === '#maincontent');
   const onMain = await page.evaluate(() => document.activeElement?.id === 'maincontent');
   if (!onMain) {
     // Without JavaScript nothing gives <main> a tabindex, so Chromium leaves
