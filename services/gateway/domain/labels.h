@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "cadre/v1/common.pb.h"
+#include "cadre/v1/matching.pb.h"
 #include "cadre/v1/registry.pb.h"
 
 namespace cadre::gateway {
@@ -44,5 +45,22 @@ std::string DateLabel(absl::Time time);
 std::string DateTimeLabel(absl::Time time);
 // RFC 3339 in UTC, for <time datetime> and Atom.
 std::string Rfc3339(absl::Time time);
+
+// ---- Search, role and menu pages (issue 8).
+
+// A count in words: CountLabel(1, "place", "places") → "1 place"; (2, ...) → "2 places".
+std::string CountLabel(int n, absl::string_view one, absl::string_view many);
+// Tags in words, joined: {"mental-health", "finance"} → "mental health, finance"; `none`
+// when there are none.
+std::string TagListLabel(const google::protobuf::RepeatedPtrField<std::string>& tags,
+                         absl::string_view none);
+// How quickly a body acknowledges applications, from matching's median figure over
+// `window_days` days: "Half of applications in the last 90 days were acknowledged within
+// 2.5 days"; "Not enough applications yet to say how quickly ..." when the figure is
+// withheld (fewer than 5 applications stand behind it).
+std::string AcknowledgementLabel(const cadre::v1::Figure& median, int window_days);
+// Why a role takes no applications, in a sentence: "This role has been filled.", "This
+// role closed on 1 December 2026."; "" when it is accepting them.
+std::string NotAcceptingLabel(const cadre::v1::Role& role);
 
 }  // namespace cadre::gateway

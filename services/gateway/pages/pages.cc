@@ -4,6 +4,10 @@ namespace cadre::gateway {
 
 void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddHomePage(door, deps);
+  AddSearchPage(door, deps);
+  AddSearchFeedPage(door, deps);
+  AddRolePage(door, deps);
+  AddMenuPage(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

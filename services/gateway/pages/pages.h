@@ -15,4 +15,10 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps);
 // One a page (pages/<name>_page.cc).
 void AddHomePage(FrontDoor* door, const PageDeps* deps);
 
+// Search, roles and the menu (issue 8).
+void AddSearchPage(FrontDoor* door, const PageDeps* deps);      // /search
+void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
+void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
+void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
+
 }  // namespace cadre::gateway
