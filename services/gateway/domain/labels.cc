@@ -286,8 +286,9 @@ std::string AcknowledgementLabel(const cadre::v1::Figure& median, int window_day
   if (median.withheld()) {
     return "Not enough applications yet to say how quickly this organisation replies";
   }
+  // "within 0.0 days" reads as a fault: under a day is said in words.
   return absl::StrCat("Half of applications in the last ", Plural(window_days, "day", "days"),
-                      " were acknowledged within ", median.shown());
+                      " were acknowledged within ", median.value() < 1 ? "a day" : median.shown());
 }
 
 std::string NotAcceptingLabel(const cadre::v1::Role& role) {

@@ -56,8 +56,8 @@ std::string TagListLabel(const google::protobuf::RepeatedPtrField<std::string>& 
                          absl::string_view none);
 // How quickly a body acknowledges applications, from matching's median figure over
 // `window_days` days: "Half of applications in the last 90 days were acknowledged within
-// 2.5 days"; "Not enough applications yet to say how quickly ..." when the figure is
-// withheld (fewer than 5 applications stand behind it).
+// 2.5 days" (under a day: "within a day"); "Not enough applications yet to say how
+// quickly ..." when the figure is withheld (fewer than 5 applications stand behind it).
 std::string AcknowledgementLabel(const cadre::v1::Figure& median, int window_days);
 // Why a role takes no applications, in a sentence: "This role has been filled.", "This
 // role closed on 1 December 2026."; "" when it is accepting them.

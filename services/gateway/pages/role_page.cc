@@ -25,7 +25,8 @@ constexpr int kDefaultFiguresWindowDays = 90;  // matching's window when it says
 json Row(const std::string& key, std::vector<std::string> lines) {
   json values = json::array();
   for (std::string& line : lines) values.push_back({{"text", std::move(line)}});
-  return {{"key", key}, {"lines", values}};
+  // One line is the value itself; more are paragraphs.
+  return {{"key", key}, {"lines", values}, {"several", values.size() > 1}};
 }
 
 // Paragraphs of a body's text, split at blank lines.

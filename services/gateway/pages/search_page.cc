@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/time_proto.h"
 #include "services/gateway/domain/labels.h"
@@ -102,9 +103,10 @@ json FormView(const ParsedSearch& parsed) {
 }
 
 json RoleCard(const cadre::v1::Role& role, const BodyNames& names) {
+  // "London, remote": the mode's label in lower case after the region.
   std::string where = RegionLabel(role.location().region());
   if (role.location().mode() != cadre::v1::ATTENDANCE_MODE_UNSPECIFIED) {
-    absl::StrAppend(&where, ", ", AttendanceLabel(role.location().mode()));
+    absl::StrAppend(&where, ", ", absl::AsciiStrToLower(AttendanceLabel(role.location().mode())));
   }
   const std::string time = TimeLabel(role.time_commitment());
   const absl::Time closes = FromTimestamp(role.closing_time());

@@ -68,6 +68,8 @@ void ExpectSoundPage(const std::string& html) {
   EXPECT_FALSE(absl::StartsWith(std::string(title[1]), " ")) << title[1];
   EXPECT_GT(title[1].length(), 10u);
   EXPECT_FALSE(absl::StrContains(html, "style=")) << "inline style";
+  // No empty links (a page without a feed once got <link rel="alternate" href="">).
+  EXPECT_FALSE(absl::StrContains(html, "href=\"\"")) << "an empty href";
   EXPECT_FALSE(absl::StrContains(html, "<style"));
   static const std::regex script("<script[^>]*>");
   for (std::sregex_iterator it(html.begin(), html.end(), script), end; it != end; ++it) {
@@ -471,7 +473,7 @@ TEST_F(SearchPagesTest, AFeedWithBadFiltersIsABadRequest) {
 // ---------------------------------------------------------------- role and menu pages
 
 // One body with one role, a harness of their own (the tests change them).
-class RolePageTest : public GatewayTest {
+class GatewayRolePageTest : public GatewayTest {
  protected:
   void SetUp() override {
     GatewayTest::SetUp();
@@ -498,7 +500,7 @@ class RolePageTest : public GatewayTest {
   std::string role_;  // "roles/N"
 };
 
-TEST_F(RolePageTest, ShowsWhatAPersonNeedsToDecide) {
+TEST_F(GatewayRolePageTest, ShowsWhatAPersonNeedsToDecide) {
   auto res = harness_->Client()->Get(Page());
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
@@ -527,7 +529,7 @@ TEST_F(RolePageTest, ShowsWhatAPersonNeedsToDecide) {
   EXPECT_TRUE(absl::StrContains(html, "nhsuk-breadcrumb"));
 }
 
-TEST_F(RolePageTest, ShowsHowQuicklyTheBodyAcknowledges) {
+TEST_F(GatewayRolePageTest, ShowsHowQuicklyTheBodyAcknowledges) {
   MatchingHarness& services = harness_->services();
   // Five acknowledged applications, each a day and a half after it was made: enough for
   // the median to be published.
@@ -549,7 +551,7 @@ TEST_F(RolePageTest, ShowsHowQuicklyTheBodyAcknowledges) {
       << res->body;
 }
 
-TEST_F(RolePageTest, StillRendersWhileMatchingIsDown) {
+TEST_F(GatewayRolePageTest, StillRendersWhileMatchingIsDown) {
   harness_->services().app().Shutdown();
   auto res = harness_->Client()->Get(Page());
   ASSERT_TRUE(res);
@@ -561,7 +563,7 @@ TEST_F(RolePageTest, StillRendersWhileMatchingIsDown) {
   EXPECT_TRUE(absl::StrContains(res->body, "Royal Example Hospitals NHS Trust"));
 }
 
-TEST_F(RolePageTest, AClosedRoleSaysItIsNoLongerTakingApplications) {
+TEST_F(GatewayRolePageTest, AClosedRoleSaysItIsNoLongerTakingApplications) {
   cadre::v1::CloseRoleRequest close;
   close.set_name(role_);
   close.set_state(cadre::v1::ROLE_STATE_CLOSED);
@@ -582,12 +584,13 @@ TEST_F(RolePageTest, AClosedRoleSaysItIsNoLongerTakingApplications) {
   EXPECT_TRUE(RoleLinks(harness_->Client()->Get("/search")->body).empty());
 }
 
-TEST_F(RolePageTest, AnUnknownRoleIsNotFound) {
+TEST_F(GatewayRolePageTest, AnUnknownRoleIsNotFound) {
   auto client = harness_->Client();
   auto res = client->Get("/roles/999999");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 404);
   EXPECT_TRUE(absl::StrContains(res->body, "<h1>Page not found</h1>"));
+  EXPECT_FALSE(absl::StrContains(res->body, "There is a problem")) << "no empty error summary";
   ExpectSoundPage(res->body);
   // Ids that are not ids are not found without asking the registry: with it stopped,
   // they are still 404, not 503.
@@ -603,7 +606,7 @@ TEST_F(RolePageTest, AnUnknownRoleIsNotFound) {
   EXPECT_EQ(down->status, 503) << "a registry failure is the upstream error page";
 }
 
-TEST_F(RolePageTest, SearchAndTheFeedAreUnavailableWhileTheRegistryIsDown) {
+TEST_F(GatewayRolePageTest, SearchAndTheFeedAreUnavailableWhileTheRegistryIsDown) {
   harness_->services().StopRegistry();
   auto client = harness_->Client();
   EXPECT_EQ(client->Get("/search")->status, 503);

@@ -30,6 +30,10 @@ TEST(AcknowledgementLabel, SaysTheMedianOrThatThereAreTooFewApplications) {
   median.set_shown("2.5 days");
   EXPECT_EQ(AcknowledgementLabel(median, 90),
             "Half of applications in the last 90 days were acknowledged within 2.5 days");
+  median.set_value(0.04);
+  median.set_shown("0.0 days");
+  EXPECT_EQ(AcknowledgementLabel(median, 90),
+            "Half of applications in the last 90 days were acknowledged within a day");
   cadre::v1::Figure withheld;
   withheld.set_withheld(true);
   withheld.set_shown("<5");
