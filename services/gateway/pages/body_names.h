@@ -1,9 +1,9 @@
 #pragma once
 
 // The display names of the bodies behind a page's roles (a Role names its body only as
-// "bodies/{code}"): one GetBody a distinct body, in the request's deadline. A body that
-// cannot be read is left out, and the page shows its code instead, so that a page of
-// roles never fails for want of a name.
+// "bodies/{code}"): one GetBody a distinct body, all at once, within one upstream
+// deadline. A body that cannot be read is left out, and the page shows its code instead,
+// so that a page of roles never fails for want of a name.
 
 #include <string>
 
