@@ -6,6 +6,9 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "absl/types/optional.h"
 #include "google/protobuf/util/time_util.h"
 #include "services/common/base/page_token.h"
 #include "services/common/base/status_macros.h"
@@ -28,6 +31,35 @@ absl::StatusOr<int64_t> NumericCursor(absl::string_view token, const std::string
     return InvalidField("page_token", "is not a token this service made");
   }
   return id;
+}
+
+// A ListRoles token's cursor: "<id>" reads on past role `id` (the next page: older roles;
+// every token made before previous pages existed is one), "p<id>" reads back before it
+// (the previous page: newer roles). Both are bound to the filters by the fingerprint.
+constexpr absl::string_view kPreviousMarker = "p";
+
+struct RoleCursor {
+  int64_t id = 0;
+  bool previous = false;  // true: the page before `id`
+};
+
+// The cursor, or INVALID_ARGUMENT naming page_token (DecodePageToken's cases, or a cursor
+// that is neither form).
+absl::StatusOr<RoleCursor> RoleCursorOf(absl::string_view token, const std::string& fingerprint) {
+  CADRE_ASSIGN_OR_RETURN(std::string text, DecodePageToken(token, fingerprint));
+  RoleCursor cursor;
+  absl::string_view id = text;
+  cursor.previous = absl::ConsumePrefix(&id, kPreviousMarker);
+  if (!absl::SimpleAtoi(id, &cursor.id) || cursor.id < 0) {
+    return InvalidField("page_token", "is not a token this service made");
+  }
+  return cursor;
+}
+
+std::string RoleToken(const absl::optional<int64_t>& id, bool previous,
+                      const std::string& fingerprint) {
+  if (!id) return std::string();
+  return EncodePageToken(absl::StrCat(previous ? kPreviousMarker : "", *id), fingerprint);
 }
 
 RoleQuery ToQuery(const cadre::v1::ListRolesRequest& r) {
@@ -115,18 +147,21 @@ void RegistryService::ListRoles(UnaryCall* call, const cadre::v1::ListRolesReque
     // A public listing shows only roles that take applications now.
     if (!ListsRolesPastClosing(p, query)) query.accepting_at = now;
     const std::string fingerprint = FilterFingerprint(*req);
-    absl::optional<int64_t> after;
+    absl::optional<RoleCursor> cursor;
     if (!req->page_token().empty()) {
-      CADRE_ASSIGN_OR_RETURN(after, NumericCursor(req->page_token(), fingerprint));
+      CADRE_ASSIGN_OR_RETURN(cursor, RoleCursorOf(req->page_token(), fingerprint));
     }
-    const RolePage page = d_.catalog->QueryRoles(query, after, size);
-    const std::string token = page.next_after_id
-                                  ? EncodePageToken(absl::StrCat(*page.next_after_id), fingerprint)
-                                  : std::string();
+    const RolePage page =
+        cursor && cursor->previous
+            ? d_.catalog->QueryRolesBefore(query, cursor->id, size)
+            : d_.catalog->QueryRoles(
+                  query, cursor ? absl::make_optional(cursor->id) : absl::nullopt, size);
     std::vector<bool> accepting;
     accepting.reserve(page.roles.size());
     for (const RolePtr& role : page.roles) accepting.push_back(AcceptingApplications(*role, now));
-    call->SetResponseBytes(EncodeListRolesPage(page.wire, token, page.view_position, accepting));
+    call->SetResponseBytes(EncodeListRolesPage(
+        page.wire, RoleToken(page.next_after_id, false, fingerprint), page.view_position, accepting,
+        RoleToken(page.previous_before_id, true, fingerprint)));
     return absl::OkStatus();
   });
 }

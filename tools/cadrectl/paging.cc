@@ -8,7 +8,7 @@ std::vector<FlagSpec> PagingFlags(int max_page) {
                                       : max_page == 100 ? "results a page, 1-100"
                                                         : "results a page, 1-200";
   return {{"page-size", "N", size_help},
-          {"page-token", "TOKEN", "the page after a previous call's"},
+          {"page-token", "TOKEN", "the page a previous call's more: (or back:) token names"},
           {"all", "", "follow next_page_token to the last page"}};
 }
 

@@ -30,18 +30,24 @@ absl::Status ReadPaging(const ParsedArgs& args, int max_page, Request* request) 
 }
 
 // Calls `method` and appends each page's items (the repeated field `items` returns) to
-// `*result`, whose next_page_token is the last page's. With `all`, follows
+// `*result`, whose next_page_token is the last page's (and previous_page_token, for a
+// listing that has one, the first page's). With `all`, follows
 // next_page_token until it is empty. Returns the first failed call's status, or
 // INTERNAL if the server hands back the token it was given (which would loop for ever).
 template <typename AnyStub, typename Request, typename Response, typename Item>
 absl::Status FetchPages(Client& client, StubMethod<AnyStub, Request, Response> method,
                         Request request, bool all, Repeated<Item>* (Response::*items)(),
                         Response* result) {
+  [[maybe_unused]] bool first = true;
   while (true) {
     Response page;
     CADRE_RETURN_IF_ERROR(client.Call(method, request, &page));
     (result->*items)()->MergeFrom(*(page.*items)());
     result->set_next_page_token(page.next_page_token());
+    if constexpr (requires { page.previous_page_token(); }) {
+      if (first) result->set_previous_page_token(page.previous_page_token());
+      first = false;
+    }
     if (!all || page.next_page_token().empty()) return absl::OkStatus();
     if (page.next_page_token() == request.page_token()) {
       return absl::InternalError("the service returned the same page token twice");
@@ -67,7 +73,11 @@ absl::Status ListPages(Invocation& inv, const Request& request,
   CADRE_RETURN_IF_ERROR(FetchPages(inv.client, method, request, all, items, &response));
   if (inv.options.json) return PrintJson(response, inv.out);
   print(*(response.*items)(), inv.out);
-  PrintNextPage(response.next_page_token(), inv.out);
+  if constexpr (requires { response.previous_page_token(); }) {
+    PrintNextPage(response.next_page_token(), inv.out, response.previous_page_token());
+  } else {
+    PrintNextPage(response.next_page_token(), inv.out);
+  }
   return absl::OkStatus();
 }
 

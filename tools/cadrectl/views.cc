@@ -44,10 +44,12 @@ std::string LocationText(const cadre::v1::Location& location) {
   return text;
 }
 
-void PrintNextPage(const std::string& next_page_token, std::ostream& out) {
-  if (!next_page_token.empty()) {
-    out << "\nmore: --page-token " << next_page_token << " (or --all)\n";
-  }
+void PrintNextPage(const std::string& next_page_token, std::ostream& out,
+                   const std::string& previous_page_token) {
+  if (next_page_token.empty() && previous_page_token.empty()) return;
+  out << "\n";
+  if (!next_page_token.empty()) out << "more: --page-token " << next_page_token << " (or --all)\n";
+  if (!previous_page_token.empty()) out << "back: --page-token " << previous_page_token << "\n";
 }
 
 void PrintBody(const cadre::v1::Body& body, std::ostream& out) {

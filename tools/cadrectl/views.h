@@ -37,7 +37,9 @@ void PrintRoleTypes(const Repeated<cadre::v1::RoleType>& role_types, std::ostrea
 // avenues and open roles.
 void PrintInvolvementMap(const cadre::v1::InvolvementMap& map, std::ostream& out);
 
-// "next page: --page-token TOKEN" when there is one.
-void PrintNextPage(const std::string& next_page_token, std::ostream& out);
+// "more: --page-token TOKEN" when there is a next page, then "back: --page-token TOKEN"
+// when there is a previous one.
+void PrintNextPage(const std::string& next_page_token, std::ostream& out,
+                   const std::string& previous_page_token = "");
 
 }  // namespace cadre::cadrectl

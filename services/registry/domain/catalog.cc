@@ -4,7 +4,6 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "google/protobuf/util/time_util.h"
 #include "services/registry/domain/closing.h"
 #include "services/registry/domain/names.h"
 #include "services/registry/domain/text_search.h"
@@ -212,67 +211,6 @@ RoleTypePtr Catalog::FindRoleType(const std::string& id) const {
   absl::ReaderMutexLock lock(&mu_);
   auto it = role_types_.find(id);
   return it == role_types_.end() ? nullptr : it->second.value;
-}
-
-std::vector<std::string> Catalog::QueryKeys(const RoleQuery& q) {
-  std::vector<std::string> keys = {absl::StrCat("state:", q.state)};
-  if (!q.body_code.empty()) keys.push_back(absl::StrCat("body:", q.body_code));
-  if (q.body_kind != 0) keys.push_back(absl::StrCat("kind:", q.body_kind));
-  if (q.level != 0) keys.push_back(absl::StrCat("level:", q.level));
-  if (q.rung != 0) keys.push_back(absl::StrCat("rung:", q.rung));
-  if (q.region != 0) keys.push_back(absl::StrCat("region:", q.region));
-  if (q.remote) keys.push_back(absl::StrCat("remote:", *q.remote ? 1 : 0));
-  if (!q.topic.empty()) keys.push_back(absl::StrCat("topic:", q.topic));
-  if (!q.expertise.empty()) keys.push_back(absl::StrCat("expertise:", q.expertise));
-  for (const auto& w : q.words) keys.push_back(absl::StrCat("word:", w));
-  return keys;
-}
-
-bool Catalog::MatchesUnindexed(const cadre::v1::Role& role, const RoleQuery& q) {
-  if (q.max_hours_per_month && role.time_commitment().hours_per_month() > *q.max_hours_per_month) {
-    return false;
-  }
-  if (q.closing_after) {
-    if (!role.has_closing_time()) return true;  // no closing date: open until filled
-    const absl::Time closes = absl::FromUnixNanos(
-        google::protobuf::util::TimeUtil::TimestampToNanoseconds(role.closing_time()));
-    if (closes <= *q.closing_after) return false;
-  }
-  if (q.accepting_at && !AcceptingApplications(role, *q.accepting_at)) return false;
-  return true;
-}
-
-RolePage Catalog::QueryRoles(const RoleQuery& query, absl::optional<int64_t> after_id,
-                             int limit) const {
-  RolePage page;
-  if (limit <= 0) {
-    page.view_position = view_position();
-    return page;
-  }
-  std::vector<std::string> keys = QueryKeys(query);
-  std::sort(keys.begin(), keys.end());
-  absl::ReaderMutexLock lock(&mu_);
-  page.view_position = view_position_;
-  const Postings* driver = nullptr;
-  for (const auto& key : keys) {
-    auto it = postings_.find(key);
-    if (it == postings_.end()) return page;  // a filter nothing matches
-    if (driver == nullptr || it->second.size() < driver->size()) driver = &it->second;
-  }
-  auto it = after_id ? driver->upper_bound(*after_id) : driver->begin();
-  for (; it != driver->end(); ++it) {
-    const RoleEntry& entry = roles_.at(*it);
-    // Every query key must be among the role's own posting keys (both sorted).
-    if (!std::includes(entry.keys.begin(), entry.keys.end(), keys.begin(), keys.end())) continue;
-    if (!MatchesUnindexed(*entry.role, query)) continue;
-    if (static_cast<int>(page.roles.size()) == limit) {
-      page.next_after_id = NumericId(page.roles.back()->name());
-      break;
-    }
-    page.roles.push_back(entry.role);
-    page.wire.push_back(entry.wire);
-  }
-  return page;
 }
 
 std::vector<BodyPtr> Catalog::ListBodies(cadre::v1::BodyKind kind, cadre::v1::Region region,

@@ -17,8 +17,9 @@
 //
 // Role index: for every filter value a posting set of role ids in descending order
 // ("state:2", "body:RXF", "level:3", "topic:diabetes", "word:dementia"...). A query takes
-// the smallest posting set among its filters, walks it from the cursor and checks the
-// remaining conditions on each candidate.
+// the smallest posting set among its filters, walks it from the cursor (towards older
+// roles for the next page, towards newer ones for the previous page) and checks the
+// remaining conditions on each candidate. The role queries are in catalog_query.cc.
 //
 // Thread-safe: readers share a lock; writers take it alone.
 
@@ -70,10 +71,14 @@ struct RoleAndWire {
 };
 
 struct RolePage {
-  std::vector<RolePtr> roles;
-  std::vector<WirePtr> wire;  // wire[i]: roles[i] serialised, as answered
-  // Set when more roles match: the id to continue after.
+  std::vector<RolePtr> roles;  // newest first
+  std::vector<WirePtr> wire;   // wire[i]: roles[i] serialised, as answered
+  // Set when a role older than the last one matches: the last role's id, for
+  // QueryRoles to give the next page.
   absl::optional<int64_t> next_after_id;
+  // Set when a role newer than the first one matches: the first role's id (on an empty
+  // page, the cursor's), for QueryRolesBefore to give the previous page.
+  absl::optional<int64_t> previous_before_id;
   // The view's position (see Catalog::SetViewPosition) when the page was read, under the
   // same lock: the page reflects at least every event up to it.
   std::string view_position;
@@ -106,9 +111,20 @@ class Catalog {
   AvenuePtr FindAvenue(int64_t id) const;
   RoleTypePtr FindRoleType(const std::string& id) const;
 
-  // Roles matching `query`, newest (highest id) first, with ids below `after_id` when set;
-  // at most `limit`.
+  // The page after a cursor: roles matching `query`, newest (highest id) first, with ids
+  // below `after_id` when set; at most `limit`.
+  // Cost: a seek in the smallest posting set among the query's filters (O(log n)), then
+  // one step per candidate until `limit` match and one more match (the next page), plus,
+  // with a cursor, a walk back from it to the first newer match (the previous page).
   RolePage QueryRoles(const RoleQuery& query, absl::optional<int64_t> after_id, int limit) const;
+  // The page before a cursor: the `limit` roles matching `query` with ids above
+  // `before_id` that are nearest to it, still newest first. When fewer than `limit` are
+  // above it, the page is the first page (the newest `limit`, as QueryRoles without a
+  // cursor gives, topped up with roles at or below `before_id`), so that a first page is
+  // always full when enough roles match. Costs the same as QueryRoles, walking the other
+  // way: a seek, one step per candidate towards newer ids until `limit` match and one
+  // more, and the walk on from the cursor to the first older match.
+  RolePage QueryRolesBefore(const RoleQuery& query, int64_t before_id, int limit) const;
 
   // Bodies by code after `after_code`, filtered by kind and region when set.
   std::vector<BodyPtr> ListBodies(cadre::v1::BodyKind kind, cadre::v1::Region region,
@@ -158,8 +174,25 @@ class Catalog {
 
   std::vector<std::string> PostingKeys(const cadre::v1::Role& role) const
       ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  // The query's posting keys, sorted.
   static std::vector<std::string> QueryKeys(const RoleQuery& query);
   static bool MatchesUnindexed(const cadre::v1::Role& role, const RoleQuery& query);
+  // The smallest posting set among `keys`; null when one of them has none (nothing
+  // matches).
+  const Postings* Driver(const std::vector<std::string>& keys) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  // Role `id`'s entry if it matches `query` (`keys`: QueryKeys(query)), else null.
+  const RoleEntry* Match(int64_t id, const std::vector<std::string>& keys,
+                         const RoleQuery& query) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  // Appends the matches from `from` on (towards older ids) to `page` until it holds
+  // `limit`; the next match after that sets next_after_id.
+  void TakeOlder(const Postings& driver, Postings::const_iterator from,
+                 const std::vector<std::string>& keys, const RoleQuery& query, int limit,
+                 RolePage& page) const ABSL_SHARED_LOCKS_REQUIRED(mu_);
+  // Whether a role before `to` in `driver` (a newer one) matches, walking back from `to`.
+  bool AnyNewer(const Postings& driver, Postings::const_iterator to,
+                const std::vector<std::string>& keys, const RoleQuery& query) const
+      ABSL_SHARED_LOCKS_REQUIRED(mu_);
 
   mutable absl::Mutex mu_;
   absl::btree_map<std::string, Versioned<cadre::v1::Body>> bodies_ ABSL_GUARDED_BY(mu_);

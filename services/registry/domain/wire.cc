@@ -16,6 +16,7 @@ using google::protobuf::io::CodedOutputStream;
 constexpr int kRolesField = 1;
 constexpr int kNextPageTokenField = 2;
 constexpr int kViewPositionField = 3;
+constexpr int kPreviousPageTokenField = 4;
 
 constexpr uint32_t LengthDelimitedTag(int field) {
   return WireFormatLite::MakeTag(field, WireFormatLite::WIRETYPE_LENGTH_DELIMITED);
@@ -39,6 +40,9 @@ void AppendField(uint32_t tag, absl::string_view bytes, std::string& out,
 static_assert(LengthDelimitedTag(kRolesField) == 0x0A);
 static_assert(LengthDelimitedTag(kNextPageTokenField) == 0x12);
 static_assert(LengthDelimitedTag(kViewPositionField) == 0x1A);
+static_assert(LengthDelimitedTag(kPreviousPageTokenField) == 0x22);
+static_assert(cadre::v1::ListRolesResponse::kPreviousPageTokenFieldNumber ==
+              kPreviousPageTokenField);
 static_assert(cadre::v1::Role::kAcceptingApplicationsFieldNumber == 24);
 static_assert(WireFormatLite::MakeTag(cadre::v1::Role::kAcceptingApplicationsFieldNumber,
                                       WireFormatLite::WIRETYPE_VARINT) == 0xC0);
@@ -55,7 +59,8 @@ std::string WithAcceptingApplications(absl::string_view role) {
 
 std::string EncodeListRolesPage(const std::vector<WirePtr>& roles,
                                 absl::string_view next_page_token, absl::string_view view_position,
-                                const std::vector<bool>& accepting) {
+                                const std::vector<bool>& accepting,
+                                absl::string_view previous_page_token) {
   auto suffix = [&accepting](size_t i) {
     return i < accepting.size() && accepting[i] ? kAcceptingApplicationsTrue : absl::string_view();
   };
@@ -63,6 +68,7 @@ std::string EncodeListRolesPage(const std::vector<WirePtr>& roles,
   for (size_t i = 0; i < roles.size(); ++i) size += FieldSize(roles[i]->size() + suffix(i).size());
   if (!next_page_token.empty()) size += FieldSize(next_page_token.size());
   if (!view_position.empty()) size += FieldSize(view_position.size());
+  if (!previous_page_token.empty()) size += FieldSize(previous_page_token.size());
   std::string out;
   out.reserve(size);
   for (size_t i = 0; i < roles.size(); ++i) {
@@ -74,6 +80,9 @@ std::string EncodeListRolesPage(const std::vector<WirePtr>& roles,
   }
   if (!view_position.empty()) {
     AppendField(LengthDelimitedTag(kViewPositionField), view_position, out);
+  }
+  if (!previous_page_token.empty()) {
+    AppendField(LengthDelimitedTag(kPreviousPageTokenField), previous_page_token, out);
   }
   return out;
 }

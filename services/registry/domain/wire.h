@@ -1,8 +1,8 @@
 #pragma once
 
 // Answers written from bytes the view already holds: a ListRolesResponse is its roles'
-// serialised bytes, each behind the repeated field's tag and length, then the token and
-// the view's position.
+// serialised bytes, each behind the repeated field's tag and length, then the next page's
+// token, the view's position and the previous page's token.
 // Byte for byte what ListRolesResponse::SerializeAsString gives for the same roles and
 // token (protobuf writes fields in number order, and none of these messages has a map).
 // Pure C++ over protobuf's wire format; no gRPC.
@@ -28,13 +28,15 @@ inline constexpr absl::string_view kAcceptingApplicationsTrue("\xC0\x01\x01", 3)
 std::string WithAcceptingApplications(absl::string_view role);
 
 // The serialised cadre.v1.ListRolesResponse with `roles` (each a serialised Role) in
-// field 1 and, when not empty, `next_page_token` in field 2 and `view_position` in
-// field 3. Every pointer must be set. `accepting`: empty (every role as it is), or one
-// flag per role, true to write that role with accepting_applications true (its bytes
-// must have it false). The string is reserved at its exact size once, then written.
+// field 1 and, when not empty, `next_page_token` in field 2, `view_position` in field 3
+// and `previous_page_token` in field 4. Every pointer must be set. `accepting`: empty
+// (every role as it is), or one flag per role, true to write that role with
+// accepting_applications true (its bytes must have it false). The string is reserved at
+// its exact size once, then written.
 std::string EncodeListRolesPage(const std::vector<WirePtr>& roles,
                                 absl::string_view next_page_token,
                                 absl::string_view view_position = {},
-                                const std::vector<bool>& accepting = {});
+                                const std::vector<bool>& accepting = {},
+                                absl::string_view previous_page_token = {});
 
 }  // namespace cadre::registry

@@ -1,8 +1,9 @@
 // GetRole and ListRoles answer from the view's bytes: every answer, read through the real
 // stub, is the message the old path built from the records (the role as written, etag
-// set; a page of those roles newest first, with the token the old path made), for
-// random catalogues, filters, callers and page sizes; and pages read while another
-// thread writes list only versions that were written, never skipping or repeating a role.
+// set; a page of those roles newest first, with the tokens the old path made, next and
+// previous, read forwards and back), for random catalogues, filters, callers and page
+// sizes; and pages read while another thread writes list only versions that were
+// written, never skipping or repeating a role.
 
 #include <gtest/gtest.h>
 
@@ -186,19 +187,53 @@ class WireEquivalenceTest : public RegistryTest {
     return out;
   }
 
-  // The page the old path built for `request` (after its token's cursor).
+  static std::string NextToken(const ListRolesRequest& request, int64_t id) {
+    return EncodePageToken(absl::StrCat(id), FilterFingerprint(request));
+  }
+  static std::string PreviousToken(const ListRolesRequest& request, int64_t id) {
+    return EncodePageToken(absl::StrCat("p", id), FilterFingerprint(request));
+  }
+  static int PageSize(const ListRolesRequest& request) {
+    return request.page_size() == 0 ? 20 : request.page_size();
+  }
+
+  // The page the old path built for `request` (after its token's cursor, 0 for none),
+  // with the previous page's token when a role newer than its first (or than the cursor,
+  // on an empty page) matches.
   ListRolesResponse OldPage(const ListRolesRequest& request, int64_t after_id) {
-    const int size = request.page_size() == 0 ? 20 : request.page_size();
+    const int size = PageSize(request);
+    const std::vector<Role> matching = Matching(request);
     ListRolesResponse page;
-    for (const Role& role : Matching(request)) {
+    for (const Role& role : matching) {
       if (after_id != 0 && IdOf(role) >= after_id) continue;
       if (page.roles_size() == size) {
-        page.set_next_page_token(
-            EncodePageToken(absl::StrCat(IdOf(page.roles(size - 1))), FilterFingerprint(request)));
+        page.set_next_page_token(NextToken(request, IdOf(page.roles(size - 1))));
         break;
       }
       *page.add_roles() = role;
     }
+    const int64_t first = page.roles_size() > 0 ? IdOf(page.roles(0)) : after_id;
+    if (after_id != 0 && !matching.empty() && IdOf(matching.front()) > first) {
+      page.set_previous_page_token(PreviousToken(request, first));
+    }
+    return page;
+  }
+
+  // The page before `before_id` from the records: the `size` matching roles above it
+  // nearest to it, newest first; the first page when no more than `size` are above it.
+  ListRolesResponse OldPageBefore(const ListRolesRequest& request, int64_t before_id) {
+    const int size = PageSize(request);
+    const std::vector<Role> matching = Matching(request);  // newest first
+    const auto above =
+        static_cast<int>(std::count_if(matching.begin(), matching.end(),
+                                       [&](const Role& role) { return IdOf(role) > before_id; }));
+    if (above <= size) return OldPage(request, 0);
+    ListRolesResponse page;
+    for (int i = above - size; i < above; ++i) *page.add_roles() = matching[i];
+    if (above < static_cast<int>(matching.size())) {
+      page.set_next_page_token(NextToken(request, IdOf(page.roles(size - 1))));
+    }
+    page.set_previous_page_token(PreviousToken(request, IdOf(page.roles(0))));
     return page;
   }
 
@@ -249,6 +284,7 @@ TEST_F(WireEquivalenceTest, EveryAnswerIsTheOldAnswer) {
     ListRolesRequest request = RandomQuery(rng, &key);
     SCOPED_TRACE(absl::StrCat("query ", q, ": ", request.ShortDebugString(), " by ", Caller(key)));
     int64_t after_id = 0;
+    std::vector<ListRolesResponse> forwards;
     for (int pages = 0; pages < 200; ++pages) {
       ListRolesResponse got;
       grpc::Status s = stub().ListRoles(RegistryHarness::Context(key).get(), request, &got);
@@ -259,10 +295,29 @@ TEST_F(WireEquivalenceTest, EveryAnswerIsTheOldAnswer) {
       want.set_view_position(got.view_position());
       ASSERT_EQ(Diff(got, want), "") << "page " << pages;
       EXPECT_EQ(got.SerializeAsString(), want.SerializeAsString());
+      forwards.push_back(got);
       if (got.next_page_token().empty()) break;
       after_id = IdOf(got.roles(got.roles_size() - 1));
       request.set_page_token(got.next_page_token());
     }
+    // Back from the last page: each page before, as the records give it and as it was
+    // read forwards (nothing was written since), down to the first, which has no
+    // previous page.
+    for (size_t k = forwards.size() - 1; k > 0; --k) {
+      ASSERT_FALSE(forwards[k].previous_page_token().empty()) << "page " << k;
+      request.set_page_token(forwards[k].previous_page_token());
+      ListRolesResponse got;
+      grpc::Status s = stub().ListRoles(RegistryHarness::Context(key).get(), request, &got);
+      ASSERT_TRUE(s.ok()) << s.error_message();
+      ListRolesResponse want = OldPageBefore(request, IdOf(forwards[k].roles(0)));
+      want.set_view_position(got.view_position());
+      ASSERT_EQ(Diff(got, want), "") << "back from page " << k;
+      EXPECT_EQ(got.SerializeAsString(), want.SerializeAsString());
+      want = forwards[k - 1];
+      want.set_view_position(got.view_position());
+      EXPECT_EQ(Diff(got, want), "") << "back from page " << k;
+    }
+    EXPECT_EQ(forwards.front().previous_page_token(), "");
     // An edit between queries: the next answers carry the new version.
     if (q % 10 == 0) {
       std::vector<Role> listed = Matching(ListRolesRequest());

@@ -63,6 +63,8 @@ TEST(WireTest, PagesAreTheOldResponseByteForByte) {
     const int count = std::uniform_int_distribution<int>(0, 100)(rng);
     const bool with_token = rng() % 2 == 0;
     const std::string token = with_token ? absl::StrCat("tok", Text(rng, 40), "==") : "";
+    const bool with_previous = rng() % 2 == 0;
+    const std::string previous = with_previous ? absl::StrCat("prev", Text(rng, 40), "=") : "";
 
     ListRolesResponse old_way;
     std::vector<WirePtr> wire;
@@ -77,8 +79,9 @@ TEST(WireTest, PagesAreTheOldResponseByteForByte) {
     const std::string position =
         rng() % 3 == 0 ? "" : absl::StrCat(1700000000000 + rng() % 100000, "-", rng() % 5);
     if (!position.empty()) old_way.set_view_position(position);
+    if (with_previous) old_way.set_previous_page_token(previous);
 
-    const std::string bytes = EncodeListRolesPage(wire, token, position);
+    const std::string bytes = EncodeListRolesPage(wire, token, position, {}, previous);
     EXPECT_EQ(bytes, old_way.SerializeAsString());
     ListRolesResponse parsed;
     ASSERT_TRUE(parsed.ParseFromString(bytes));
@@ -169,6 +172,39 @@ TEST(WireTest, ViewPositionIsFieldThreeAfterTheToken) {
   ASSERT_TRUE(parsed.ParseFromString(bytes));
   EXPECT_EQ(parsed.view_position(), "1-0");
   EXPECT_EQ(parsed.next_page_token(), "tok");
+}
+
+// The previous page's token is field 4 (tag 0x22), last; an empty one is left out, and
+// it is written with or without the other fields.
+TEST(WireTest, PreviousPageTokenIsFieldFourAfterThePosition) {
+  Role role = MakeRole(1, "RXF");
+  auto wire = std::make_shared<const std::string>(role.SerializeAsString());
+  ListRolesResponse old_way;
+  *old_way.add_roles() = role;
+  old_way.set_next_page_token("tok");
+  old_way.set_view_position("1-0");
+  old_way.set_previous_page_token("back");
+  const std::string bytes = EncodeListRolesPage({wire}, "tok", "1-0", {}, "back");
+  EXPECT_EQ(bytes, old_way.SerializeAsString());
+  EXPECT_EQ(bytes.substr(bytes.size() - 6), std::string("\x22\x04"
+                                                        "back",
+                                                        6));
+  ListRolesResponse parsed;
+  ASSERT_TRUE(parsed.ParseFromString(bytes));
+  EXPECT_EQ(parsed.previous_page_token(), "back");
+  EXPECT_EQ(parsed.next_page_token(), "tok");
+
+  ListRolesResponse only_previous;
+  only_previous.set_previous_page_token("back");
+  EXPECT_EQ(EncodeListRolesPage({}, "", "", {}, "back"), only_previous.SerializeAsString());
+
+  // A long token (a two-byte length) after a role that accepts applications.
+  ListRolesResponse accepting;
+  *accepting.add_roles() = role;
+  accepting.mutable_roles(0)->set_accepting_applications(true);
+  accepting.set_previous_page_token(std::string(300, 'p'));
+  EXPECT_EQ(EncodeListRolesPage({wire}, "", "", {true}, std::string(300, 'p')),
+            accepting.SerializeAsString());
 }
 
 // A role over 127 bytes has a length of two varint bytes, over 16 KiB three.
