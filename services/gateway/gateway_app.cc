@@ -9,6 +9,7 @@
 #include "services/common/metrics.h"
 #include "services/common/metrics_http.h"
 #include "services/common/service_keys.h"
+#include "services/gateway/connect/connect_routes.h"
 #include "services/gateway/http/static_assets.h"
 #include "services/gateway/pages/pages.h"
 #include "services/gateway/render/templates.h"
@@ -86,6 +87,7 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(GatewayOptions opt
                response->SetHeader("Access-Control-Allow-Origin", "*");
              });
   AddPublicPages(&door, deps);
+  AddConnectRoutes(&door, parts->upstream.get());
   CADRE_RETURN_IF_ERROR(door.Start());
 
   if (o.metrics_port >= 0) {

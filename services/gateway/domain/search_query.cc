@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "services/common/base/validation.h"
 #include "services/gateway/domain/labels.h"
+#include "services/gateway/domain/map_links.h"
 
 namespace cadre::gateway {
 namespace {
@@ -340,9 +341,9 @@ std::string BodyCode(absl::string_view body_name) {
 }
 
 std::string BodyPath(absl::string_view body_name) {
-  absl::string_view code = body_name;
-  if (!absl::ConsumePrefix(&code, "bodies/") || code.empty()) return "";
-  return absl::StrCat("/bodies/", PercentEncode(code));
+  // Only a code the body page itself accepts (map_links.h) is linked.
+  const std::string code = BodyCodeOf(body_name);
+  return code.empty() ? "" : absl::StrCat("/bodies/", code);
 }
 
 absl::optional<int64_t> RoleIdFromPath(absl::string_view id) {

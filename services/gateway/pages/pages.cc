@@ -4,6 +4,10 @@ namespace cadre::gateway {
 
 void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddHomePage(door, deps);
+  AddMapPage(door, deps);
+  AddMapRegionPage(door, deps);
+  AddBodyPage(door, deps);
+  AddBodyEmbedPage(door, deps);
   AddSearchPage(door, deps);
   AddSearchFeedPage(door, deps);
   AddRolePage(door, deps);

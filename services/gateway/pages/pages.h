@@ -14,6 +14,11 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps);
 
 // One a page (pages/<name>_page.cc).
 void AddHomePage(FrontDoor* door, const PageDeps* deps);
+// The involvement map: /map, /map/{region}, /bodies/{code}, /bodies/{code}/embed.
+void AddMapPage(FrontDoor* door, const PageDeps* deps);
+void AddMapRegionPage(FrontDoor* door, const PageDeps* deps);
+void AddBodyPage(FrontDoor* door, const PageDeps* deps);
+void AddBodyEmbedPage(FrontDoor* door, const PageDeps* deps);
 
 // Search, roles and the menu (issue 8).
 void AddSearchPage(FrontDoor* door, const PageDeps* deps);      // /search

@@ -35,8 +35,8 @@ data ToData(const nlohmann::json& value) {
       return list;
     }
     case nlohmann::json::value_t::string:
-      // The library counts any string as true in a section: "" is made false here, so
-      // that {{#feed_url}} leaves out what an empty value would otherwise emit.
+      // The library counts "" as true in a section; an empty string is falsy here, as
+      // this function promises, so {{#feed_url}} leaves out a link with no address.
       if (value.get_ref<const std::string&>().empty()) return data(data::type::bool_false);
       return data(value.get<std::string>());
     case nlohmann::json::value_t::boolean:

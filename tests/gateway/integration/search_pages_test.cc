@@ -576,7 +576,7 @@ TEST_F(GatewayRolePageTest, ShowsHowQuicklyTheBodyAcknowledges) {
 }
 
 TEST_F(GatewayRolePageTest, StillRendersWhileMatchingIsDown) {
-  harness_->services().app().Shutdown();
+  harness_->StopMatching();
   auto res = harness_->Client()->Get(Page());
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);

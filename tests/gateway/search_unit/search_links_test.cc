@@ -93,6 +93,7 @@ TEST(RolePath, IsTheRolesPageFromItsName) {
   EXPECT_EQ(BodyPath("bodies/RXF"), "/bodies/RXF");
   EXPECT_EQ(BodyPath("bodies/"), "");
   EXPECT_EQ(BodyPath("roles/1"), "");
+  EXPECT_EQ(BodyPath("bodies/rxf"), "") << "not a body code";
   EXPECT_EQ(BodyCode("bodies/RXF"), "RXF");
 }
 
