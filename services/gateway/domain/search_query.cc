@@ -31,6 +31,8 @@ constexpr char kTopicWrong[] =
     "Enter a topic using only letters, numbers and hyphens, like mental-health";
 constexpr char kTopicTooLong[] = "Topic must be 40 characters or fewer";
 constexpr char kKindWrong[] = "Select a kind of organisation from the list";
+constexpr char kBodyWrong[] =
+    "Enter an organisation's code of 3 to 6 capital letters and digits, like RXF";
 constexpr char kPageWrong[] = "This page of results is no longer available. Start the search again";
 
 std::string First(const QueryParams& params, const char* name) {
@@ -184,6 +186,14 @@ void ReadHoursTopicKind(ParsedSearch& out, const QueryParams& params) {
       out.request.set_body_kind(kind);
     }
   }
+  f.body = absl::AsciiStrToUpper(Trimmed(params, "body"));
+  if (!f.body.empty()) {
+    if (IsBodyCode(f.body)) {
+      out.request.set_body(absl::StrCat("bodies/", f.body));
+    } else {
+      out.errors.push_back({"body", kBodyWrong});
+    }
+  }
 }
 
 void ReadPage(ParsedSearch& out, const QueryParams& params) {
@@ -254,7 +264,7 @@ absl::optional<SearchFieldError> SearchErrorFromRegistry(absl::string_view messa
       {"level", "level", kLevelWrong},    {"region", "region", kRegionWrong},
       {"remote", "remote", kRemoteWrong}, {"max_hours_per_month", "hours", kHoursWrong},
       {"topic", "topic", kTopicWrong},    {"body_kind", "kind", kKindWrong},
-      {"page_token", "page", kPageWrong},
+      {"body", "body", kBodyWrong},       {"page_token", "page", kPageWrong},
   };
   for (const FieldName& name : kFields) {
     if (field == name.registry) return SearchFieldError{name.form, name.message};
@@ -281,7 +291,7 @@ std::string PercentEncode(absl::string_view text) {
 std::string FilterQueryString(const SearchFilters& f) {
   const std::pair<const char*, const std::string*> fields[] = {
       {"q", &f.q},         {"level", &f.level}, {"region", &f.region}, {"remote", &f.remote},
-      {"hours", &f.hours}, {"topic", &f.topic}, {"kind", &f.kind},
+      {"hours", &f.hours}, {"topic", &f.topic}, {"kind", &f.kind},     {"body", &f.body},
   };
   std::vector<std::string> parts;
   for (const auto& [name, value] : fields) {
@@ -324,6 +334,7 @@ std::string DescribeSearch(const cadre::v1::ListRolesRequest& r) {
   }
   if (!r.topic().empty()) parts.push_back(absl::StrCat("about ", TagLabel(r.topic())));
   if (r.body_kind() != cadre::v1::BODY_KIND_UNSPECIFIED) parts.push_back(KindPhrase(r.body_kind()));
+  if (!r.body().empty()) parts.push_back(absl::StrCat("at ", BodyCode(r.body())));
   if (parts.empty()) return "Open roles";
   return absl::StrCat("Open roles ", absl::StrJoin(parts, ", "));
 }

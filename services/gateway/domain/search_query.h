@@ -15,6 +15,7 @@
 //   topic   one tag of a-z, 0-9 and '-' ("mental-health"; capitals and spaces are read as
 //           "Mental health" → "mental-health")
 //   kind    a body kind slug ("icb", BodyKindSlug)
+//   body    one organisation's code ("RXF"; the body page's link to all its open roles)
 //   page    the registry's opaque page token (next or previous page)
 //   start   the position of the page's first role in the listing (1 on the first page),
 //           only to say "Showing roles 21 to 40"; a bad value reads as 1
@@ -52,6 +53,7 @@ struct SearchFilters {
   std::string hours = "";
   std::string topic = "";
   std::string kind = "";
+  std::string body = "";  // an organisation's code, upper case
 };
 
 // One thing wrong with the search, for the error summary and the field's message.

@@ -62,6 +62,7 @@ json FormView(const ParsedSearch& parsed) {
       {"hours", Field(parsed, "hours", f.hours)},
       {"topic", Field(parsed, "topic", f.topic)},
       {"kind", Field(parsed, "kind", f.kind)},
+      {"body", Field(parsed, "body", f.body)},
   };
   view["level_options"] = Options<cadre::v1::InvolvementLevel>(
       f.level, "Any level",

@@ -103,6 +103,17 @@ TEST(ParseSearch, RegionAndKindAreSlugs) {
   EXPECT_THAT(ErrorFields(Parse({{"kind", "pharmacy"}})), ElementsAre("kind"));
 }
 
+TEST(ParseSearch, BodyIsOneOrganisationsCode) {
+  const ParsedSearch parsed = Parse({{"body", " rxf "}});
+  EXPECT_EQ(parsed.request.body(), "bodies/RXF");
+  EXPECT_EQ(parsed.filters.body, "RXF");
+  EXPECT_EQ(FilterQueryString(parsed.filters), "body=RXF");
+  EXPECT_EQ(Parse({{"body", "CDR12"}}).request.body(), "bodies/CDR12");
+  for (const char* bad : {"R", "bodies/RXF", "RX F", "TOOLONGCODE1"}) {
+    EXPECT_THAT(ErrorFields(Parse({{"body", bad}})), ElementsAre("body")) << bad;
+  }
+}
+
 TEST(ParseSearch, TopicIsOneTagAndCapitalsAndSpacesAreForgiven) {
   EXPECT_EQ(Parse({{"topic", "Mental  Health"}}).request.topic(), "mental-health");
   EXPECT_EQ(Parse({{"topic", "Mental  Health"}}).filters.topic, "mental-health");
