@@ -42,8 +42,8 @@ DEMO = os.path.join(REPO, "scripts", "demo")
 DEMO_APPLICANTS = 40
 DEMO_PEOPLE_APPLYING = 20
 LOADER_DEADLINE_S = 120  # each loader; together they take about 15 s here
-NODE_DEADLINE_S = 240    # the whole node run; CTest's TIMEOUT is 300
-TEST_DEADLINE_S = 60     # each test (node --test-timeout): a hang fails, not a stall
+NODE_DEADLINE_S = 480    # the whole node run; CTest's TIMEOUT is 600
+TEST_DEADLINE_S = 180    # each test (node --test-timeout): a hang fails, not a stall
 
 
 class Stop(Exception):

@@ -118,6 +118,9 @@ export async function newPage(browser, { javaScriptEnabled = true } = {}) {
   page.on('pageerror', (error) => found.push(`uncaught exception: ${error.message}`));
   page.on('requestfailed', (request) => {
     if (!fromGateway(request.url())) return;
+    // A request the browser itself cancelled (the page navigated on while a favicon or
+    // stylesheet was still loading) is not a failure of the gateway.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     found.push(`request failed: ${request.method()} ${request.url()}: ` +
                `${request.failure()?.errorText}`);
   });
@@ -227,4 +230,28 @@ export async function pageBasics(page) {
 
   assert.deepEqual(pageProblems(page), [],
                    `${page.url()}: no console errors or failed requests to the gateway`);
+}
+
+// Loads nothing itself: checks the page `page` is on now, then returns to it afresh (the
+// basics press Tab and Enter, which moves the page to #maincontent).
+export async function checkPage(page) {
+  const url = page.url();
+  await checkAccessibility(page);
+  await page.goto(url);
+  await pageBasics(page);
+  await page.goto(url);
+}
+
+// Follows the link `locator` by keyboard (focus, Enter) and waits for the new page.
+export async function follow(page, locator) {
+  await locator.first().focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  assert.ok((await page.title()).length > 0);
+}
+
+// The role ids on a search results page, in order.
+export async function roleIdsOn(page) {
+  const hrefs = await page.locator('main a[href^="/roles/"]').evaluateAll(
+    (links) => links.map((a) => a.getAttribute('href')));
+  return hrefs.filter((href) => /^\/roles\/\d+$/.test(href));
 }

@@ -1,6 +1,5 @@
-// A person finding a way in, in a real browser, as issue 8 describes: from the home page
-// to the map, into a region, to a body, to a role; searching with filters and paging on
-// and back; following the search's Atom feed; the menu and a body's embed. Every page
+// A person searching, in a real browser, as issue 8 describes: filters, paging on and
+// back, the search's Atom feed; then the menu of options and a body's embed. Every page
 // passes the basics (one h1, a title, a language, the skip link, no errors) and axe's
 // WCAG 2.2 AA check, with JavaScript on and off.
 
@@ -8,76 +7,16 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  checkAccessibility, closeBrowser, closePage, gatewayUrl, launchBrowser, newPage, pageBasics,
+  checkAccessibility, checkPage, closeBrowser, closePage, follow, gatewayUrl, launchBrowser,
+  newPage, roleIdsOn,
 } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
 after(async () => { await closeBrowser(browser); });
 
-// Loads nothing itself: checks the page `page` is on now, then returns to it afresh (the
-// basics press Tab and Enter, which moves the page to #maincontent).
-async function checkPage(page) {
-  const url = page.url();
-  await checkAccessibility(page);
-  await page.goto(url);
-  await pageBasics(page);
-  await page.goto(url);
-}
-
-// Follows the link `locator` by keyboard (focus, Enter) and waits for the new page.
-async function follow(page, locator) {
-  await locator.first().focus();
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-  assert.ok((await page.title()).length > 0);
-}
-
-// The role ids on a search results page, in order.
-async function roleIdsOn(page) {
-  const hrefs = await page.locator('main a[href^="/roles/"]').evaluateAll(
-    (links) => links.map((a) => a.getAttribute('href')));
-  return hrefs.filter((href) => /^\/roles\/\d+$/.test(href));
-}
-
 for (const javaScriptEnabled of [true, false]) {
   describe(`a person's way in, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
-    test('home → map → region → body → role', async () => {
-      const page = await newPage(browser, { javaScriptEnabled });
-      try {
-        await page.goto(`${gatewayUrl()}/`);
-        await follow(page, page.getByRole('link', { name: 'The involvement map' }));
-        assert.equal(new URL(page.url()).pathname, '/map');
-        assert.match(await page.locator('h1').innerText(), /involvement map/i);
-        // The picture's tiles are links with the counts in their names.
-        const london = page.locator('svg a[href="/map/london"]');
-        assert.match(await london.getAttribute('aria-label'), /London: .*open role/);
-        await checkPage(page);
-
-        await follow(page, page.locator('svg a[href="/map/london"]'));
-        assert.equal(new URL(page.url()).pathname, '/map/london');
-        assert.match(await page.locator('h1').innerText(), /London/);
-        await checkPage(page);
-
-        const body = page.locator('main a[href^="/bodies/"]');
-        assert.ok(await body.count() > 0, 'the region lists its organisations');
-        await follow(page, body);
-        assert.match(new URL(page.url()).pathname, /^\/bodies\/[A-Z0-9]+$/);
-        assert.match(await page.locator('main').innerText(), /Open roles/);
-        await checkPage(page);
-
-        const role = page.locator('main a[href^="/roles/"]');
-        assert.ok(await role.count() > 0, 'the organisation lists its open roles');
-        await follow(page, role);
-        assert.match(new URL(page.url()).pathname, /^\/roles\/\d+$/);
-        const facts = await page.locator('main').innerText();
-        assert.match(facts, /Closing date|Closes/i);
-        assert.match(facts, /hours? a month/i);
-        await checkPage(page);
-      } finally {
-        await closePage(page);
-      }
-    });
-
     test('search with filters, page on and back, follow the Atom feed', async () => {
       const page = await newPage(browser, { javaScriptEnabled });
       try {
