@@ -20,12 +20,12 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/time.h"
+#include "services/common/drainable.h"
 #include "services/common/interceptors.h"
 #include "services/common/logging.h"
 #include "services/common/metrics_http.h"
 #include "services/common/raw_method.h"
 #include "services/common/redis_client.h"
-#include "services/common/drainable.h"
 
 namespace cadre {
 namespace {

@@ -5,8 +5,6 @@
 // request's Host header, which a client chooses. Cached by browsers and proxies for five
 // minutes: the feed is public and the same for everyone.
 
-#include <grpcpp/client_context.h>
-
 #include <algorithm>
 
 #include "absl/strings/str_cat.h"
@@ -17,6 +15,7 @@
 #include "services/gateway/domain/search_query.h"
 #include "services/gateway/pages/body_names.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/search_call.h"
 
 namespace cadre::gateway {
 namespace {
@@ -85,27 +84,16 @@ void ServeFeed(const PageDeps& deps, const HttpRequest& request, HttpResponse* r
     BadFeedAddress(parsed.errors, response);
     return;
   }
-  if (deps.upstream->registry() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no registry"), request,
-                        response);
-    return;
-  }
-  grpc::ClientContext context;
-  PrepareContext(deps, request, &context);
-  cadre::v1::ListRolesResponse page;
-  const grpc::Status status = deps.upstream->registry()->ListRoles(&context, parsed.request, &page);
-  if (!status.ok()) {
-    absl::optional<SearchFieldError> field;
-    if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-      field = SearchErrorFromRegistry(status.error_message());
-    }
-    if (field.has_value()) {
-      BadFeedAddress({*field}, response);
+  const SearchAnswer answer = SearchRoles(deps, request, parsed.request);
+  if (!answer.status.ok()) {
+    if (answer.field_error.has_value()) {
+      BadFeedAddress({*answer.field_error}, response);
     } else {
-      RenderUpstreamError(deps, status, request, response);
+      RenderUpstreamError(deps, answer.status, request, response);
     }
     return;
   }
+  const cadre::v1::ListRolesResponse& page = answer.page;
   const BodyNames names = LookUpBodyNames(deps, request, page.roles());
   response->content_type = "application/atom+xml; charset=utf-8";
   response->body = WriteAtom(BuildFeed(deps, parsed, page, names));

@@ -6,8 +6,6 @@
 // with status 400, the error summary and the field's message, and what was typed kept.
 // The query string is parsed and the links are built in domain/search_query.h.
 
-#include <grpcpp/client_context.h>
-
 #include <algorithm>
 #include <vector>
 
@@ -18,6 +16,7 @@
 #include "services/gateway/domain/search_query.h"
 #include "services/gateway/pages/body_names.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/search_call.h"
 
 namespace cadre::gateway {
 namespace {
@@ -162,28 +161,17 @@ void ServeSearch(const PageDeps& deps, const HttpRequest& request, HttpResponse*
     Render(deps, request, parsed, {{"searched", false}}, response);
     return;
   }
-  if (deps.upstream->registry() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no registry"), request,
-                        response);
-    return;
-  }
-  grpc::ClientContext context;
-  PrepareContext(deps, request, &context);
-  cadre::v1::ListRolesResponse page;
-  const grpc::Status status = deps.upstream->registry()->ListRoles(&context, parsed.request, &page);
-  if (!status.ok()) {
-    absl::optional<SearchFieldError> field;
-    if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT) {
-      field = SearchErrorFromRegistry(status.error_message());
-    }
-    if (!field.has_value()) {
-      RenderUpstreamError(deps, status, request, response);
+  SearchAnswer answer = SearchRoles(deps, request, parsed.request);
+  if (!answer.status.ok()) {
+    if (!answer.field_error.has_value()) {
+      RenderUpstreamError(deps, answer.status, request, response);
       return;
     }
-    parsed.errors.push_back(*std::move(field));
+    parsed.errors.push_back(*std::move(answer.field_error));
     Render(deps, request, parsed, {{"searched", false}}, response);
     return;
   }
+  const cadre::v1::ListRolesResponse& page = answer.page;
   json view = ResultsView(parsed, page, LookUpBodyNames(deps, request, page.roles()));
   view["searched"] = true;
   Render(deps, request, parsed, std::move(view), response);

@@ -118,10 +118,15 @@ cadre::v1::SignUpResponse MatchingHarness::SignUp(const std::string& email) {
 }
 
 std::string MatchingHarness::BodyWithKey(const std::string& ods) {
+  return BodyWithKey(ods, absl::StrCat("Body ", ods), cadre::v1::BODY_KIND_TRUST);
+}
+
+std::string MatchingHarness::BodyWithKey(const std::string& ods, const std::string& display_name,
+                                         cadre::v1::BodyKind kind) {
   cadre::v1::CreateBodyRequest create;
   create.mutable_body()->set_ods_code(ods);
-  create.mutable_body()->set_display_name(absl::StrCat("Body ", ods));
-  create.mutable_body()->set_kind(cadre::v1::BODY_KIND_TRUST);
+  create.mutable_body()->set_display_name(display_name);
+  create.mutable_body()->set_kind(kind);
   create.mutable_body()->set_region(cadre::v1::REGION_LONDON);
   cadre::v1::Body body;
   grpc::Status status = registry_stub_->CreateBody(CallContext(kAdminKey).get(), create, &body);

@@ -56,6 +56,9 @@ class MatchingHarness {
   cadre::v1::SignUpResponse SignUp(const std::string& email);
   // Admin registers a body; returns a key for it.
   std::string BodyWithKey(const std::string& ods);
+  // The same with its name and kind (in London).
+  std::string BodyWithKey(const std::string& ods, const std::string& display_name,
+                          cadre::v1::BodyKind kind);
 
   // A role of bodies/{ods} that `applicant`s of SignUpRequestFor meet in full: remote, 4
   // hours a month, no credentials, topic "diabetes", closing 30 days ahead of the clock.
