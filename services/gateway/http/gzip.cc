@@ -37,7 +37,7 @@ bool IsCompressible(absl::string_view content_type) {
   const absl::string_view type = content_type.substr(0, content_type.find(';'));
   return absl::StartsWith(type, "text/") || type == "application/json" ||
          type == "application/javascript" || type == "image/svg+xml" ||
-         type == "application/atom+xml" || type == "application/xml";
+         type == "application/atom+xml" || type == "application/xml" || type == "image/x-icon";
 }
 
 bool AcceptsGzip(absl::string_view accept_encoding) {

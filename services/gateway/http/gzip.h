@@ -13,7 +13,7 @@ namespace cadre::gateway {
 std::string Gzip(absl::string_view data, int level);
 
 // Whether a response of this Content-Type is worth compressing (text, JSON, SVG, XML,
-// JavaScript).
+// JavaScript, and icons: favicon.ico is uncompressed bitmaps).
 bool IsCompressible(absl::string_view content_type);
 
 // Whether an Accept-Encoding header value accepts gzip (and does not refuse it with q=0).

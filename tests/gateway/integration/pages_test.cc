@@ -76,6 +76,16 @@ TEST_F(GatewayTest, AnUnknownPathIsTheNotFoundPage) {
   EXPECT_FALSE(res->get_header_value("Content-Security-Policy").empty());
 }
 
+TEST_F(GatewayTest, TheHomePageKeepsItsCountsForThirtySeconds) {
+  harness_->PublishedRole("RXF", "Maternity voices partnership member");
+  auto client = harness_->Client();
+  EXPECT_NE(client->Get("/")->body.find("Today: 1 open role."), std::string::npos);
+  harness_->PublishedRole("RJ1", "Patient panel member");
+  EXPECT_NE(client->Get("/")->body.find("Today: 1 open role."), std::string::npos);
+  harness_->services().clock().Advance(absl::Seconds(31));
+  EXPECT_NE(client->Get("/")->body.find("Today: 2 open roles."), std::string::npos);
+}
+
 TEST_F(GatewayTest, TheHomePageStillWorksWhileTheRegistryIsDown) {
   harness_->services().StopRegistry();
   auto res = harness_->Client()->Get("/");
