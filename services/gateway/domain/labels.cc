@@ -264,3 +264,33 @@ std::string Rfc3339(absl::Time time) {
 }
 
 }  // namespace cadre::gateway
+
+// ---- The involvement map's pages (issue 8) ----
+
+namespace cadre::gateway {
+
+std::string CountLabel(int n, absl::string_view one, absl::string_view many) {
+  return absl::StrCat(n, " ", n == 1 ? one : many);
+}
+
+std::string OpenRolesLabel(int n) { return CountLabel(n, "open role", "open roles"); }
+
+std::string WaysInLabel(int n) { return CountLabel(n, "way in", "ways in"); }
+
+std::string OrganisationsLabel(int n) { return CountLabel(n, "organisation", "organisations"); }
+
+std::string OpenRolesAndWaysInLabel(int open_roles, int avenues) {
+  if (open_roles == 0 && avenues == 0) return "nothing open just now";
+  if (avenues == 0) return OpenRolesLabel(open_roles);
+  if (open_roles == 0) return WaysInLabel(avenues);
+  return absl::StrCat(OpenRolesLabel(open_roles), " and ", WaysInLabel(avenues));
+}
+
+std::string WithheldFigureLabel(const std::string& shown, absl::string_view counted) {
+  // Matching writes "<5" when 1 to 4 stand behind a figure and "none" when nothing does
+  // (services/matching/domain/figures.h); anything else is read as "too few".
+  if (shown == "none") return absl::StrCat("Not enough ", counted, " yet");
+  return absl::StrCat("<5 ", counted, " so far");
+}
+
+}  // namespace cadre::gateway

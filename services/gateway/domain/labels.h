@@ -46,3 +46,24 @@ std::string DateTimeLabel(absl::Time time);
 std::string Rfc3339(absl::Time time);
 
 }  // namespace cadre::gateway
+
+// ---- The involvement map's pages (issue 8) ----
+
+namespace cadre::gateway {
+
+// A count with its noun, singular for exactly one: CountLabel(1, "open role", "open
+// roles") is "1 open role", CountLabel(0, ...) "0 open roles".
+std::string CountLabel(int n, absl::string_view one, absl::string_view many);
+std::string OpenRolesLabel(int n);      // "1 open role", "12 open roles"
+std::string WaysInLabel(int n);         // a body's standing avenues: "1 way in", "5 ways in"
+std::string OrganisationsLabel(int n);  // "1 organisation", "3 organisations"
+// "12 open roles and 5 ways in", "3 open roles" (no ways in), "1 way in" (no open
+// roles); "nothing open just now" when both are 0.
+std::string OpenRolesAndWaysInLabel(int open_roles, int avenues);
+
+// A withheld transparency figure (Figure.withheld) in words. `counted` is what stands
+// behind it, in the plural ("applications", "placements"): "<5 applications so far" when
+// Figure.shown is "<5", "Not enough applications yet" when it is "none" (nothing at all).
+std::string WithheldFigureLabel(const std::string& shown, absl::string_view counted);
+
+}  // namespace cadre::gateway

@@ -4,6 +4,7 @@
 
 #include <grpcpp/client_context.h>
 
+#include "services/gateway/domain/labels.h"
 #include "services/gateway/pages/pages.h"
 
 namespace cadre::gateway {
@@ -19,8 +20,8 @@ void AddHomePage(FrontDoor* door, const PageDeps* deps) {
           if (deps->upstream->registry()
                   ->GetInvolvementMap(&context, cadre::v1::GetInvolvementMapRequest(), &map)
                   .ok()) {
-            view = {
-                {"has_totals", true}, {"open_roles", map.open_roles()}, {"avenues", map.avenues()}};
+            view = {{"has_totals", true},
+                    {"totals_text", OpenRolesAndWaysInLabel(map.open_roles(), map.avenues())}};
           }
         }
         RenderPage(*deps, request, {.title = "Help shape NHS services", .section = "home"}, "home",

@@ -4,6 +4,10 @@ namespace cadre::gateway {
 
 void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddHomePage(door, deps);
+  AddMapPage(door, deps);
+  AddMapRegionPage(door, deps);
+  AddBodyPage(door, deps);
+  AddBodyEmbedPage(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

@@ -14,5 +14,10 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps);
 
 // One a page (pages/<name>_page.cc).
 void AddHomePage(FrontDoor* door, const PageDeps* deps);
+// The involvement map: /map, /map/{region}, /bodies/{code}, /bodies/{code}/embed.
+void AddMapPage(FrontDoor* door, const PageDeps* deps);
+void AddMapRegionPage(FrontDoor* door, const PageDeps* deps);
+void AddBodyPage(FrontDoor* door, const PageDeps* deps);
+void AddBodyEmbedPage(FrontDoor* door, const PageDeps* deps);
 
 }  // namespace cadre::gateway

@@ -35,6 +35,9 @@ data ToData(const nlohmann::json& value) {
       return list;
     }
     case nlohmann::json::value_t::string:
+      // The library counts "" as true in a section; an empty string is falsy here, as
+      // this function promises, so {{#feed_url}} leaves out a link with no address.
+      if (value.get_ref<const std::string&>().empty()) return data(data::type::bool_false);
       return data(value.get<std::string>());
     case nlohmann::json::value_t::boolean:
       return value.get<bool>() ? data(data::type::bool_true) : data(data::type::bool_false);

@@ -46,6 +46,11 @@ std::unique_ptr<httplib::Client> GatewayHarness::Client() const {
   return client;
 }
 
+void GatewayHarness::StopMatching() {
+  // MatchingApp::Shutdown is idempotent: the MatchingHarness's own shutdown later is a no-op.
+  services_->app().Shutdown();
+}
+
 std::string GatewayHarness::PublishedRole(const std::string& ods, const std::string& title) {
   const std::string key = services_->BodyWithKey(ods);
   cadre::v1::Role role = MatchingHarness::RoleFor(ods, 2);

@@ -31,6 +31,10 @@ class GatewayHarness {
   std::unique_ptr<httplib::Client> Client() const;
   std::string BaseUrl() const;
 
+  // Stops the matching service for good (the registry and the gateway go on): the
+  // gateway's calls to it then fail fast with UNAVAILABLE, as when it is down.
+  void StopMatching();
+
   // A body with a published role through the registry, as the admin; returns the role's
   // name ("roles/7"); fails the test on error.
   std::string PublishedRole(const std::string& ods, const std::string& title);

@@ -18,7 +18,7 @@ TEST_F(GatewayTest, TheHomePageCarriesTheSecurityHeadersAndTheCounts) {
   EXPECT_EQ(res->status, 200);
   EXPECT_NE(res->body.find("<h1>Help shape NHS services as a patient leader</h1>"),
             std::string::npos);
-  EXPECT_NE(res->body.find("1 open roles"), std::string::npos) << res->body;
+  EXPECT_NE(res->body.find("Today: 1 open role."), std::string::npos) << res->body;
   EXPECT_NE(res->body.find("<html lang=\"en\""), std::string::npos);
   const std::string csp = res->get_header_value("Content-Security-Policy");
   EXPECT_TRUE(absl::StrContains(csp, "script-src 'self'"));
