@@ -33,6 +33,7 @@
 #include "bench/http_load.h"
 #include "bench/matching_calls.h"
 #include "bench/report.h"
+#include "bench/role_fixture.h"
 #include "bench/seed.h"
 #include "services/common/logging.h"
 
@@ -55,8 +56,8 @@ ABSL_FLAG(std::vector<std::string>, page_in_flight, std::vector<std::string>({"1
           "requests in flight of the pages and of the JSON reads without gzip (empty: none)");
 ABSL_FLAG(int, list_page_size, 20, "ListRoles page size, 1-100");
 ABSL_FLAG(std::vector<std::string>, search_queries,
-          std::vector<std::string>({"q=diabetes", "q=mental+health&region=REGION_LONDON",
-                                    "level=INVOLVEMENT_LEVEL_2&remote=true", ""}),
+          std::vector<std::string>({"q=kidney", "level=2&region=london", "remote=yes&hours=20",
+                                    "topic=maternity", ""}),
           "query strings of GET /search, comma-separated, '+' for spaces (those answering 200 "
           "are measured, each call one at random)");
 ABSL_FLAG(std::string, weight_path, "/", "the page whose weight on the wire to measure");
@@ -192,6 +193,9 @@ int Main() {
   s.list_page_size = page_size;
   for (const std::string& query : absl::GetFlag(FLAGS_search_queries)) {
     s.search_paths.push_back(query.empty() ? "/search" : absl::StrCat("/search?", query));
+  }
+  for (const cadre::v1::Body& body : BenchBodies(absl::GetFlag(FLAGS_bodies))) {
+    s.body_paths.push_back(absl::StrCat("/bodies/", body.ods_code()));
   }
   s.weight_path = absl::GetFlag(FLAGS_weight_path);
   s.repeats = absl::GetFlag(FLAGS_repeats);

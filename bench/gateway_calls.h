@@ -22,6 +22,7 @@ inline constexpr char kJsonListRoles[] = "JSON ListRoles";
 inline constexpr char kJsonListRolesIdentity[] = "JSON ListRoles, no gzip";
 inline constexpr char kHomePage[] = "page GET /";
 inline constexpr char kRolePage[] = "page GET /roles/{id}";
+inline constexpr char kBodyPage[] = "page GET /bodies/{code}";
 inline constexpr char kSearchPage[] = "page GET /search";
 
 // The Connect paths of the two reads.

@@ -25,8 +25,11 @@ struct Probes {
   std::string page_bytes;  // the ListRoles page
   size_t role_json_bytes = 0;
   size_t page_json_bytes = 0;
+  size_t map_bytes = 0;  // GetInvolvementMap's answer, which the home page asks for
+  int map_open_roles = 0;
   bool home = false;
   bool role_page = false;
+  bool body_page = false;
   std::vector<std::string> search_paths;  // those answering 200
   std::string notes;                      // pages left out, and why
 };
@@ -97,6 +100,16 @@ absl::StatusOr<Probes> Probe(const GatewaySetup& s) {
     }
     p.page_bytes = page.SerializeAsString();
   }
+  {
+    grpc::ClientContext context;
+    context.set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(5));
+    cadre::v1::InvolvementMap map;
+    if (grpc::Status st = stub->GetInvolvementMap(&context, {}, &map); !st.ok()) {
+      return FromGrpc(st, "GetInvolvementMap");
+    }
+    p.map_bytes = map.ByteSizeLong();
+    p.map_open_roles = map.open_roles();
+  }
   std::mt19937_64 rng(1);
   HttpCall call;
   JsonGetRoleFill (&s.roles)(rng, &call);
@@ -111,6 +124,7 @@ absl::StatusOr<Probes> Probe(const GatewaySetup& s) {
   }
   p.home = ProbePage(s, "/", &p.notes);
   p.role_page = ProbePage(s, absl::StrCat("/", s.roles.front()), &p.notes);
+  p.body_page = !s.body_paths.empty() && ProbePage(s, s.body_paths.front(), &p.notes);
   for (const std::string& path : s.search_paths) {
     if (ProbePage(s, path, &p.notes)) p.search_paths.push_back(path);
   }
@@ -161,6 +175,8 @@ RunFigures MeasureOnce(int index, const GatewaySetup& s, const Probes& p) {
   }
   const HttpFill home = PageFill({"/"});
   const HttpFill role_page = PageFill(RolePagePaths(s.roles, s.roles.size()));
+  const HttpFill body_page =
+      PageFill(s.body_paths.empty() ? std::vector<std::string>{"/"} : s.body_paths);
   const HttpFill search =
       PageFill(p.search_paths.empty() ? std::vector<std::string>{"/"} : p.search_paths);
   for (int in_flight : s.page_in_flights) {
@@ -168,6 +184,7 @@ RunFigures MeasureOnce(int index, const GatewaySetup& s, const Probes& p) {
     http_load(kJsonListRolesIdentity, json_list, in_flight, false);
     if (p.home) http_load(kHomePage, home, in_flight, true);
     if (p.role_page) http_load(kRolePage, role_page, in_flight, true);
+    if (p.body_page) http_load(kBodyPage, body_page, in_flight, true);
     if (!p.search_paths.empty()) http_load(kSearchPage, search, in_flight, true);
   }
   figures.transcode = MeasureTranscoding(s.roles.front(), p.role_bytes, s.list_page_size,
@@ -223,7 +240,11 @@ absl::Status MeasureGateway(const GatewaySetup& s, std::string* summary) {
     absl::StrAppend(summary, "The JSON reads without gzip against with it, same run:\n\n",
                     gzip_ratios, "\n");
   }
-  absl::StrAppend(summary, "## Pages\n\n");
+  absl::StrAppendFormat(summary,
+                        "## Pages\n\nThe home page asks the registry for its InvolvementMap "
+                        "(GetInvolvementMap) on every request and shows two of its counts: the "
+                        "answer was %d bytes (protobuf) for %d open roles.\n\n",
+                        p.map_bytes, p.map_open_roles);
   if (!p.search_paths.empty()) {
     absl::StrAppend(summary, "Search: each call one of `", absl::StrJoin(p.search_paths, "`, `"),
                     "` at random.\n\n");

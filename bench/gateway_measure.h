@@ -6,8 +6,9 @@
 //     (page_size `list_page_size`, no filter) over gRPC, then as JSON; back to back, so
 //     that drift affects each pair alike;
 //   - at each of `page_in_flights`: both JSON reads without gzip (Accept-Encoding:
-//     identity), the home page, a random role's page and the search page with each of
-//     `search_paths` in turn (each page only when it answers 200 to a probe);
+//     identity), the home page, a random role's page, a random body's page and the search
+//     page with one of `search_paths` at random (each page only when it answers 200 to a
+//     probe);
 //   - the gateway's JSON and gzip work alone, in this process (transcode_cost.h);
 // with the CPU each watched process spent per call; then the home page's weight once.
 
@@ -30,6 +31,7 @@ struct GatewaySetup {
   std::vector<int> in_flights;
   std::vector<int> page_in_flights;
   int list_page_size = 20;
+  std::vector<std::string> body_paths;    // "/bodies/{code}" of the seeded bodies
   std::vector<std::string> search_paths;  // "/search?q=..." each
   std::string weight_path = "/";
   int repeats = 1;

@@ -10,6 +10,9 @@
 #include <thread>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/blocking_counter.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/synchronization/notification.h"
 
 namespace cadre::bench {
 namespace {
@@ -60,15 +63,42 @@ std::string ErrorOf(const httplib::Result& result) {
   return "";
 }
 
+// How the threads start together: each opens its connection (one at a time, under
+// `connect_mu`), counts down `connected` and waits for `go`; then `begin` and `end` are set.
+struct StartLine {
+  absl::Mutex connect_mu;
+  absl::BlockingCounter connected;
+  absl::Notification go;
+  BenchClock::time_point begin;  // written before `go`
+  BenchClock::time_point end;
+  explicit StartLine(int threads) : connected(threads) {}
+};
+
+// Opens the client's keep-alive connection (GET /healthz, not counted) before the clock
+// starts: the cpp-httplib server listens with a backlog of 5, so 64 clients connecting at
+// once would have SYNs dropped and retried a second or more later, inside the window.
+// Later reconnections (the server's keep-alive limit) happen inside the window, as they
+// would for any client.
+void Connect(httplib::Client& client, StartLine* start) {
+  {
+    absl::MutexLock lock(&start->connect_mu);
+    (void)client.Get("/healthz");
+  }
+  start->connected.DecrementCount();
+  start->go.WaitForNotification();
+}
+
 // Sends requests one after another until the window ends; records the answers arriving
 // in [begin, end).
 void Drive(const std::string& host, int port, const HttpFill& fill, const HttpLoadOptions& options,
-           BenchClock::time_point begin, BenchClock::time_point end, uint64_t seed,
-           ThreadTally* tally) {
+           StartLine* start, uint64_t seed, ThreadTally* tally) {
   std::mt19937_64 rng(seed);
   std::unique_ptr<httplib::Client> client =
       NewClient(host, port, options.timeout, options.accept_gzip);
   tally->latencies_ns.reserve(1 << 16);
+  Connect(*client, start);
+  const BenchClock::time_point begin = start->begin;
+  const BenchClock::time_point end = start->end;
   HttpCall call;
   for (BenchClock::time_point now = BenchClock::now(); now < end;) {
     call = HttpCall();
@@ -104,17 +134,19 @@ double PercentileMs(const std::vector<int64_t>& sorted_ns, double q) {
 LoadResult RunHttpClosedLoop(const std::string& host, int port, const HttpFill& fill,
                              const HttpLoadOptions& options) {
   const int threads_wanted = std::clamp(options.in_flight, 1, 1024);
-  const BenchClock::time_point begin =
-      BenchClock::now() + absl::ToChronoNanoseconds(options.warmup);
-  const BenchClock::time_point end = begin + absl::ToChronoNanoseconds(options.duration);
+  StartLine start(threads_wanted);
   std::vector<ThreadTally> tallies(threads_wanted);
   std::vector<std::thread> threads;
   threads.reserve(threads_wanted);
   std::random_device seeder;
   for (int t = 0; t < threads_wanted; ++t) {
-    threads.emplace_back(Drive, std::cref(host), port, std::cref(fill), std::cref(options), begin,
-                         end, (static_cast<uint64_t>(seeder()) << 32) | seeder(), &tallies[t]);
+    threads.emplace_back(Drive, std::cref(host), port, std::cref(fill), std::cref(options), &start,
+                         (static_cast<uint64_t>(seeder()) << 32) | seeder(), &tallies[t]);
   }
+  start.connected.Wait();
+  start.begin = BenchClock::now() + absl::ToChronoNanoseconds(options.warmup);
+  start.end = start.begin + absl::ToChronoNanoseconds(options.duration);
+  start.go.Notify();
   for (std::thread& thread : threads) {
     thread.join();
   }

@@ -10,7 +10,9 @@
 // completion-queue client needs one thread for all of them), so at 64 in flight the load
 // generator runs 64 threads; its CPU per call is reported beside the servers'.
 //
-// Timing as in load_generator.h: answers arriving during the warm-up are discarded;
+// Before the clock starts every thread opens its connection, one after another (see
+// http_load.cc). Timing as in load_generator.h: answers arriving during the warm-up are
+// discarded;
 // answers arriving inside the window are counted (QPS = OK answers / window) and their
 // latencies (request sent to body read) kept; then no new request starts, and the ones
 // outstanding finish (each bounded by the timeout). An answer is an error when the
