@@ -104,7 +104,7 @@ std::string CpuTable(const std::vector<std::vector<CostRow>>& runs) {
   for (const std::string& name : processes) {
     if (name != "bench") columns.push_back(name);
   }
-  if (processes.count("bench") > 0) columns.push_back("bench");
+  if (processes.count("bench") > 0) columns.emplace_back("bench");
   auto values = [&](const std::string& target, int in_flight,
                     const std::function<double(const CallCost&)>& f) {
     std::vector<double> out;

@@ -16,7 +16,7 @@ namespace cadre::bench {
 inline constexpr double kGetRoleShareTarget = 0.5;
 inline constexpr double kListRolesShareTarget = 0.25;
 // The home page, as a first visit transfers it with gzip (CSS included), under this.
-inline constexpr size_t kHomeWeightTargetBytes = 100 * 1024;
+inline constexpr size_t kHomeWeightTargetBytes = size_t{100} * 1024;
 
 // | in flight | gRPC QPS | JSON QPS | JSON / gRPC QPS | share ≥ target | gRPC p99 | JSON p99 |
 // JSON / gRPC p99 | errors |, median (range) of the per-run figures. Empty when `json` was

@@ -47,9 +47,9 @@ httplib::Headers HeadersOf(const HttpCall& call, bool accept_gzip) {
 httplib::Result Send(httplib::Client& client, const HttpCall& call, bool accept_gzip) {
   const httplib::Headers headers = HeadersOf(call, accept_gzip);
   if (call.method == "POST") {
-    return client.Post(call.path.c_str(), headers, call.body, call.content_type.c_str());
+    return client.Post(call.path, headers, call.body, call.content_type);
   }
-  return client.Get(call.path.c_str(), headers);
+  return client.Get(call.path, headers);
 }
 
 // Why a request counts as an error, or "" when it is a 2xx answer.

@@ -28,7 +28,7 @@ httplib::Result Get(const std::string& host, int port, const std::string& path, 
   client.set_connection_timeout(kTimeoutSeconds);
   client.set_read_timeout(kTimeoutSeconds);
   client.set_decompress(false);  // the body as it was sent
-  return client.Get(path.c_str(), {{"Accept-Encoding", gzip ? "gzip" : "identity"}});
+  return client.Get(path, {{"Accept-Encoding", gzip ? "gzip" : "identity"}});
 }
 
 size_t HeaderBytes(const httplib::Response& response) {
