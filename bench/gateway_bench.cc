@@ -70,6 +70,9 @@ ABSL_FLAG(int, driver_threads, 1, "gRPC load generator threads, one completion q
 ABSL_FLAG(int, calls_per_channel, 8, "gRPC calls in flight sharing one channel / connection");
 ABSL_FLAG(absl::Duration, transcode_per_step, absl::Milliseconds(300),
           "time spent timing each step of the in-process JSON and gzip measurement");
+ABSL_FLAG(int, upstream_calls, 1000,
+          "calls per thread of the in-process comparison of two ways to wait for the registry "
+          "(at 1 and 16 threads; 0: none)");
 ABSL_FLAG(int, redis_port, 0, "the services' Redis, for its commandstats (0: none)");
 ABSL_FLAG(std::string, cpu_pids, "",
           "processes whose CPU to count per call, name=pid,... (e.g. gateway=12,registry=34)");
@@ -206,6 +209,7 @@ int Main() {
   s.grpc.duration = s.http.duration = absl::GetFlag(FLAGS_duration);
   s.grpc.call_deadline = s.http.timeout = absl::GetFlag(FLAGS_call_deadline);
   s.transcode_per_step = absl::GetFlag(FLAGS_transcode_per_step);
+  s.upstream_calls = absl::GetFlag(FLAGS_upstream_calls);
 
   const absl::Duration wait = absl::GetFlag(FLAGS_wait_ready);
   if (absl::Status ready = WaitUntilServing(registry, wait); !ready.ok()) {

@@ -12,6 +12,7 @@
 #include "bench/page_weight.h"
 #include "bench/report.h"
 #include "bench/transcode_cost.h"
+#include "bench/upstream_cost.h"
 #include "cadre/v1/registry.grpc.pb.h"
 #include "google/protobuf/util/json_util.h"
 #include "grpcpp/grpcpp.h"
@@ -135,6 +136,7 @@ struct RunFigures {
   Run run;
   std::vector<CostRow> costs;
   std::vector<TranscodeStep> transcode;
+  std::vector<UpstreamCallCost> upstream;
 };
 
 RunFigures MeasureOnce(int index, const GatewaySetup& s, const Probes& p) {
@@ -189,6 +191,9 @@ RunFigures MeasureOnce(int index, const GatewaySetup& s, const Probes& p) {
   }
   figures.transcode = MeasureTranscoding(s.roles.front(), p.role_bytes, s.list_page_size,
                                          p.page_bytes, s.transcode_per_step);
+  if (s.upstream_calls > 0) {
+    figures.upstream = MeasureUpstreamCalls(s.registry, s.roles.front(), s.upstream_calls, {1, 16});
+  }
   std::cout << "## Run " << index << "\n\n" << RunTable(figures.run) << "\n" << std::flush;
   return figures;
 }
@@ -204,11 +209,13 @@ absl::Status MeasureGateway(const GatewaySetup& s, std::string* summary) {
   std::vector<Run> runs;
   std::vector<std::vector<CostRow>> costs;
   std::vector<std::vector<TranscodeStep>> transcode;
+  std::vector<std::vector<UpstreamCallCost>> upstream;
   for (int r = 1; r <= std::max(1, s.repeats); ++r) {
     RunFigures figures = MeasureOnce(r, s, p);
     runs.push_back(std::move(figures.run));
     costs.push_back(std::move(figures.costs));
     transcode.push_back(std::move(figures.transcode));
+    upstream.push_back(std::move(figures.upstream));
   }
 
   absl::StrAppend(summary, "## Summary over ", runs.size(), " run(s)\n\n", SummaryTable(runs),
@@ -258,6 +265,13 @@ absl::Status MeasureGateway(const GatewaySetup& s, std::string* summary) {
                   "The gateway's JSON and gzip work alone, in the bench process (the gateway's "
                   "own functions, one thread, median of 5 batches):\n\n",
                   TranscodeTable(transcode), "\n");
+  if (const std::string table = UpstreamCallTable(upstream); !table.empty()) {
+    absl::StrAppend(summary,
+                    "How a request thread waits for the registry, alone in the bench process "
+                    "(GetRole of one role, calls one after another on each thread; CPU of the "
+                    "whole bench process per call, gRPC's own threads included):\n\n",
+                    table, "\n");
+  }
   absl::StatusOr<PageWeight> weight =
       MeasurePageWeight(s.gateway_host, s.gateway_port, s.weight_path);
   absl::StrAppend(summary, "## Page weight: `", s.weight_path,

@@ -9,7 +9,8 @@
 //     identity), the home page, a random role's page, a random body's page and the search
 //     page with one of `search_paths` at random (each page only when it answers 200 to a
 //     probe);
-//   - the gateway's JSON and gzip work alone, in this process (transcode_cost.h);
+//   - the gateway's JSON and gzip work alone, in this process (transcode_cost.h), and its
+//     way of waiting for the registry against another (upstream_cost.h);
 // with the CPU each watched process spent per call; then the home page's weight once.
 
 #include <string>
@@ -38,6 +39,7 @@ struct GatewaySetup {
   LoadOptions grpc;      // warm-up, window and deadline shared by the HTTP loads
   HttpLoadOptions http;  // in_flight and accept_gzip set per measurement
   absl::Duration transcode_per_step = absl::Milliseconds(300);
+  int upstream_calls = 1000;  // per thread, at 1 and 16 threads (0: not measured)
   std::vector<WatchedProcess> watched;
   int redis_port = 0;
 };
