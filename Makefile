@@ -1,7 +1,10 @@
 # Cadre: build, test and run on Debian 12. `make help` lists the targets.
 #
 # Every target that compiles first installs missing Debian packages
-# (scripts/install_deps.sh: quick and offline when all are present).
+# (scripts/install_deps.sh: quick and offline when all are present); those that build
+# everything also install the npm packages (scripts/install_npm.sh: `npm ci` only when
+# node_modules/ is missing or older than package-lock.json), as the build copies the
+# NHS.UK frontend into the gateway's web root and the browser tests use playwright-core.
 # The machine has 2 cores: builds and tests use -j2 unless JOBS says otherwise.
 
 SHELL := /bin/bash
@@ -51,17 +54,19 @@ export CCACHE_NOHASHDIR ?= 1
 # Our C++ sources, for clang-format.
 CXX_SOURCES = $(shell find services tools tests bench -type f \( -name '*.h' -o -name '*.cc' \) 2>/dev/null)
 
-.PHONY: help deps configure build run test test-sanitize bench bench-matching bench-applications \
+.PHONY: help deps npm configure build run test test-sanitize bench bench-matching bench-applications \
 	bench-gateway \
 	format format-check \
 	compose-config compose-secrets clean clean-data tidy
 
 help:
-	@echo "make run            build, start Redis (AOF in .run/redis/) and every service,"
-	@echo "                    load demo data, print endpoints; Ctrl-C stops all"
+	@echo "make run            build, start Redis (AOF in .run/redis/), every service and the"
+	@echo "                    gateway (web pages on http://127.0.0.1:8080/), load demo data,"
+	@echo "                    print endpoints; Ctrl-C stops all"
 	@echo "                    (REDIS_FSYNC=always, REDIS_PORT=6380 to change)"
-	@echo "make test           build and run every test (ctest; needs no running Redis)"
-	@echo "make build          install missing packages, build Release into $(BUILD_DIR)/"
+	@echo "make test           build and run every test (ctest; needs no running Redis), with"
+	@echo "                    the browser tests (Debian's chromium, npm's playwright-core)"
+	@echo "make build          install missing packages (Debian, npm), build Release into $(BUILD_DIR)/"
 	@echo "make test-sanitize  ASan+UBSan Debug build in $(ASAN_DIR)/, unit and integration tests"
 	@echo "make bench          build cadre-registry and registry_bench, run the registry benchmark"
 	@echo "                    against a no-op service (bench/run_registry_bench.sh, BENCHMARKS.md);"
@@ -98,10 +103,13 @@ help:
 deps:
 	scripts/install_deps.sh
 
+npm: deps
+	scripts/install_npm.sh
+
 configure: deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release
 
-build: configure
+build: configure npm
 	cmake --build $(BUILD_DIR) -j$(JOBS)
 
 run:
@@ -111,7 +119,7 @@ run:
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j$(JOBS)
 
-test-sanitize: deps
+test-sanitize: deps npm
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="$(SANITIZE_FLAGS)"
 	cmake --build $(ASAN_DIR) -j$(JOBS)
 	ASAN_OPTIONS="$${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
@@ -142,9 +150,8 @@ bench-applications: configure
 	REPEATS=$(REPEATS) DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) \
 	$(if $(OUT),OUT=$(OUT)) bench/run_applications_bench.sh
 
-# The gateway's web root (build/web) needs node_modules: npm ci when it is missing.
-bench-gateway: configure
-	[[ -d node_modules/nhsuk-frontend ]] || npm ci --no-audit --no-fund
+# The gateway's web root (build/web) is built from node_modules (the npm target).
+bench-gateway: configure npm
 	cmake --build $(BUILD_DIR) -j$(JOBS) --target cadre-registry cadre-matching cadre-gateway gateway_bench
 	BUILD_DIR=$(BUILD_DIR) ROLES=$(ROLES) IN_FLIGHT=$(IN_FLIGHT) PAGE_IN_FLIGHT=$(PAGE_IN_FLIGHT) \
 	LIST_PAGE_SIZE=$(LIST_PAGE_SIZE) HTTP_THREADS=$(HTTP_THREADS) REPEATS=$(REPEATS) \

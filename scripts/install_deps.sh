@@ -15,6 +15,10 @@ set -euo pipefail
 #          (used only to validate docker-compose.yml here; no container engine is needed).
 # openssl and tzdata: for the tests that make a TLS certificate and read the
 #          Europe/London zone, so that they never skip.
+# Gateway: Mustache templates (header-only) and zlib (its own gzip); curl for `make run`'s
+#          readiness wait on /readyz.
+# Browser tests: Debian's chromium, driven by npm's playwright-core (nothing downloads a
+#          browser); npm installs the front-end packages (scripts/install_npm.sh).
 PACKAGES=(
   build-essential cmake pkg-config ccache git
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler
@@ -24,7 +28,24 @@ PACKAGES=(
   redis-server redis-tools
   python3-grpcio python3-protobuf
   clang-format clang-tidy docker-compose openssl tzdata
+  libkainjow-mustache-dev zlib1g-dev curl chromium
 )
+
+# Node.js and npm: Debian's `nodejs npm` only when no npm is on PATH. Machines with
+# NodeSource's nodejs (which bundles npm) must not get Debian's npm package: it conflicts
+# with that nodejs, and apt would try to replace one with the other. The browser tests
+# need Node.js 20 or later (playwright-core 1.65); Debian 12's own nodejs is 18, enough to
+# install the NHS.UK frontend for the build but not to run them.
+if ! command -v npm >/dev/null 2>&1; then
+  node_version="$(dpkg-query -W -f='${Version}' nodejs 2>/dev/null || true)"
+  if [[ "${node_version}" == *nodesource* ]]; then
+    echo "install_deps: NodeSource's nodejs ${node_version} is installed but npm is not on" \
+      "PATH; it ships npm itself (/usr/bin/npm): repair it with" \
+      "\`apt-get install --reinstall nodejs\` (Debian's npm package conflicts with it)." >&2
+    exit 1
+  fi
+  PACKAGES+=(nodejs npm)
+fi
 
 if [[ "${1:-}" == "--print" ]]; then
   printf '%s\n' "${PACKAGES[@]}"

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # `make run`: Cadre on this machine, with its data kept between runs.
 #
-# Installs missing Debian packages, builds Release into build/, starts a Redis whose
-# append-only file lives in .run/redis/, starts every Cadre service built so far, waits
-# until each is SERVING, loads the demo data (idempotent), prints where everything
-# listens, and waits. Ctrl-C (SIGINT), SIGTERM or SIGHUP stops, by PID, everything it
-# started: the services first (they drain), then Redis (which flushes its AOF).
+# Installs missing Debian and npm packages, builds Release into build/, starts a Redis
+# whose append-only file lives in .run/redis/, starts every Cadre service built so far,
+# waits until each is SERVING, starts the gateway (the web pages and the Connect JSON API)
+# and waits until its /readyz answers 200, loads the demo data (idempotent), prints where
+# everything listens, and waits. Ctrl-C (SIGINT), SIGTERM or SIGHUP stops, by PID,
+# everything it started: the services first (they drain), then Redis (which flushes its
+# AOF).
 #
 # Environment:
 #   REDIS_PORT=6379          Redis port (loopback only).
@@ -15,8 +17,11 @@
 #   REGISTRY_METRICS_PORT=51051
 #   MATCHING_PORT=50052      matching gRPC port; its metrics on MATCHING_METRICS_PORT
 #   MATCHING_METRICS_PORT=51052
+#   GATEWAY_PORT=8080        the gateway's HTTP port (web pages); its metrics on
+#   GATEWAY_METRICS_PORT=9080  GATEWAY_METRICS_PORT
 #   BUILD_DIR=build          CMake build directory.
 #   SKIP_BUILD=1             do not install packages or build (use what is in BUILD_DIR).
+#                            The gateway needs BUILD_DIR/web (the build's web root).
 #   SKIP_DEMO=1              do not load the demo data.
 # Files: .run/redis/ (Redis data), .run/admin.key (admin API key, mode 600),
 #        .run/service-keys/<service>.key (each service's own key, mode 600; every service
@@ -52,6 +57,12 @@ SERVICES=(
   "registry services/registry/cadre-registry ${REGISTRY_PORT:-50051} ${REGISTRY_METRICS_PORT:-51051}"
   "matching services/matching/cadre-matching ${MATCHING_PORT:-50052} ${MATCHING_METRICS_PORT:-51052}"
 )
+# The gateway is not a gRPC service (no grpc.health.v1): it is ready when GET /readyz
+# answers 200. It starts after the services it calls are SERVING.
+GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+GATEWAY_METRICS_PORT="${GATEWAY_METRICS_PORT:-9080}"
+GATEWAY_BINARY=services/gateway/cadre-gateway
+GATEWAY_URL="http://127.0.0.1:${GATEWAY_PORT}"
 # Flags only some services take, by name.
 declare -A SERVICE_FLAGS=(
   [matching]="--registry=127.0.0.1:${REGISTRY_PORT:-50051} --email_hmac_key_file=${EMAIL_HMAC_KEY_FILE}"
@@ -153,9 +164,12 @@ for entry in "${SERVICES[@]}"; do
   check_port "${grpc_port}" "${name} gRPC" "" "${upper}_PORT"
   check_port "${metrics_port}" "${name} metrics" "" "${upper}_METRICS_PORT"
 done
+check_port "${GATEWAY_PORT}" "gateway HTTP" "" "GATEWAY_PORT"
+check_port "${GATEWAY_METRICS_PORT}" "gateway metrics" "" "GATEWAY_METRICS_PORT"
 
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
   scripts/install_deps.sh
+  scripts/install_npm.sh
   log "configuring and building Release into ${BUILD_DIR}/ (a first build takes minutes)"
   cmake -S . -B "${BUILD_DIR}" -DCMAKE_BUILD_TYPE=Release >"${LOG_DIR}/cmake.log" 2>&1 || {
     tail -n 40 "${LOG_DIR}/cmake.log" >&2
@@ -216,6 +230,8 @@ for entry in "${SERVICES[@]}"; do
     continue
   fi
   log "starting ${name} on :${grpc_port} (metrics :${metrics_port})"
+  # SERVICE_FLAGS holds several flags: split on purpose (none has a space in it).
+  # shellcheck disable=SC2086
   setsid "${BUILD_DIR}/${binary}" --port "${grpc_port}" --metrics_port "${metrics_port}" \
     --redis_host 127.0.0.1 --redis_port "${REDIS_PORT}" \
     --admin_key_file="${ADMIN_KEY_FILE}" --service_keys_dir="${SERVICE_KEYS_DIR}" \
@@ -243,6 +259,33 @@ for i in "${!started[@]}"; do
 done
 
 registry_port="${REGISTRY_PORT:-50051}"
+gateway_started=0
+if [[ -x "${BUILD_DIR}/${GATEWAY_BINARY}" ]]; then
+  log "starting gateway on ${GATEWAY_URL}/ (metrics :${GATEWAY_METRICS_PORT})"
+  setsid "${BUILD_DIR}/${GATEWAY_BINARY}" --port "${GATEWAY_PORT}" \
+    --metrics_port "${GATEWAY_METRICS_PORT}" --web_root "${BUILD_DIR}/web" \
+    --service_keys_dir="${SERVICE_KEYS_DIR}" --registry "127.0.0.1:${registry_port}" \
+    --matching "127.0.0.1:${MATCHING_PORT:-50052}" --public_url "${GATEWAY_URL}" \
+    >>"${LOG_DIR}/gateway.log" 2>&1 </dev/null &
+  SERVICE_PIDS+=("$!")
+  SERVICE_NAMES+=("gateway")
+  gateway_pid=$!
+  deadline=$((SECONDS + READY_TIMEOUT_S))
+  until curl -fsS -o /dev/null --max-time 2 "${GATEWAY_URL}/readyz" 2>/dev/null; do
+    alive "${gateway_pid}" || {
+      tail -n 20 "${LOG_DIR}/gateway.log" >&2
+      die "gateway exited at start; see .run/logs/gateway.log"
+    }
+    ((SECONDS < deadline)) ||
+      die "gateway's /readyz did not answer 200 within ${READY_TIMEOUT_S} s; see .run/logs/gateway.log"
+    sleep 0.3
+  done
+  gateway_started=1
+  log "gateway is ready"
+else
+  log "gateway: ${BUILD_DIR}/${GATEWAY_BINARY} is not built; skipping"
+fi
+
 if [[ "${SKIP_DEMO:-0}" != "1" && -f scripts/demo/load_demo.py ]]; then
   log "loading demo data (skipped if already there)"
   if ! "${PYTHON}" scripts/demo/load_demo.py --addr "127.0.0.1:${registry_port}" \
@@ -272,15 +315,23 @@ cadrectl="${BUILD_DIR}/tools/cadrectl/cadrectl"
   echo
   echo "Cadre is running. Ctrl-C stops everything; the data stays in .run/redis/."
   echo
-  printf '  %-13s %-22s %s\n' "service" "gRPC" "metrics / health"
+  printf '  %-13s %-24s %s\n' "service" "gRPC (gateway: HTTP)" "metrics / health"
   for entry in "${started[@]}"; do
     read -r name grpc_port metrics_port <<<"${entry}"
-    printf '  %-13s %-22s %s\n' "${name}" "127.0.0.1:${grpc_port}" \
+    printf '  %-13s %-24s %s\n' "${name}" "127.0.0.1:${grpc_port}" \
       "http://127.0.0.1:${metrics_port}/metrics  /healthz"
   done
-  printf '  %-13s %-22s %s\n' "redis" "127.0.0.1:${REDIS_PORT}" \
+  if ((gateway_started)); then
+    printf '  %-13s %-24s %s\n' "gateway" "${GATEWAY_URL}/" \
+      "http://127.0.0.1:${GATEWAY_METRICS_PORT}/metrics  /healthz  (ready: ${GATEWAY_URL}/readyz)"
+  fi
+  printf '  %-13s %-24s %s\n' "redis" "127.0.0.1:${REDIS_PORT}" \
     "appendfsync ${REDIS_FSYNC}; data .run/redis/"
   echo
+  if ((gateway_started)); then
+    echo "  Open ${GATEWAY_URL}/ in a browser"
+    echo
+  fi
   echo "  admin key:  .run/admin.key   service keys: .run/service-keys/   logs: .run/logs/<name>.log"
   if [[ -f "${RUN_DIR}/body-keys.json" ]]; then
     echo "  demo bodies' API keys: .run/body-keys.json"

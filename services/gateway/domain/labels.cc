@@ -294,3 +294,47 @@ std::string WithheldFigureLabel(const std::string& shown, absl::string_view coun
 }
 
 }  // namespace cadre::gateway
+
+// ---- Search, role and menu pages (issue 8) ----
+
+namespace cadre::gateway {
+
+std::string TagListLabel(const google::protobuf::RepeatedPtrField<std::string>& tags,
+                         absl::string_view none) {
+  if (tags.empty()) return std::string(none);
+  std::vector<std::string> words;
+  words.reserve(tags.size());
+  for (const std::string& tag : tags) words.push_back(TagLabel(tag));
+  return absl::StrJoin(words, ", ");
+}
+
+std::string AcknowledgementLabel(const cadre::v1::Figure& median, int window_days) {
+  if (median.withheld()) {
+    return "Not enough applications yet to say how quickly this organisation replies";
+  }
+  // "within 0.0 days" reads as a fault: under a day is said in words.
+  return absl::StrCat("Half of applications in the last ", Plural(window_days, "day", "days"),
+                      " were acknowledged within ", median.value() < 1 ? "a day" : median.shown());
+}
+
+std::string NotAcceptingLabel(const cadre::v1::Role& role) {
+  constexpr absl::string_view kNoLonger = " It is no longer taking applications.";
+  switch (role.state()) {
+    case cadre::v1::ROLE_STATE_OPEN:
+      if (role.accepting_applications()) return "";
+      if (!role.has_closing_time()) return absl::StrCat("Applications have closed.", kNoLonger);
+      return absl::StrCat("Applications closed on ",
+                          DateLabel(absl::FromUnixSeconds(role.closing_time().seconds())), ".",
+                          kNoLonger);
+    case cadre::v1::ROLE_STATE_CLOSED:
+      return absl::StrCat("This role has closed.", kNoLonger);
+    case cadre::v1::ROLE_STATE_FILLED:
+      return absl::StrCat("This role has been filled.", kNoLonger);
+    case cadre::v1::ROLE_STATE_CANCELLED:
+      return absl::StrCat("This role was cancelled.", kNoLonger);
+    default:
+      return absl::StrCat("This role has not been published.", kNoLonger);
+  }
+}
+
+}  // namespace cadre::gateway

@@ -9,6 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "cadre/v1/common.pb.h"
+#include "cadre/v1/matching.pb.h"
 #include "cadre/v1/registry.pb.h"
 
 namespace cadre::gateway {
@@ -65,5 +66,25 @@ std::string OpenRolesAndWaysInLabel(int open_roles, int avenues);
 // behind it, in the plural ("applications", "placements"): "<5 applications so far" when
 // Figure.shown is "<5", "Not enough applications yet" when it is "none" (nothing at all).
 std::string WithheldFigureLabel(const std::string& shown, absl::string_view counted);
+
+}  // namespace cadre::gateway
+
+// ---- Search, role and menu pages (issue 8) ----
+
+namespace cadre::gateway {
+
+// (Counts in words, "1 place" and "2 places", are CountLabel's, above.)
+// Tags in words, joined: {"mental-health", "finance"} → "mental health, finance"; `none`
+// when there are none.
+std::string TagListLabel(const google::protobuf::RepeatedPtrField<std::string>& tags,
+                         absl::string_view none);
+// How quickly a body acknowledges applications, from matching's median figure over
+// `window_days` days: "Half of applications in the last 90 days were acknowledged within
+// 2.5 days" (under a day: "within a day"); "Not enough applications yet to say how
+// quickly ..." when the figure is withheld (fewer than 5 applications stand behind it).
+std::string AcknowledgementLabel(const cadre::v1::Figure& median, int window_days);
+// Why a role takes no applications, in a sentence: "This role has been filled.", "This
+// role closed on 1 December 2026."; "" when it is accepting them.
+std::string NotAcceptingLabel(const cadre::v1::Role& role);
 
 }  // namespace cadre::gateway

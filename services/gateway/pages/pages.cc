@@ -8,6 +8,10 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddMapRegionPage(door, deps);
   AddBodyPage(door, deps);
   AddBodyEmbedPage(door, deps);
+  AddSearchPage(door, deps);
+  AddSearchFeedPage(door, deps);
+  AddRolePage(door, deps);
+  AddMenuPage(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

@@ -20,4 +20,10 @@ void AddMapRegionPage(FrontDoor* door, const PageDeps* deps);
 void AddBodyPage(FrontDoor* door, const PageDeps* deps);
 void AddBodyEmbedPage(FrontDoor* door, const PageDeps* deps);
 
+// Search, roles and the menu (issue 8).
+void AddSearchPage(FrontDoor* door, const PageDeps* deps);      // /search
+void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
+void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
+void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
+
 }  // namespace cadre::gateway

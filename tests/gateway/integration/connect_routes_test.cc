@@ -245,3 +245,30 @@ TEST_F(ConnectRateLimitTest, AnonymousPastTheLimitIs429ResourceExhausted) {
 
 }  // namespace
 }  // namespace cadre::testing
+
+namespace cadre::testing {
+namespace {
+
+// The gateway's own service key never authorises anything a visitor does: as a bearer
+// key it is refused every write, and a visitor's own x-cadre-forwarder header is not
+// passed on (the gateway sends its key there itself, and only there).
+TEST_F(ConnectRoutesTest, TheGatewaysOwnKeyGrantsNoRights) {
+  const std::string body =
+      R"({"body":{"odsCode":"RX8","displayName":"A test trust","kind":"BODY_KIND_TRUST",)"
+      R"("region":"REGION_LONDON"}})";
+  auto res = Post("CreateBody", body, Bearer(kGatewayServiceKey));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403) << res->body;
+  // Drafts are listed for admins and a body's own listing only.
+  res = Post("ListRoles", R"({"state":"ROLE_STATE_DRAFT"})", Bearer(kGatewayServiceKey));
+  ASSERT_TRUE(res);
+  EXPECT_THAT(res->status, AnyOf(400, 403)) << res->body;
+  httplib::Headers forged = {{"x-cadre-forwarder", kAdminKey},
+                             {"Authorization", absl::StrCat("Bearer ", kGatewayServiceKey)}};
+  res = Post("CreateBody", body, forged);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403) << res->body;
+}
+
+}  // namespace
+}  // namespace cadre::testing
