@@ -57,9 +57,9 @@ ABSL_FLAG(std::vector<std::string>, page_in_flight, std::vector<std::string>({"1
 ABSL_FLAG(int, list_page_size, 20, "ListRoles page size, 1-100");
 ABSL_FLAG(std::vector<std::string>, search_queries,
           std::vector<std::string>({"q=kidney", "level=2&region=london", "remote=yes&hours=20",
-                                    "topic=maternity", ""}),
-          "query strings of GET /search, comma-separated, '+' for spaces (those answering 200 "
-          "are measured, each call one at random)");
+                                    "topic=maternity&kind=icb", "q=review+panel&level=3", ""}),
+          "query strings of GET /search, comma-separated, '+' for spaces, empty for the page "
+          "without filters (those answering 200 are measured, each call one at random)");
 ABSL_FLAG(std::string, weight_path, "/", "the page whose weight on the wire to measure");
 ABSL_FLAG(absl::Duration, warmup, absl::Seconds(1), "warm-up before each measurement");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(5), "length of each measurement");

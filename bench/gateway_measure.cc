@@ -32,8 +32,12 @@ struct Probes {
   bool role_page = false;
   bool body_page = false;
   std::vector<std::string> search_paths;  // those answering 200
+  std::vector<int> search_roles_shown;    // role cards on each of those pages
   std::string notes;                      // pages left out, and why
 };
+
+// How the search page shows each role (templates/search.mustache).
+constexpr char kRoleCard[] = "<div class=\"nhsuk-card\">";
 
 absl::Status FromGrpc(const grpc::Status& status, absl::string_view what) {
   return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
@@ -58,12 +62,16 @@ absl::Status ProbeJson(const GatewaySetup& s, const HttpCall& call,
   return absl::OkStatus();
 }
 
-// Whether GET `path` answers 200; otherwise a note for the summary.
-bool ProbePage(const GatewaySetup& s, const std::string& path, std::string* notes) {
+// Whether GET `path` answers 200 (its body in `html`); otherwise a note for the summary.
+bool ProbePage(const GatewaySetup& s, const std::string& path, std::string* notes,
+               std::string* html = nullptr) {
   HttpCall call;
   call.path = path;
   const HttpAnswer answer = HttpOnce(s.gateway_host, s.gateway_port, call, false);
-  if (answer.status == 200) return true;
+  if (answer.status == 200) {
+    if (html != nullptr) *html = answer.body;
+    return true;
+  }
   absl::StrAppend(notes, "- `GET ", path, "` answered ", answer.status,
                   answer.status == 0 ? absl::StrCat(" (", answer.error, ")") : "",
                   ": not measured.\n");
@@ -127,7 +135,16 @@ absl::StatusOr<Probes> Probe(const GatewaySetup& s) {
   p.role_page = ProbePage(s, absl::StrCat("/", s.roles.front()), &p.notes);
   p.body_page = !s.body_paths.empty() && ProbePage(s, s.body_paths.front(), &p.notes);
   for (const std::string& path : s.search_paths) {
-    if (ProbePage(s, path, &p.notes)) p.search_paths.push_back(path);
+    std::string html;
+    if (ProbePage(s, path, &p.notes, &html)) {
+      p.search_paths.push_back(path);
+      int cards = 0;
+      for (size_t at = html.find(kRoleCard); at != std::string::npos;
+           at = html.find(kRoleCard, at + 1)) {
+        ++cards;
+      }
+      p.search_roles_shown.push_back(cards);
+    }
   }
   return p;
 }
@@ -253,8 +270,13 @@ absl::Status MeasureGateway(const GatewaySetup& s, std::string* summary) {
                         "answer was %d bytes (protobuf) for %d open roles.\n\n",
                         p.map_bytes, p.map_open_roles);
   if (!p.search_paths.empty()) {
-    absl::StrAppend(summary, "Search: each call one of `", absl::StrJoin(p.search_paths, "`, `"),
-                    "` at random.\n\n");
+    std::vector<std::string> shown;
+    for (size_t i = 0; i < p.search_paths.size(); ++i) {
+      shown.push_back(
+          absl::StrCat("`", p.search_paths[i], "` (", p.search_roles_shown[i], " roles shown)"));
+    }
+    absl::StrAppend(summary, "Search: each call one of ", absl::StrJoin(shown, ", "),
+                    " at random.\n\n");
   }
   if (!p.notes.empty()) absl::StrAppend(summary, p.notes, "\n");
   absl::StrAppend(summary, "## Where the time goes\n\n",
