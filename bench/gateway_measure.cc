@@ -34,6 +34,7 @@ struct Probes {
   std::vector<std::string> search_paths;  // those answering 200
   std::vector<int> search_roles_shown;    // role cards on each of those pages
   std::string notes;                      // pages left out, and why
+  std::vector<std::string> html_sizes;    // "`/` 6437 B", uncompressed
 };
 
 // How the search page shows each role (templates/search.mustache).
@@ -131,12 +132,20 @@ absl::StatusOr<Probes> Probe(const GatewaySetup& s) {
     return absl::FailedPreconditionError(
         absl::StrCat("JSON ListRoles answered ", page.roles_size(), " roles"));
   }
-  p.home = ProbePage(s, "/", &p.notes);
-  p.role_page = ProbePage(s, absl::StrCat("/", s.roles.front()), &p.notes);
-  p.body_page = !s.body_paths.empty() && ProbePage(s, s.body_paths.front(), &p.notes);
+  std::string html;
+  auto size_of = [&](const std::string& path) {
+    p.html_sizes.push_back(absl::StrCat("`", path, "` ", html.size(), " B"));
+  };
+  const std::string role_path = absl::StrCat("/", s.roles.front());
+  p.home = ProbePage(s, "/", &p.notes, &html);
+  if (p.home) size_of("/");
+  p.role_page = ProbePage(s, role_path, &p.notes, &html);
+  if (p.role_page) size_of(role_path);
+  p.body_page = !s.body_paths.empty() && ProbePage(s, s.body_paths.front(), &p.notes, &html);
+  if (p.body_page) size_of(s.body_paths.front());
   for (const std::string& path : s.search_paths) {
-    std::string html;
     if (ProbePage(s, path, &p.notes, &html)) {
+      size_of(path);
       p.search_paths.push_back(path);
       int cards = 0;
       for (size_t at = html.find(kRoleCard); at != std::string::npos;
@@ -277,6 +286,10 @@ absl::Status MeasureGateway(const GatewaySetup& s, std::string* summary) {
     }
     absl::StrAppend(summary, "Search: each call one of ", absl::StrJoin(shown, ", "),
                     " at random.\n\n");
+  }
+  if (!p.html_sizes.empty()) {
+    absl::StrAppend(summary, "The pages' HTML, uncompressed (each sent gzipped at level ",
+                    kGatewayGzipLevel, "): ", absl::StrJoin(p.html_sizes, ", "), ".\n\n");
   }
   if (!p.notes.empty()) absl::StrAppend(summary, p.notes, "\n");
   absl::StrAppend(summary, "## Where the time goes\n\n",
