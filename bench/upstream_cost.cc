@@ -57,7 +57,9 @@ grpc::Status CallOnOwnQueue(const std::shared_ptr<grpc::Channel>& channel,
 double ProcessCpuMicros() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
-  auto us = [](const timeval& t) { return static_cast<double>(t.tv_sec) * 1e6 + t.tv_usec; };
+  auto us = [](const timeval& t) {
+    return static_cast<double>(t.tv_sec) * 1e6 + static_cast<double>(t.tv_usec);
+  };
   return us(usage.ru_utime) + us(usage.ru_stime);
 }
 
@@ -93,6 +95,7 @@ UpstreamCallCost Measure(const std::string& how, const std::shared_ptr<grpc::Cha
   };
   auto in_threads = [&](int calls, bool record) {
     std::vector<std::thread> pool;
+    pool.reserve(threads);
     for (int t = 0; t < threads; ++t) pool.emplace_back(run, t, calls, record);
     for (std::thread& thread : pool) thread.join();
   };
