@@ -37,6 +37,13 @@ MAX_LIVE ?= 100
 RACE_ROLES ?= 20
 RACE_PLACES ?= 3
 RACE_IN_FLIGHT ?= 64
+# make bench-gateway: open roles seeded (ROLES), GetRole and ListRoles calls in flight over
+# gRPC and as JSON through the gateway (IN_FLIGHT), the pages' requests in flight, the
+# ListRoles page size, the gateway's request threads (see bench/run_gateway_bench.sh;
+# REPEATS, DURATION, TIME_LIMIT and OUT as for make bench).
+PAGE_IN_FLIGHT ?= 16
+LIST_PAGE_SIZE ?= 20
+HTTP_THREADS ?= 64
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 
 # ccache hits across checkouts in different folders (a CI clone reuses a developer's
@@ -48,6 +55,7 @@ export CCACHE_NOHASHDIR ?= 1
 CXX_SOURCES = $(shell find services tools tests bench -type f \( -name '*.h' -o -name '*.cc' \) 2>/dev/null)
 
 .PHONY: help deps npm configure build run test test-sanitize bench bench-matching bench-applications \
+	bench-gateway \
 	format format-check \
 	compose-config compose-secrets clean clean-data tidy
 
@@ -79,6 +87,12 @@ help:
 	@echo "                    RECOMMEND_IN_FLIGHT=$(RECOMMEND_IN_FLIGHT) SUBMIT_IN_FLIGHT=$(SUBMIT_IN_FLIGHT)"
 	@echo "                    RACE_ROLES=$(RACE_ROLES) RACE_PLACES=$(RACE_PLACES) RACE_IN_FLIGHT=$(RACE_IN_FLIGHT)"
 	@echo "                    REPEATS=$(REPEATS) DURATION=$(DURATION); also TIME_LIMIT, OUT"
+	@echo "make bench-gateway  build cadre-registry, cadre-matching, cadre-gateway and gateway_bench, run the"
+	@echo "                    gateway benchmark (bench/run_gateway_bench.sh, BENCHMARKS.md): GetRole and"
+	@echo "                    ListRoles as JSON through the gateway against gRPC, the pages, CPU per call,"
+	@echo "                    the home page's weight; about 6 minutes with the defaults ROLES=$(ROLES)"
+	@echo "                    IN_FLIGHT=$(IN_FLIGHT) PAGE_IN_FLIGHT=$(PAGE_IN_FLIGHT) LIST_PAGE_SIZE=$(LIST_PAGE_SIZE)"
+	@echo "                    HTTP_THREADS=$(HTTP_THREADS) REPEATS=$(REPEATS) DURATION=$(DURATION); also TIME_LIMIT, OUT"
 	@echo "make format         clang-format -i our C++; format-check only reports"
 	@echo "make tidy           clang-tidy on our C++ (.clang-tidy; slow, not part of make test)"
 	@echo "make compose-config validate docker-compose.yml"
@@ -135,6 +149,14 @@ bench-applications: configure
 	RACE_ROLES=$(RACE_ROLES) RACE_PLACES=$(RACE_PLACES) RACE_IN_FLIGHT=$(RACE_IN_FLIGHT) \
 	REPEATS=$(REPEATS) DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) \
 	$(if $(OUT),OUT=$(OUT)) bench/run_applications_bench.sh
+
+# The gateway's web root (build/web) is built from node_modules (the npm target).
+bench-gateway: configure npm
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target cadre-registry cadre-matching cadre-gateway gateway_bench
+	BUILD_DIR=$(BUILD_DIR) ROLES=$(ROLES) IN_FLIGHT=$(IN_FLIGHT) PAGE_IN_FLIGHT=$(PAGE_IN_FLIGHT) \
+	LIST_PAGE_SIZE=$(LIST_PAGE_SIZE) HTTP_THREADS=$(HTTP_THREADS) REPEATS=$(REPEATS) \
+	DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) $(if $(OUT),OUT=$(OUT)) \
+	bench/run_gateway_bench.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)
