@@ -273,11 +273,12 @@ absl::Status MeasureGateway(const GatewaySetup& s, std::string* summary) {
     absl::StrAppend(summary, "The JSON reads without gzip against with it, same run:\n\n",
                     gzip_ratios, "\n");
   }
-  absl::StrAppendFormat(summary,
-                        "## Pages\n\nThe home page asks the registry for its InvolvementMap "
-                        "(GetInvolvementMap) on every request and shows two of its counts: the "
-                        "answer was %d bytes (protobuf) for %d open roles.\n\n",
-                        p.map_bytes, p.map_open_roles);
+  absl::StrAppendFormat(
+      summary,
+      "## Pages\n\nThe home page shows two counts of the registry's InvolvementMap "
+      "(GetInvolvementMap), read at most every 30 s: the answer was %d bytes "
+      "(protobuf) for %d open roles.\n\n",
+      p.map_bytes, p.map_open_roles);
   if (!p.search_paths.empty()) {
     std::vector<std::string> shown;
     for (size_t i = 0; i < p.search_paths.size(); ++i) {

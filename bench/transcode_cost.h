@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/time/time.h"
+#include "services/gateway/http/gzip.h"
 
 namespace cadre::bench {
 
@@ -21,8 +22,8 @@ struct TranscodeStep {
   double us = 0;  // CPU microseconds a call: the median of several batches
 };
 
-// The front door's gzip level for dynamic bodies (services/gateway/http/front_door.cc).
-inline constexpr int kGatewayGzipLevel = 5;
+// The front door's gzip level for dynamic bodies (services/gateway/http/gzip.h).
+inline constexpr int kGatewayGzipLevel = gateway::kDynamicGzipLevel;
 
 // The steps of GetRole (`role_bytes`: a Role as the registry sends it) and of ListRoles
 // (`page_bytes`: a ListRolesResponse of `page_size` roles), each timed for about

@@ -24,11 +24,6 @@
 namespace cadre::gateway {
 namespace {
 
-// Below this a body is sent as it is: zlib makes and clears ~256 KB of state a call, which
-// for a 1.5 KB JSON answer costs as much as the gzip itself (BENCHMARKS.md) to save ~600 B.
-constexpr size_t kMinGzipBytes = 4096;
-// Level 1: a 20-role JSON page in 97 µs against 257 µs at level 5, 14% larger (BENCHMARKS.md).
-constexpr int kDynamicGzipLevel = 1;
 // Connections the kernel may queue for accept(): cpp-httplib listens with a backlog of 5,
 // which drops the SYNs of a burst of new visitors (each then waits a second or more for
 // its retry); Linux lets a second listen() raise it.
@@ -193,7 +188,7 @@ void FrontDoor::Impl::Finish(const httplib::Request& req, const HttpRequest& req
     res.set_content(std::move(response.body), response.content_type);
   } else if (!response.body.empty()) {
     std::string body = std::move(response.body);
-    if (body.size() >= kMinGzipBytes && IsCompressible(response.content_type)) {
+    if (body.size() >= kMinDynamicGzipBytes && IsCompressible(response.content_type)) {
       res.set_header("Vary", "Accept-Encoding");
       if (AcceptsGzip(req.get_header_value("Accept-Encoding"))) {
         std::string gzipped = Gzip(body, kDynamicGzipLevel);
