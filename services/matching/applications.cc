@@ -145,6 +145,17 @@ absl::StatusOr<v1::Application> Applications::Get(const Principal& caller,
 
 absl::StatusOr<v1::Application> Applications::Move(const Principal& caller,
                                                    const v1::MoveApplicationRequest& request) {
+  for (int attempt = 1;; ++attempt) {
+    absl::StatusOr<v1::Application> moved = MoveOnce(caller, request);
+    if (moved.ok() || moved.status().code() != absl::StatusCode::kAborted ||
+        !request.etag().empty() || attempt >= kInternalMoveAttempts) {
+      return moved;
+    }
+  }
+}
+
+absl::StatusOr<v1::Application> Applications::MoveOnce(const Principal& caller,
+                                                       const v1::MoveApplicationRequest& request) {
   CADRE_RETURN_IF_ERROR(ValidateMove(request));
   CADRE_ASSIGN_OR_RETURN(const std::string id, ParseApplicationName(request.name(), "name"));
   CADRE_ASSIGN_OR_RETURN(absl::optional<StoredApplication> stored, store_->Get(id));

@@ -46,6 +46,11 @@ class Applications {
                                              const cadre::v1::GetApplicationRequest& request);
   absl::StatusOr<cadre::v1::ListApplicationsResponse> List(
       const Principal& caller, const cadre::v1::ListApplicationsRequest& request);
+  // Without an etag the caller asks for the move whatever changed since: a change that
+  // lands between our read and our write (matching answering the application because its
+  // role filled, say) is read again and the move checked afresh, so the caller gets the
+  // true answer (FAILED_PRECONDITION) rather than ABORTED. With an etag, ABORTED on any
+  // change, as AIP-154 says.
   absl::StatusOr<cadre::v1::Application> Move(const Principal& caller,
                                               const cadre::v1::MoveApplicationRequest& request);
 
@@ -74,6 +79,9 @@ class Applications {
   // the application is no longer one that party may move.
   absl::StatusOr<bool> MoveAs(Party party, const std::string& id, cadre::v1::ApplicationState to,
                               cadre::v1::UnsuccessfulReason reason);
+  // One read, check and write of Move; ABORTED when the application changed in between.
+  absl::StatusOr<cadre::v1::Application> MoveOnce(const Principal& caller,
+                                                  const cadre::v1::MoveApplicationRequest& request);
   absl::StatusOr<cadre::v1::Application> Accept(StoredApplication record, const OpenRolePtr& role,
                                                 absl::Time now, const std::string& actor);
   absl::StatusOr<cadre::v1::ListApplicationsResponse> Page(
