@@ -21,6 +21,7 @@ namespace cadre::gateway {
 namespace {
 
 constexpr char kAcceptedTypes[] = "application/json, application/proto";
+constexpr char kRegistryService[] = "cadre.v1.Registry";
 
 void WriteError(const absl::Status& status, int http_status, HttpResponse* response) {
   response->status = http_status;
@@ -145,7 +146,12 @@ void ConnectHandler::Handle(const HttpRequest& request, HttpResponse* response) 
   if (!status.ok()) return WriteError(FromGrpc(status, method, request.request_id), response);
 
   if (incoming->encoding == ConnectEncoding::kJson) {
-    absl::StatusOr<std::string> json = MessageBytesToJson(*method.response_prototype, answer);
+    // The registry's public reads (no key: no personal data) are printed once per answer.
+    const bool public_read = method.no_side_effects && authorization.empty() &&
+                             method.descriptor->service()->full_name() == kRegistryService;
+    absl::StatusOr<std::string> json = public_read
+                                           ? public_json_.Print(*method.response_prototype, answer)
+                                           : MessageBytesToJson(*method.response_prototype, answer);
     if (!json.ok()) return WriteError(json.status(), response);
     response->body = *std::move(json);
   } else {

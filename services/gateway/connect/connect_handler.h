@@ -30,6 +30,7 @@
 //
 // Thread-safe: Handle is called from every request thread at once.
 
+#include "services/gateway/connect/json_print_cache.h"
 #include "services/gateway/http/http_types.h"
 #include "services/gateway/upstream/upstream.h"
 
@@ -48,6 +49,8 @@ class ConnectHandler {
 
  private:
   const Upstream* const upstream_;
+  // The registry's anonymous reads, printed once (json_print_cache.h).
+  mutable JsonPrintCache public_json_;
 };
 
 }  // namespace cadre::gateway
