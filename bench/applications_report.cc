@@ -36,30 +36,6 @@ std::vector<double> PerRun(const std::vector<Run>& runs, const std::string& targ
   return values;
 }
 
-// Each run's ratio of `numerator`'s `field` to `denominator`'s at `in_flight`.
-std::vector<double> Ratios(const std::vector<Run>& runs, const std::string& numerator,
-                           const std::string& denominator, int in_flight,
-                           double LoadResult::*field) {
-  std::vector<double> ratios;
-  for (const Run& run : runs) {
-    const Measurement* n = FindMeasurement(run, numerator, in_flight);
-    const Measurement* d = FindMeasurement(run, denominator, in_flight);
-    if (n != nullptr && d != nullptr && d->result.*field > 0) {
-      ratios.push_back(n->result.*field / d->result.*field);
-    }
-  }
-  return ratios;
-}
-
-double Median(std::vector<double> values) {
-  if (values.empty()) {
-    return 0;
-  }
-  std::sort(values.begin(), values.end());
-  const size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 // "met (every run)", "met (median)" or "NOT met" for figures that must be at least (or,
 // with `below`, under) `target`.
 std::string Verdict(const std::vector<double>& values, double target, bool below) {

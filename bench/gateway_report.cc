@@ -11,38 +11,6 @@
 namespace cadre::bench {
 namespace {
 
-std::vector<double> PerRun(const std::vector<Run>& runs, const std::string& target, int in_flight,
-                           double LoadResult::*field) {
-  std::vector<double> values;
-  for (const Run& run : runs) {
-    if (const Measurement* m = FindMeasurement(run, target, in_flight)) {
-      values.push_back(m->result.*field);
-    }
-  }
-  return values;
-}
-
-std::vector<double> Ratios(const std::vector<Run>& runs, const std::string& numerator,
-                           const std::string& denominator, int in_flight,
-                           double LoadResult::*field) {
-  std::vector<double> ratios;
-  for (const Run& run : runs) {
-    const Measurement* n = FindMeasurement(run, numerator, in_flight);
-    const Measurement* d = FindMeasurement(run, denominator, in_flight);
-    if (n != nullptr && d != nullptr && d->result.*field > 0) {
-      ratios.push_back(n->result.*field / d->result.*field);
-    }
-  }
-  return ratios;
-}
-
-double Median(std::vector<double> values) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
-
 std::string Verdict(const std::vector<double>& shares, double target) {
   if (shares.empty()) return "–";
   if (Median(shares) < target) return "NOT met";

@@ -76,8 +76,9 @@ std::string Format(const std::optional<Spread>& s, const std::function<std::stri
   return absl::StrCat(f(s->median), " (", f(s->low), "–", f(s->high), ")");
 }
 
-// The per-run values of `field` for one target and in-flight count.
-std::vector<double> Values(const std::vector<Run>& runs, const std::string& target, int in_flight,
+}  // namespace
+
+std::vector<double> PerRun(const std::vector<Run>& runs, const std::string& target, int in_flight,
                            double LoadResult::*field) {
   std::vector<double> values;
   for (const Run& run : runs) {
@@ -88,21 +89,26 @@ std::vector<double> Values(const std::vector<Run>& runs, const std::string& targ
   return values;
 }
 
-// The per-run ratios of `numerator` to `denominator` QPS.
 std::vector<double> Ratios(const std::vector<Run>& runs, const std::string& numerator,
-                           const std::string& denominator, int in_flight) {
+                           const std::string& denominator, int in_flight,
+                           double LoadResult::*field) {
   std::vector<double> ratios;
   for (const Run& run : runs) {
     const Measurement* n = FindMeasurement(run, numerator, in_flight);
     const Measurement* d = FindMeasurement(run, denominator, in_flight);
-    if (n != nullptr && d != nullptr && d->result.qps > 0) {
-      ratios.push_back(n->result.qps / d->result.qps);
+    if (n != nullptr && d != nullptr && d->result.*field > 0) {
+      ratios.push_back(n->result.*field / d->result.*field);
     }
   }
   return ratios;
 }
 
-}  // namespace
+double Median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
 
 std::string RunTable(const Run& run) {
   std::string out =
@@ -136,9 +142,9 @@ std::string SummaryTable(const std::vector<Run>& runs) {
     }
     absl::StrAppend(
         &out, "| ", target, " | ", in_flight, " | ",
-        Format(SpreadOf(Values(runs, target, in_flight, &LoadResult::qps)), Qps, ranges), " | ",
-        Format(SpreadOf(Values(runs, target, in_flight, &LoadResult::p50_ms)), Ms, ranges), " | ",
-        Format(SpreadOf(Values(runs, target, in_flight, &LoadResult::p99_ms)), Ms, ranges), " | ",
+        Format(SpreadOf(PerRun(runs, target, in_flight, &LoadResult::qps)), Qps, ranges), " | ",
+        Format(SpreadOf(PerRun(runs, target, in_flight, &LoadResult::p50_ms)), Ms, ranges), " | ",
+        Format(SpreadOf(PerRun(runs, target, in_flight, &LoadResult::p99_ms)), Ms, ranges), " | ",
         errors, " |\n");
   }
   return out;
@@ -165,7 +171,7 @@ std::string TargetsTable(const std::vector<Run>& runs) {
     std::optional<Spread> list =
         SpreadOf(Ratios(runs, kRegistryListRoles, kNoopListRoles, in_flight));
     std::optional<Spread> p99 =
-        SpreadOf(Values(runs, kRegistryListRoles, in_flight, &LoadResult::p99_ms));
+        SpreadOf(PerRun(runs, kRegistryListRoles, in_flight, &LoadResult::p99_ms));
     std::string get_met = "–";
     if (get) {
       get_met =

@@ -25,6 +25,17 @@ struct Measurement {
 };
 using Run = std::vector<Measurement>;
 
+// The per-run values of `field` of `target` at `in_flight`, in the runs that measured it.
+std::vector<double> PerRun(const std::vector<Run>& runs, const std::string& target, int in_flight,
+                           double LoadResult::*field);
+// Each run's ratio of `numerator`'s `field` to `denominator`'s at `in_flight` (runs that
+// measured both, with a denominator above 0).
+std::vector<double> Ratios(const std::vector<Run>& runs, const std::string& numerator,
+                           const std::string& denominator, int in_flight,
+                           double LoadResult::*field = &LoadResult::qps);
+// The median of `values` (the mean of the middle two for an even count); 0 for none.
+double Median(std::vector<double> values);
+
 // The measurement of `target` at `in_flight` in `run`; nullptr if there is none.
 const Measurement* FindMeasurement(const Run& run, const std::string& target, int in_flight);
 
