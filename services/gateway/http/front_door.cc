@@ -129,6 +129,18 @@ HttpRequest FrontDoor::Impl::Convert(const httplib::Request& req) const {
     r.headers.emplace(absl::AsciiStrToLower(name), value);
   }
   r.body = req.body;
+  if (absl::StartsWithIgnoreCase(req.get_header_value("Content-Type"),
+                                 "application/x-www-form-urlencoded")) {
+    httplib::Params fields;
+    httplib::detail::parse_query_text(req.body, fields);
+    r.form.insert(fields.begin(), fields.end());
+  } else if (req.is_multipart_form_data()) {
+    // Forms with long text (a statement, a profile) post multipart/form-data: cpp-httplib
+    // refuses url-encoded bodies over 8 KB. Files are not taken.
+    for (const auto& [name, part] : req.files) {
+      if (part.filename.empty()) r.form.emplace(name, part.content);
+    }
+  }
   for (size_t i = 1; i < req.matches.size(); ++i) r.path_params.push_back(req.matches[i].str());
   r.client_address = ClientAddressOf(req, options.trusted_proxies);
   const std::string id = req.get_header_value("X-Request-Id");

@@ -20,6 +20,10 @@ struct HttpRequest {
   std::multimap<std::string, std::string> query;
   std::multimap<std::string, std::string> headers;
   std::string body;
+  // The fields of a form's body, application/x-www-form-urlencoded (at most 8 KB: the
+  // limit compiled into cpp-httplib) or multipart/form-data (forms with long text, up to
+  // the front door's body limit); decoded, a name may repeat.
+  std::multimap<std::string, std::string> form;
   // The captures of the route's pattern: "/roles/([0-9]+)" on "/roles/42" → {"42"}.
   std::vector<std::string> path_params;
   // The browser's address: the socket's peer, or the first X-Forwarded-For address when
@@ -33,6 +37,11 @@ struct HttpRequest {
   std::string Query(absl::string_view name) const;
   // Every value of a repeated query parameter, in order.
   std::vector<std::string> QueryAll(absl::string_view name) const;
+  // The first value of a form field, or "" when absent; every value of a repeated one.
+  std::string Form(absl::string_view name) const;
+  std::vector<std::string> FormAll(absl::string_view name) const;
+  // The value of cookie `name` in the Cookie header, or "" (the first when repeated).
+  std::string Cookie(absl::string_view name) const;
 };
 
 struct HttpResponse {
@@ -45,6 +54,8 @@ struct HttpResponse {
 
   // Replaces any header of that name (compared without case).
   void SetHeader(absl::string_view name, std::string value);
+  // Adds a header even when one of that name is set (Set-Cookie).
+  void AddHeader(absl::string_view name, std::string value);
   // The value of a header set on the response, or "".
   std::string HeaderValue(absl::string_view name) const;
 };

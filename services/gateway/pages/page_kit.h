@@ -19,6 +19,9 @@
 
 namespace cadre::gateway {
 
+class SessionStore;
+struct Account;
+
 struct PageDeps {
   const Upstream* upstream = nullptr;
   const Templates* templates = nullptr;
@@ -27,12 +30,16 @@ struct PageDeps {
   // The gateway's public address without a trailing slash ("https://cadre.nhs.uk"), for
   // absolute links (Atom feeds, the embed snippet); never taken from the Host header.
   std::string public_url;
+  // Web sessions (sessions/session_store.h); null: nobody can sign in (the person's pages
+  // answer 503).
+  SessionStore* sessions = nullptr;
 };
 
 // How a page sits in the layout.
 struct PageFrame {
   std::string title = "";  // the <title> and, unless the template has its own, the h1
-  // "home", "map", "menu", "search": the header's navigation item to mark current.
+  // "home", "map", "menu", "search", and for a signed-in person "applications",
+  // "for-you", "credentials", "profile": the header's navigation item to mark current.
   std::string section = "";
   // A page made to be framed (a body's embed): the bare layout, no header or footer.
   bool embed = false;
@@ -41,6 +48,11 @@ struct PageFrame {
   nlohmann::json breadcrumbs = nlohmann::json::array();
   // <link rel="alternate" type="application/atom+xml"> of the page, if it has a feed.
   std::string feed_url = "";
+  // The signed-in person the page is for (account_kit.h): the header then shows their
+  // links and the sign-out button, and the page is private (Cache-Control: no-store).
+  // Null on a public page: the layout looks the session up itself when the browser sent a
+  // session cookie.
+  const Account* account = nullptr;
 };
 
 // Renders `template_name` with `view`, then the layout around it; 200 text/html unless
@@ -61,8 +73,9 @@ void RenderErrorPage(const PageDeps& deps, int status, const HttpRequest& reques
 void RenderUpstreamError(const PageDeps& deps, const grpc::Status& status,
                          const HttpRequest& request, HttpResponse* response);
 
-// Who a page's upstream calls are made for: anonymous in part 1 (no key), with the
-// browser's address and the request id.
+// Who a public page's upstream calls are made for: anonymous (no key), with the browser's
+// address and the request id. A signed-in person's pages use account_kit.h's
+// PrepareContext, which carries their key.
 Caller CallerOf(const HttpRequest& request);
 
 // A grpc::ClientContext prepared for `request`'s caller with the upstream deadline.
