@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/synchronization/blocking_counter.h"
 #include "services/gateway/domain/search_query.h"
 
@@ -23,15 +24,24 @@ struct Lookup {
 
 BodyNames LookUpBodyNames(const PageDeps& deps, const HttpRequest& request,
                           const google::protobuf::RepeatedPtrField<cadre::v1::Role>& roles) {
+  std::vector<std::string> bodies;
+  bodies.reserve(roles.size());
+  for (const cadre::v1::Role& role : roles) bodies.push_back(role.body());
+  return LookUpBodyNames(deps, request, bodies);
+}
+
+BodyNames LookUpBodyNames(const PageDeps& deps, const HttpRequest& request,
+                          const std::vector<std::string>& bodies) {
+  if (deps.upstream->registry() == nullptr) return {};
   // All at once (gRPC's callback API), so that a page waits one round trip and at most
   // one upstream deadline however many bodies it names, not one after the other.
   std::vector<std::unique_ptr<Lookup>> lookups;
   absl::flat_hash_set<std::string> asked;
-  for (const cadre::v1::Role& role : roles) {
-    if (!asked.insert(role.body()).second) continue;
+  for (const std::string& body : bodies) {
+    if (!absl::StartsWith(body, "bodies/") || !asked.insert(body).second) continue;
     auto lookup = std::make_unique<Lookup>();
     PrepareContext(deps, request, &lookup->context);
-    lookup->request.set_name(role.body());
+    lookup->request.set_name(body);
     lookups.push_back(std::move(lookup));
   }
   // Safe to destroy once Wait returns, after the last callback's DecrementCount.

@@ -6,6 +6,7 @@
 // so that a page of roles never fails for want of a name.
 
 #include <string>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "cadre/v1/registry.pb.h"
@@ -19,6 +20,10 @@ using BodyNames = absl::flat_hash_map<std::string, std::string>;
 
 BodyNames LookUpBodyNames(const PageDeps& deps, const HttpRequest& request,
                           const google::protobuf::RepeatedPtrField<cadre::v1::Role>& roles);
+// The same for the bodies named ("bodies/{code}", repeats asked once; any other name,
+// such as a credential's granter "admin", is not asked for).
+BodyNames LookUpBodyNames(const PageDeps& deps, const HttpRequest& request,
+                          const std::vector<std::string>& bodies);
 
 // The display name of `body`, or its code when it was not found.
 std::string BodyNameOf(const BodyNames& names, const std::string& body);

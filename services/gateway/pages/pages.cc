@@ -12,6 +12,9 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddSearchFeedPage(door, deps);
   AddRolePage(door, deps);
   AddMenuPage(door, deps);
+  // Roles for you and credentials (issue 9).
+  AddForYouPage(door, deps);
+  AddCredentialsPage(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

@@ -26,4 +26,8 @@ void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
 void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
 void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
 
+// Roles for you and credentials (issue 9): a signed-in person's own.
+void AddForYouPage(FrontDoor* door, const PageDeps* deps);       // /for-you
+void AddCredentialsPage(FrontDoor* door, const PageDeps* deps);  // /credentials
+
 }  // namespace cadre::gateway
