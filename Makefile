@@ -44,6 +44,13 @@ RACE_IN_FLIGHT ?= 64
 PAGE_IN_FLIGHT ?= 16
 LIST_PAGE_SIZE ?= 20
 HTTP_THREADS ?= 64
+# make bench-account-pages (issue 9): open roles seeded (ACCOUNT_ROLES), people signed in
+# (PEOPLE) with APPLICATIONS applications each, requests in flight (ACCOUNT_IN_FLIGHT); see
+# bench/run_account_pages_bench.sh (REPEATS, DURATION, TIME_LIMIT and OUT as for make bench).
+ACCOUNT_ROLES ?= 2000
+PEOPLE ?= 50
+APPLICATIONS ?= 20
+ACCOUNT_IN_FLIGHT ?= 16
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 
 # ccache hits across checkouts in different folders (a CI clone reuses a developer's
@@ -55,7 +62,7 @@ export CCACHE_NOHASHDIR ?= 1
 CXX_SOURCES = $(shell find services tools tests bench -type f \( -name '*.h' -o -name '*.cc' \) 2>/dev/null)
 
 .PHONY: help deps npm configure build run test test-sanitize bench bench-matching bench-applications \
-	bench-gateway \
+	bench-gateway bench-account-pages \
 	format format-check \
 	compose-config compose-secrets clean clean-data tidy
 
@@ -93,6 +100,11 @@ help:
 	@echo "                    the home page's weight; about 6 minutes with the defaults ROLES=$(ROLES)"
 	@echo "                    IN_FLIGHT=$(IN_FLIGHT) PAGE_IN_FLIGHT=$(PAGE_IN_FLIGHT) LIST_PAGE_SIZE=$(LIST_PAGE_SIZE)"
 	@echo "                    HTTP_THREADS=$(HTTP_THREADS) REPEATS=$(REPEATS) DURATION=$(DURATION); also TIME_LIMIT, OUT"
+	@echo "make bench-account-pages build the services and account_pages_bench, run the benchmark of a"
+	@echo "                    signed-in person's pages (bench/run_account_pages_bench.sh): /applications"
+	@echo "                    and /for-you beside the anonymous role page, p50/p99, QPS and Server-Timing;"
+	@echo "                    ACCOUNT_ROLES=$(ACCOUNT_ROLES) PEOPLE=$(PEOPLE) APPLICATIONS=$(APPLICATIONS)"
+	@echo "                    ACCOUNT_IN_FLIGHT=$(ACCOUNT_IN_FLIGHT) REPEATS=$(REPEATS) DURATION=$(DURATION); also TIME_LIMIT, OUT"
 	@echo "make format         clang-format -i our C++; format-check only reports"
 	@echo "make tidy           clang-tidy on our C++ (.clang-tidy; slow, not part of make test)"
 	@echo "make compose-config validate docker-compose.yml"
@@ -157,6 +169,14 @@ bench-gateway: configure npm
 	LIST_PAGE_SIZE=$(LIST_PAGE_SIZE) HTTP_THREADS=$(HTTP_THREADS) REPEATS=$(REPEATS) \
 	DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) $(if $(OUT),OUT=$(OUT)) \
 	bench/run_gateway_bench.sh
+
+bench-account-pages: configure npm
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target cadre-registry cadre-matching cadre-gateway \
+	  account_pages_bench
+	BUILD_DIR=$(BUILD_DIR) ROLES=$(ACCOUNT_ROLES) PEOPLE=$(PEOPLE) APPLICATIONS=$(APPLICATIONS) \
+	IN_FLIGHT=$(ACCOUNT_IN_FLIGHT) HTTP_THREADS=$(HTTP_THREADS) REPEATS=$(REPEATS) \
+	DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) $(if $(OUT),OUT=$(OUT)) \
+	bench/run_account_pages_bench.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)

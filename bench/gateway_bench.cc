@@ -146,20 +146,6 @@ absl::StatusOr<std::vector<std::string>> LoadRoleNames(const std::string& regist
   return names;
 }
 
-// Polls GET /readyz until it answers 200; DEADLINE_EXCEEDED after `timeout`.
-absl::Status WaitUntilGatewayReady(const std::string& host, int port, absl::Duration timeout) {
-  const absl::Time deadline = absl::Now() + timeout;
-  HttpCall call;
-  call.path = "/readyz";
-  while (absl::Now() < deadline) {
-    if (HttpOnce(host, port, call, false, absl::Seconds(1)).status == 200) {
-      return absl::OkStatus();
-    }
-    absl::SleepFor(absl::Milliseconds(100));
-  }
-  return absl::DeadlineExceededError("the gateway's /readyz did not answer 200");
-}
-
 int Main() {
   const std::string registry = absl::GetFlag(FLAGS_registry);
   if (absl::GetFlag(FLAGS_seed_only)) return SeedOnly(registry);

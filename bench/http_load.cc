@@ -13,6 +13,7 @@
 #include "absl/synchronization/blocking_counter.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 
 namespace cadre::bench {
 namespace {
@@ -90,9 +91,12 @@ void Connect(httplib::Client& client, StartLine* start) {
 
 // Sends requests one after another until the window ends; records the answers arriving
 // in [begin, end).
-void Drive(const std::string& host, int port, const HttpFill& fill, const HttpLoadOptions& options,
-           StartLine* start, uint64_t seed, ThreadTally* tally) {
+void Drive(const std::string& host, int port, const HttpFillFor& fill_for,
+           const HttpLoadOptions& options, StartLine* start, int thread, uint64_t seed,
+           ThreadTally* tally) {
   std::mt19937_64 rng(seed);
+  const HttpFill fill = fill_for(thread);
+  const bool observing = !options.observe_header.empty() && options.observe;
   std::unique_ptr<httplib::Client> client =
       NewClient(host, port, options.timeout, options.accept_gzip);
   tally->latencies_ns.reserve(1 << 16);
@@ -114,6 +118,7 @@ void Drive(const std::string& host, int port, const HttpFill& fill, const HttpLo
     if (error.empty()) {
       tally->latencies_ns.push_back(
           std::chrono::duration_cast<std::chrono::nanoseconds>(now - start).count());
+      if (observing) options.observe(thread, result->get_header_value(options.observe_header));
     } else if (tally->errors++ == 0) {
       tally->first_error = error;
     }
@@ -133,6 +138,12 @@ double PercentileMs(const std::vector<int64_t>& sorted_ns, double q) {
 
 LoadResult RunHttpClosedLoop(const std::string& host, int port, const HttpFill& fill,
                              const HttpLoadOptions& options) {
+  return RunHttpClosedLoopByThread(
+      host, port, [&fill](int) { return fill; }, options);
+}
+
+LoadResult RunHttpClosedLoopByThread(const std::string& host, int port, const HttpFillFor& fill_for,
+                                     const HttpLoadOptions& options) {
   const int threads_wanted = std::clamp(options.in_flight, 1, 1024);
   StartLine start(threads_wanted);
   std::vector<ThreadTally> tallies(threads_wanted);
@@ -140,8 +151,9 @@ LoadResult RunHttpClosedLoop(const std::string& host, int port, const HttpFill& 
   threads.reserve(threads_wanted);
   std::random_device seeder;
   for (int t = 0; t < threads_wanted; ++t) {
-    threads.emplace_back(Drive, std::cref(host), port, std::cref(fill), std::cref(options), &start,
-                         (static_cast<uint64_t>(seeder()) << 32) | seeder(), &tallies[t]);
+    threads.emplace_back(Drive, std::cref(host), port, std::cref(fill_for), std::cref(options),
+                         &start, t, (static_cast<uint64_t>(seeder()) << 32) | seeder(),
+                         &tallies[t]);
   }
   start.connected.Wait();
   start.begin = BenchClock::now() + absl::ToChronoNanoseconds(options.warmup);
@@ -185,6 +197,19 @@ HttpAnswer HttpOnce(const std::string& host, int port, const HttpCall& call, boo
     answer.headers.emplace(name, value);
   }
   return answer;
+}
+
+absl::Status WaitUntilGatewayReady(const std::string& host, int port, absl::Duration timeout) {
+  const absl::Time deadline = absl::Now() + timeout;
+  HttpCall call;
+  call.path = "/readyz";
+  while (absl::Now() < deadline) {
+    if (HttpOnce(host, port, call, false, absl::Seconds(1)).status == 200) {
+      return absl::OkStatus();
+    }
+    absl::SleepFor(absl::Milliseconds(100));
+  }
+  return absl::DeadlineExceededError("the gateway's /readyz did not answer 200");
 }
 
 }  // namespace cadre::bench

@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
 #include "absl/time/time.h"
 #include "bench/load_generator.h"
 
@@ -42,6 +43,9 @@ struct HttpCall {
 
 // Writes the next request of a thread (it may pick a random role with `rng`).
 using HttpFill = std::function<void(std::mt19937_64& rng, HttpCall* call)>;
+// The fill of thread `thread` (0 to in_flight - 1), called once on each thread before it
+// connects: e.g. each thread a signed-in person's cookie of its own.
+using HttpFillFor = std::function<HttpFill(int thread)>;
 
 struct HttpLoadOptions {
   int in_flight = 1;  // threads, one request outstanding each, 1–1024
@@ -51,6 +55,11 @@ struct HttpLoadOptions {
   // true: "Accept-Encoding: gzip" and the client inflates gzipped answers, as a browser
   // does; false: "Accept-Encoding: identity".
   bool accept_gzip = true;
+  // A response header whose value `observe` is given, with the thread's index, for each
+  // 2xx answer inside the window (e.g. "Server-Timing"); called on the sending thread,
+  // so per-thread tallies need no lock. Empty: nothing observed.
+  std::string observe_header;
+  std::function<void(int thread, const std::string& value)> observe;
 };
 
 // Runs one closed-loop measurement against http://`host`:`port`. Blocks for about
@@ -58,6 +67,9 @@ struct HttpLoadOptions {
 // (it counts gRPC codes); first_error says what went wrong ("HTTP 404", "Read").
 LoadResult RunHttpClosedLoop(const std::string& host, int port, const HttpFill& fill,
                              const HttpLoadOptions& options);
+// The same with a fill of its own for each thread.
+LoadResult RunHttpClosedLoopByThread(const std::string& host, int port, const HttpFillFor& fill_for,
+                                     const HttpLoadOptions& options);
 
 // One request outside any measurement, with the same client settings; the status (0 when
 // the request failed) and the decoded body.
@@ -69,5 +81,9 @@ struct HttpAnswer {
 };
 HttpAnswer HttpOnce(const std::string& host, int port, const HttpCall& call, bool accept_gzip,
                     absl::Duration timeout = absl::Seconds(5));
+
+// Polls the gateway's GET /readyz every 100 ms until it answers 200; DEADLINE_EXCEEDED
+// after `timeout`.
+absl::Status WaitUntilGatewayReady(const std::string& host, int port, absl::Duration timeout);
 
 }  // namespace cadre::bench
