@@ -39,7 +39,9 @@ json MatchCard(const cadre::v1::RoleMatch& match, const BodyNames& names) {
   }
   json parts = json::array();
   for (const cadre::v1::ScorePart& part : match.score().parts()) {
-    parts.push_back({{"text", ScorePartLabel(part)}, {"reason", SentenceOf(part.reason())}});
+    const std::string reason = SentenceOf(part.reason());
+    parts.push_back(
+        {{"text", ScorePartLabel(part)}, {"reason", reason}, {"has_reason", !reason.empty()}});
   }
   const std::string why = SentenceOf(match.why());
   return {
