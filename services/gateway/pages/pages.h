@@ -26,4 +26,10 @@ void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
 void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
 void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
 
+// Accounts (issue 9): /sign-in, /sign-up, /sign-out and /signed-out, /privacy.
+void AddSignInPage(FrontDoor* door, const PageDeps* deps);
+void AddSignUpPage(FrontDoor* door, const PageDeps* deps);
+void AddSignOutPage(FrontDoor* door, const PageDeps* deps);
+void AddPrivacyPage(FrontDoor* door, const PageDeps* deps);
+
 }  // namespace cadre::gateway
