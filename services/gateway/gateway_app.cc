@@ -69,7 +69,7 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(GatewayOptions opt
   CADRE_ASSIGN_OR_RETURN(parts->upstream, Upstream::Create(options.upstream));
   if (options.session_key_file.empty()) {
     return InvalidField("session_key_file",
-                        "is required (make run makes one with scripts/new_session_key.sh)");
+                        "is required (make run makes .run/gateway-session.key)");
   }
   CADRE_ASSIGN_OR_RETURN(const std::string session_keys, ReadSecretFile(options.session_key_file));
   CADRE_ASSIGN_OR_RETURN(SessionSeal seal, SessionSeal::Parse(session_keys));

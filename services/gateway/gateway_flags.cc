@@ -35,7 +35,7 @@ ABSL_FLAG(std::string, trusted_proxies, "",
           "comma-separated peer addresses (load balancers) whose X-Forwarded-For is believed");
 ABSL_FLAG(std::string, session_key_file, "",
           "the key that seals web sessions at rest: a file of 64-hex-digit lines, the first "
-          "sealing (make run: .run/gateway-session.key, from scripts/new_session_key.sh)");
+          "sealing (make run makes .run/gateway-session.key)");
 ABSL_FLAG(int, session_idle_minutes, 120,
           "a web session unused this long ends, minutes, 5..1440 (never past the key's expiry)");
 ABSL_FLAG(std::string, privacy_notice_version, "2026-11",

@@ -4,7 +4,7 @@
 // whoever reads Redis (a backup, a replica, a debugging session) learns nothing of the
 // applicant keys the sessions hold, and cannot forge or move a session.
 //
-// The key file (--session_key_file, made by `make run` with scripts/new_session_key.sh) holds
+// The key file (--session_key_file; `make run` makes .run/gateway-session.key) holds
 // one or more keys, one a line, each 64 hexadecimal digits (32 random bytes). The first
 // seals; every one opens, so a key can be rotated: put the new one first, keep the old
 // below it for as long as sessions last (the applicant keys' life), then remove it.
