@@ -12,6 +12,10 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddSearchFeedPage(door, deps);
   AddRolePage(door, deps);
   AddMenuPage(door, deps);
+  AddSignInPage(door, deps);
+  AddSignUpPage(door, deps);
+  AddSignOutPage(door, deps);
+  AddPrivacyPage(door, deps);
   // Roles for you and credentials (issue 9).
   AddForYouPage(door, deps);
   AddCredentialsPage(door, deps);

@@ -26,6 +26,12 @@ void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
 void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
 void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
 
+// Accounts (issue 9): /sign-in, /sign-up, /sign-out and /signed-out, /privacy.
+void AddSignInPage(FrontDoor* door, const PageDeps* deps);
+void AddSignUpPage(FrontDoor* door, const PageDeps* deps);
+void AddSignOutPage(FrontDoor* door, const PageDeps* deps);
+void AddPrivacyPage(FrontDoor* door, const PageDeps* deps);
+
 // Roles for you and credentials (issue 9): a signed-in person's own.
 void AddForYouPage(FrontDoor* door, const PageDeps* deps);       // /for-you
 void AddCredentialsPage(FrontDoor* door, const PageDeps* deps);  // /credentials
