@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the account pages' benchmark (issue 9) end to end on loopback:
 #   1. a temporary directory (mode 700) holding, each mode 600: the admin key, matching's
-#      and the gateway's service keys and the email HMAC key;
+#      and the gateway's service keys, the email HMAC key and the gateway's session key;
 #   2. a private redis-server (free port, appendonly yes, appendfsync everysec), shared by
 #      the registry, matching and the gateway's sessions;
 #   3. the registry and matching (127.0.0.1, free ports, metrics off, warn logs), matching
@@ -129,7 +129,7 @@ wait_for_port "${matching_port}" "${matching_pid}" "matching"
 gateway_port="$(free_port)"
 env -u CADRE_ADMIN_KEY "${gateway_bin}" --host=127.0.0.1 --port="${gateway_port}" --metrics_port=-1 \
   --registry="127.0.0.1:${registry_port}" --matching="127.0.0.1:${matching_port}" \
-  --redis_port="${redis_port}" \
+  --redis_port="${redis_port}" --session_key_file="${work}/gateway-session.key" \
   --web_root="${web_root}" --service_keys_dir="${work}/keys" --log_every_request=false \
   --anonymous_per_minute=0 --http_threads="${http_threads}" --log_level=warn \
   >"${work}/gateway.log" 2>&1 &
