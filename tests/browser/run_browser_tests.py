@@ -112,7 +112,7 @@ def load_demo(stack, stubs, work):
                 "--stubs", stubs], work)
 
 
-def run_node(gateway_url, work):
+def run_node(gateway_url, work, stack, stubs):
     tests = sorted(glob.glob(os.path.join(HERE, "*.test.mjs")))
     if not tests:
         raise RuntimeError("no tests/browser/*.test.mjs")
@@ -120,7 +120,10 @@ def run_node(gateway_url, work):
     # closes the browser) goes with the work directory.
     tmp = os.path.join(work, "tmp")
     os.mkdir(tmp, 0o700)
-    env = dict(os.environ, CADRE_GATEWAY_URL=gateway_url, TMPDIR=tmp)
+    # What the tests need to act as a body's own system (tests/browser/body_client.py).
+    env = dict(os.environ, CADRE_GATEWAY_URL=gateway_url, TMPDIR=tmp,
+               CADRE_MATCHING_ADDR=stack.matching.addr, CADRE_STUB_DIR=stubs,
+               CADRE_BODY_KEYS=os.path.join(work, "body-keys.json"))
     print("run_browser_tests: node --test on %s (CADRE_GATEWAY_URL=%s)"
           % (" ".join(os.path.basename(t) for t in tests), gateway_url), flush=True)
     proc = subprocess.Popen(["node", "--test", "--test-concurrency=1",
@@ -171,7 +174,7 @@ def main():
         print("run_browser_tests: set-up took %.1f s" % (time.monotonic() - started),
               flush=True)
         node_started = time.monotonic()
-        status = run_node(gateway.url, work)
+        status = run_node(gateway.url, work, stack, stubs)
         print("run_browser_tests: node took %.1f s; exit status %d"
               % (time.monotonic() - node_started, status), flush=True)
         if status != 0:

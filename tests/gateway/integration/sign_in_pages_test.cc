@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "absl/strings/match.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "services/common/redis_client.h"
 #include "tests/gateway/integration/gateway_harness.h"
 #include "tests/gateway/integration/test_browser.h"
@@ -155,10 +157,32 @@ TEST_F(SignInPagesTest, SessionsAreSealedAtRestAndFoundOnlyByTheirCookie) {
   ASSERT_TRUE(box.ok());
   EXPECT_FALSE(absl::StrContains(box->str, "cadre_"));
   EXPECT_FALSE(absl::StrContains(box->str, "applicants/"));
-  // A cookie of the right shape that names no session is signed out.
-  TestBrowser stranger(*harness_);
-  auto page = stranger.Get("/sign-in");
-  (void)page;
+}
+
+TEST_F(SignInPagesTest, RedisDownIsAQuick503AndSessionsComeBackWithIt) {
+  TestBrowser browser(*harness_);
+  browser.SignUp("gus@example.org");
+  browser.Get("/");
+  redis_->Stop();
+  // A signed-in person's page needs the session: the 503 page, quickly (the client's
+  // read timeout is 10 s; the gateway's Redis timeouts are far shorter).
+  const absl::Time start = absl::Now();
+  auto down = browser.Post("/sign-out", {});
+  ASSERT_TRUE(down);
+  EXPECT_EQ(down->status, 503);
+  EXPECT_LT(absl::Now() - start, absl::Seconds(8));
+  // A page that needs no session still renders, showing the visitor as signed out.
+  auto sign_in = browser.Get("/sign-in");
+  EXPECT_EQ(sign_in->status, 200);
+  redis_->Restart();
+  // The session was kept (appendfsync always) and is found again once Redis is back.
+  bool back = false;
+  for (absl::Time deadline = absl::Now() + absl::Seconds(10); !back && absl::Now() < deadline;) {
+    auto home = browser.Get("/");
+    back = home && absl::StrContains(home->body, "action=\"/sign-out\"");
+    if (!back) absl::SleepFor(absl::Milliseconds(100));
+  }
+  EXPECT_TRUE(back);
 }
 
 }  // namespace
