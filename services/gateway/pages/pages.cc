@@ -12,6 +12,13 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddSearchFeedPage(door, deps);
   AddRolePage(door, deps);
   AddMenuPage(door, deps);
+  // A person's profile (issue 9).
+  AddProfilePage(door, deps);
+  AddProfileEditPage(door, deps);
+  AddEqualityPage(door, deps);
+  AddAccountSettingsPages(door, deps);
+  AddDataDownloadPage(door, deps);
+  AddDeleteAccountPages(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

@@ -26,4 +26,13 @@ void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
 void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
 void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
 
+// A person's profile (issue 9): each needs signing in, but /account-deleted.
+void AddProfilePage(FrontDoor* door, const PageDeps* deps);           // /profile
+void AddProfileEditPage(FrontDoor* door, const PageDeps* deps);       // /profile/edit
+void AddEqualityPage(FrontDoor* door, const PageDeps* deps);          // /profile/equality
+void AddAccountSettingsPages(FrontDoor* door, const PageDeps* deps);  // /profile/email, /password
+void AddDataDownloadPage(FrontDoor* door, const PageDeps* deps);      // POST /profile/download
+// /profile/delete and /account-deleted.
+void AddDeleteAccountPages(FrontDoor* door, const PageDeps* deps);
+
 }  // namespace cadre::gateway
