@@ -26,6 +26,12 @@ void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
 void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
 void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
 
+// Accounts (issue 9): /sign-in, /sign-up, /sign-out and /signed-out, /privacy.
+void AddSignInPage(FrontDoor* door, const PageDeps* deps);
+void AddSignUpPage(FrontDoor* door, const PageDeps* deps);
+void AddSignOutPage(FrontDoor* door, const PageDeps* deps);
+void AddPrivacyPage(FrontDoor* door, const PageDeps* deps);
+
 // A person's profile (issue 9): each needs signing in, but /account-deleted.
 void AddProfilePage(FrontDoor* door, const PageDeps* deps);           // /profile
 void AddProfileEditPage(FrontDoor* door, const PageDeps* deps);       // /profile/edit
