@@ -19,6 +19,13 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   // Roles for you and credentials (issue 9).
   AddForYouPage(door, deps);
   AddCredentialsPage(door, deps);
+  // A person's profile (issue 9).
+  AddProfilePage(door, deps);
+  AddProfileEditPage(door, deps);
+  AddEqualityPage(door, deps);
+  AddAccountSettingsPages(door, deps);
+  AddDataDownloadPage(door, deps);
+  AddDeleteAccountPages(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

@@ -36,4 +36,13 @@ void AddPrivacyPage(FrontDoor* door, const PageDeps* deps);
 void AddForYouPage(FrontDoor* door, const PageDeps* deps);       // /for-you
 void AddCredentialsPage(FrontDoor* door, const PageDeps* deps);  // /credentials
 
+// A person's profile (issue 9): each needs signing in, but /account-deleted.
+void AddProfilePage(FrontDoor* door, const PageDeps* deps);           // /profile
+void AddProfileEditPage(FrontDoor* door, const PageDeps* deps);       // /profile/edit
+void AddEqualityPage(FrontDoor* door, const PageDeps* deps);          // /profile/equality
+void AddAccountSettingsPages(FrontDoor* door, const PageDeps* deps);  // /profile/email, /password
+void AddDataDownloadPage(FrontDoor* door, const PageDeps* deps);      // POST /profile/download
+// /profile/delete and /account-deleted.
+void AddDeleteAccountPages(FrontDoor* door, const PageDeps* deps);
+
 }  // namespace cadre::gateway

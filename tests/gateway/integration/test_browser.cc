@@ -94,8 +94,9 @@ std::string TestBrowser::SignUp(const std::string& email, const std::string& pas
                   << (result ? result->body.substr(0, 2000) : "no answer");
     return "";
   }
-  // The applicant's name from their profile's export would need more pages; the sign-up
-  // answer's session is enough to act, and the name is read from the data download.
+  // The applicant's name is read from the data download, a form of /profile: its token is
+  // the new session's, not the sign-up form's.
+  Get("/profile");
   httplib::Result data = Post("/profile/download", {});
   if (data && data->status == 200) {
     const size_t at = data->body.find("applicants/");
