@@ -26,4 +26,13 @@ void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
 void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
 void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
 
+// A person's applications (issue 9): signed in, their own only.
+void AddApplyPage(FrontDoor* door, const PageDeps* deps);         // /roles/{id}/apply
+void AddApplicationsPage(FrontDoor* door, const PageDeps* deps);  // /applications
+void AddApplicationPage(FrontDoor* door, const PageDeps* deps);   // /applications/{id}
+// POST /applications/{id}/withdraw, /accept, /decline, /payment.
+void AddApplicationActions(FrontDoor* door, const PageDeps* deps);
+// GET /applications/{id}/withdraw, /step-down (confirmations); POST .../step-down.
+void AddApplicationConfirmPages(FrontDoor* door, const PageDeps* deps);
+
 }  // namespace cadre::gateway
