@@ -176,10 +176,11 @@ compose-config:
 	docker-compose -f docker-compose.yml config -q
 
 # The secrets compose mounts: the admin key, each service's own key (services know one
-# another by these) and the matching service's email HMAC key. Compose bind-mounts the
+# another by these), the matching service's email HMAC key and the gateway's session key. Compose bind-mounts the
 # files as they are, so the container's user (uid 10001) must be able to read them: owned
 # by 10001 when we are root, else world-readable inside a folder only its owner can enter.
-COMPOSE_SECRETS = admin.key matching.key notifications.key gateway.key email-hmac.key
+COMPOSE_SECRETS = admin.key matching.key notifications.key gateway.key email-hmac.key \
+  gateway-session.key
 compose-secrets:
 	mkdir -p deploy/secrets && chmod 700 deploy/secrets
 	scripts/new_key.sh deploy/secrets/admin.key
@@ -187,6 +188,8 @@ compose-secrets:
 	  scripts/new_key.sh --issued deploy/secrets/$$service.key; done
 	[[ -s deploy/secrets/email-hmac.key ]] || (umask 077 && \
 	  od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > deploy/secrets/email-hmac.key)
+	[[ -s deploy/secrets/gateway-session.key ]] || (umask 077 && \
+	  od -An -N32 -tx1 /dev/urandom | tr -d ' \n' > deploy/secrets/gateway-session.key)
 	cd deploy/secrets && if [[ "$$(id -u)" == 0 ]]; then chown 10001:10001 $(COMPOSE_SECRETS); \
 	else chmod 644 $(COMPOSE_SECRETS); fi
 

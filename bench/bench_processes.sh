@@ -45,6 +45,7 @@ make_bench_secrets() {
     hex 20 >"${dir}/admin.key"
     echo "cadre_$(hex 24)" >"${dir}/keys/matching.key"
     hex 32 >"${dir}/email-hmac.key"
+    hex 32 >"${dir}/gateway-session.key"
   )
   CADRE_ADMIN_KEY="$(cat "${dir}/admin.key")"
   export CADRE_ADMIN_KEY

@@ -162,6 +162,7 @@ gateway_port="$(free_port)"
 env -u CADRE_ADMIN_KEY "${gateway_bin}" --host=127.0.0.1 --port="${gateway_port}" --metrics_port=-1 \
   --registry="127.0.0.1:${registry_port}" --matching="127.0.0.1:${matching_port}" \
   --web_root="${web_root}" --service_keys_dir="${work}/keys" --log_every_request=false \
+  --redis_port="${redis_port}" --session_key_file="${work}/gateway-session.key" \
   --anonymous_per_minute=0 --http_threads="${http_threads}" \
   --keep_alive_requests="${keep_alive_requests}" --log_level=warn >"${work}/gateway.log" 2>&1 &
 gateway_pid=$!

@@ -27,7 +27,8 @@
 #        .run/service-keys/<service>.key (each service's own key, mode 600; every service
 #        is given the directory, --service_keys_dir),
 #        .run/email-hmac.key (the matching service's key of the HMAC that stands for
-#        emails in its indexes, mode 600), .run/demo-accounts.json (the demo applicants'
+#        emails in its indexes, mode 600), .run/gateway-session.key (seals the web
+#        sessions in Redis, mode 600), .run/demo-accounts.json (the demo applicants'
 #        sign-ins, mode 600), .run/logs/<name>.log (one log per process),
 #        .run/run.pid (this script).
 set -euo pipefail
@@ -45,6 +46,7 @@ SERVICE_KEYS_DIR="${RUN_DIR}/service-keys"
 # The services that call others as themselves, each with its own key in SERVICE_KEYS_DIR.
 KEYED_SERVICES=(matching notifications gateway)
 EMAIL_HMAC_KEY_FILE="${RUN_DIR}/email-hmac.key"
+GATEWAY_SESSION_KEY_FILE="${RUN_DIR}/gateway-session.key"
 PYTHON=/usr/bin/python3
 # Seconds a service may take to drain after SIGTERM (its own drain is 10 s) before it
 # is killed, and to become SERVING after start.
@@ -196,6 +198,12 @@ if [[ ! -s "${EMAIL_HMAC_KEY_FILE}" ]]; then
   (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"${EMAIL_HMAC_KEY_FILE}")
 fi
 chmod 600 "${EMAIL_HMAC_KEY_FILE}"
+# The gateway's session key (seals web sessions in Redis): 32 random bytes as hex, made
+# once and kept (a new one signs everybody out). To rotate, put a new line first.
+if [[ ! -s "${GATEWAY_SESSION_KEY_FILE}" ]]; then
+  (umask 077 && od -An -N32 -tx1 /dev/urandom | tr -d ' \n' >"${GATEWAY_SESSION_KEY_FILE}")
+fi
+chmod 600 "${GATEWAY_SESSION_KEY_FILE}"
 
 trap cleanup EXIT
 trap 'exit 0' INT  # a stop asked for is a clean end
@@ -266,6 +274,8 @@ if [[ -x "${BUILD_DIR}/${GATEWAY_BINARY}" ]]; then
     --metrics_port "${GATEWAY_METRICS_PORT}" --web_root "${BUILD_DIR}/web" \
     --service_keys_dir="${SERVICE_KEYS_DIR}" --registry "127.0.0.1:${registry_port}" \
     --matching "127.0.0.1:${MATCHING_PORT:-50052}" --public_url "${GATEWAY_URL}" \
+    --redis_host 127.0.0.1 --redis_port "${REDIS_PORT}" \
+    --session_key_file="${GATEWAY_SESSION_KEY_FILE}" \
     >>"${LOG_DIR}/gateway.log" 2>&1 </dev/null &
   SERVICE_PIDS+=("$!")
   SERVICE_NAMES+=("gateway")

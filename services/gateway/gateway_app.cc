@@ -8,11 +8,13 @@
 #include "services/common/base/status_macros.h"
 #include "services/common/metrics.h"
 #include "services/common/metrics_http.h"
+#include "services/common/secret_file.h"
 #include "services/common/service_keys.h"
 #include "services/gateway/connect/connect_routes.h"
 #include "services/gateway/http/static_assets.h"
 #include "services/gateway/pages/pages.h"
 #include "services/gateway/render/templates.h"
+#include "services/gateway/sessions/session_store.h"
 
 namespace cadre::gateway {
 namespace {
@@ -40,6 +42,8 @@ struct GatewayApp::Parts {
   std::unique_ptr<Templates> templates;
   std::string openapi;
   std::unique_ptr<Upstream> upstream;
+  std::unique_ptr<RedisClient> redis;
+  std::unique_ptr<SessionStore> sessions;
   MetricsRegistry metrics;
   PageDeps deps;
   std::unique_ptr<FrontDoor> door;
@@ -63,6 +67,18 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(GatewayOptions opt
                            ReadOwnServiceKey(options.service_keys_dir, kGatewaySubject));
   }
   CADRE_ASSIGN_OR_RETURN(parts->upstream, Upstream::Create(options.upstream));
+  if (options.session_key_file.empty()) {
+    return InvalidField("session_key_file",
+                        "is required (make run makes .run/gateway-session.key)");
+  }
+  CADRE_ASSIGN_OR_RETURN(const std::string session_keys, ReadSecretFile(options.session_key_file));
+  CADRE_ASSIGN_OR_RETURN(SessionSeal seal, SessionSeal::Parse(session_keys));
+  // Redis may be down at start-up: sessions answer UNAVAILABLE until it is back, and the
+  // public pages work meanwhile.
+  parts->redis = std::make_unique<RedisClient>(options.redis);
+  parts->sessions =
+      std::make_unique<SessionStore>(parts->redis.get(), std::move(seal), clock,
+                                     SessionStoreOptions{.idle = options.session_idle});
   parts->options = std::move(options);
   const GatewayOptions& o = parts->options;
 
@@ -70,7 +86,9 @@ absl::StatusOr<std::unique_ptr<GatewayApp>> GatewayApp::Start(GatewayOptions opt
                          .templates = parts->templates.get(),
                          .assets = parts->assets.get(),
                          .clock = clock,
-                         .public_url = o.public_url};
+                         .public_url = o.public_url,
+                         .sessions = parts->sessions.get(),
+                         .privacy_notice_version = o.privacy_notice_version};
   parts->door = std::make_unique<FrontDoor>(o.http, clock, &parts->metrics);
   FrontDoor& door = *parts->door;
   const PageDeps* deps = &parts->deps;

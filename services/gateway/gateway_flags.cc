@@ -33,6 +33,13 @@ ABSL_FLAG(int, anonymous_per_minute, 600,
 ABSL_FLAG(int, anonymous_burst, 120, "requests an idle address may make at once, 1..100000");
 ABSL_FLAG(std::string, trusted_proxies, "",
           "comma-separated peer addresses (load balancers) whose X-Forwarded-For is believed");
+ABSL_FLAG(std::string, session_key_file, "",
+          "the key that seals web sessions at rest: a file of 64-hex-digit lines, the first "
+          "sealing (make run makes .run/gateway-session.key)");
+ABSL_FLAG(int, session_idle_minutes, 120,
+          "a web session unused this long ends, minutes, 5..1440 (never past the key's expiry)");
+ABSL_FLAG(std::string, privacy_notice_version, "2026-11",
+          "the privacy notice sign-ups agree to: matching's --privacy_notice_version");
 ABSL_FLAG(bool, log_every_request, true,
           "an access log line a request (never the query string); false: only 5xx and slow");
 
@@ -60,6 +67,9 @@ const ServiceFlags& GatewayFlags() {
                   &absl::GetFlagReflectionHandle(FLAGS_anonymous_per_minute),
                   &absl::GetFlagReflectionHandle(FLAGS_anonymous_burst),
                   &absl::GetFlagReflectionHandle(FLAGS_trusted_proxies),
+                  &absl::GetFlagReflectionHandle(FLAGS_session_key_file),
+                  &absl::GetFlagReflectionHandle(FLAGS_session_idle_minutes),
+                  &absl::GetFlagReflectionHandle(FLAGS_privacy_notice_version),
                   &absl::GetFlagReflectionHandle(FLAGS_log_every_request)},
     };
     for (const absl::CommandLineFlag* flag : CommonServiceFlags()) f->flags.push_back(flag);
@@ -107,6 +117,11 @@ absl::StatusOr<GatewayOptions> GatewayOptionsFromFlags(const ParsedFlags& parsed
   o.http.trusted_proxies =
       absl::StrSplit(absl::GetFlag(FLAGS_trusted_proxies), ',', absl::SkipWhitespace());
   o.http.log_every_request = absl::GetFlag(FLAGS_log_every_request);
+  o.redis = redis;
+  o.session_key_file = absl::GetFlag(FLAGS_session_key_file);
+  CADRE_ASSIGN_OR_RETURN(const int idle, parsed.InRange(FLAGS_session_idle_minutes, 5, 1440));
+  o.session_idle = absl::Minutes(idle);
+  o.privacy_notice_version = absl::GetFlag(FLAGS_privacy_notice_version);
   return o;
 }
 

@@ -15,6 +15,7 @@
 #include "services/matching/domain/application_moves.h"
 #include "services/matching/domain/application_rules.h"
 #include "services/matching/domain/dates.h"
+#include "services/matching/domain/errors.h"
 #include "services/matching/domain/names.h"
 #include "services/matching/domain/newest_first.h"
 #include "services/matching/domain/policy.h"
@@ -57,6 +58,43 @@ absl::StatusOr<int> OffsetOf(const std::string& token, const std::string& finger
     return InvalidField("page_token", "is not a token this service gave");
   }
   return offset;
+}
+
+// The applicant a RecommendRoles call is about: the caller themself, or the one an admin
+// names. PERMISSION_DENIED for any other key or name; INVALID_ARGUMENT for a malformed one.
+absl::StatusOr<std::string> ApplicantAsked(const Principal& caller,
+                                           const v1::RecommendRolesRequest& request) {
+  if (request.applicant().empty()) return SelfApplicantId(caller);
+  CADRE_ASSIGN_OR_RETURN(std::string applicant_id,
+                         ParseApplicantName(request.applicant(), "applicant"));
+  CADRE_RETURN_IF_ERROR(MayActAsApplicant(caller, applicant_id));
+  return applicant_id;
+}
+
+// The person's part of a recommendation, as of `now` (London's date for "today"). It
+// points into `person`, which must outlive it; the caller sets the rest.
+RecommendQuery QueryFor(const PersonForMatching& person,
+                        const Applications::PlacementCounts& counts, absl::Time now) {
+  RecommendQuery q;
+  q.profile = &person.applicant->applicant.profile();
+  q.credentials = person.credentials;
+  q.active_placements = counts.active;
+  q.placements_last_24_months = counts.last_24_months;
+  q.today = DateIn(now, LondonTime());
+  q.now = now;
+  return q;
+}
+
+v1::RoleMatch MatchProto(const RoleRecommendation& r, const v1::Profile& profile,
+                         int policy_version) {
+  v1::RoleMatch match;
+  match.set_role(r.role->name());
+  match.set_title(r.role->title());
+  match.set_body(r.role->body());
+  *match.mutable_score() = ScoreProto(r.score, policy_version);
+  *match.mutable_screening() = ToProto(r.screening);
+  match.set_why(WhyForApplicant(*r.role, profile, r.score, r.screening));
+  return match;
 }
 
 }  // namespace
@@ -178,13 +216,8 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
 
 absl::StatusOr<v1::RecommendRolesResponse> Ranking::RecommendRoles(
     const Principal& caller, const v1::RecommendRolesRequest& request) {
-  std::string applicant_id;
-  if (request.applicant().empty()) {
-    CADRE_ASSIGN_OR_RETURN(applicant_id, SelfApplicantId(caller));
-  } else {
-    CADRE_ASSIGN_OR_RETURN(applicant_id, ParseApplicantName(request.applicant(), "applicant"));
-    CADRE_RETURN_IF_ERROR(MayActAsApplicant(caller, applicant_id));
-  }
+  CADRE_ASSIGN_OR_RETURN(const std::string applicant_id, ApplicantAsked(caller, request));
+  if (!request.role().empty()) return RecommendRole(applicant_id, request.role());
   CADRE_ASSIGN_OR_RETURN(
       int size, EffectivePageSize(request.page_size(), kDefaultRecommendPage, kMaxRecommendPage));
   const std::string fingerprint = FilterFingerprint(request);
@@ -193,45 +226,48 @@ absl::StatusOr<v1::RecommendRolesResponse> Ranking::RecommendRoles(
     return InvalidField("page_token", "is past the last recommendation");
   }
   CADRE_ASSIGN_OR_RETURN(PersonForMatching person, store_->ReadPerson(applicant_id));
-  if (!person.applicant) return NotFound(ApplicantName(applicant_id));
-  const std::vector<v1::Credential>& held = person.credentials;
+  if (!person.applicant) return ApplicantNotFound(ApplicantName(applicant_id));
   const Applications::PlacementCounts counts = applications_->CountPlacementsOf(person.placements);
   // Roles the person has a live application to, or holds, are not recommended again.
   absl::flat_hash_set<int64_t> exclude(person.live_role_ids.begin(), person.live_role_ids.end());
   exclude.insert(counts.active_role_ids.begin(), counts.active_role_ids.end());
-  const absl::Time now = clock_->Now();
   const ScoringPolicy& policy = DefaultScoringPolicy();
-  const v1::Profile& profile = person.applicant->applicant.profile();
-  const Recommendations found =
-      Recommend(*roles_, policy,
-                RecommendQuery{.profile = &profile,
-                               .credentials = held,
-                               .active_placements = counts.active,
-                               .placements_last_24_months = counts.last_24_months,
-                               .today = DateIn(now, LondonTime()),
-                               .now = now,
-                               .limit = std::min(offset + size, kMaxRecommendations),
-                               .include_ineligible = request.include_ineligible(),
-                               .exclude = &exclude});
+  RecommendQuery query = QueryFor(person, counts, clock_->Now());
+  query.limit = std::min(offset + size, kMaxRecommendations);
+  query.include_ineligible = request.include_ineligible();
+  query.exclude = &exclude;
+  const Recommendations found = Recommend(*roles_, policy, query);
   v1::RecommendRolesResponse response;
   response.set_roles_considered(found.considered);
   response.set_roles_scored(found.scored);
   response.set_open_roles(found.open_roles);
   for (int i = offset; i < static_cast<int>(found.ranked.size()) && i < offset + size; ++i) {
-    const RoleRecommendation& r = found.ranked[i];
-    v1::RoleMatch* match = response.add_matches();
-    match->set_role(r.role->name());
-    match->set_title(r.role->title());
-    match->set_body(r.role->body());
-    *match->mutable_score() = ScoreProto(r.score, policy.version);
-    *match->mutable_screening() = ToProto(r.screening);
-    match->set_why(WhyForApplicant(*r.role, profile, r.score, r.screening));
+    *response.add_matches() = MatchProto(found.ranked[i], *query.profile, policy.version);
   }
   // A full page that is not the last possible one may have more after it.
   if (static_cast<int>(found.ranked.size()) == offset + size &&
       offset + size < kMaxRecommendations) {
     response.set_next_page_token(EncodePageToken(absl::StrCat(offset + size), fingerprint));
   }
+  return response;
+}
+
+absl::StatusOr<v1::RecommendRolesResponse> Ranking::RecommendRole(const std::string& applicant_id,
+                                                                  const std::string& role) {
+  const absl::optional<int64_t> role_id = RoleIdOf(role);
+  if (!role_id) return InvalidField("role", "must look like roles/{id}");
+  CADRE_ASSIGN_OR_RETURN(PersonForMatching person, store_->ReadPerson(applicant_id));
+  if (!person.applicant) return ApplicantNotFound(ApplicantName(applicant_id));
+  const Applications::PlacementCounts counts = applications_->CountPlacementsOf(person.placements);
+  const ScoringPolicy& policy = DefaultScoringPolicy();
+  const RecommendQuery query = QueryFor(person, counts, clock_->Now());
+  const Recommendations found = RecommendOne(*roles_, policy, query, *role_id);
+  if (found.ranked.empty()) return RoleNotOpenToScreen(role);
+  v1::RecommendRolesResponse response;
+  response.set_roles_considered(found.considered);
+  response.set_roles_scored(found.scored);
+  response.set_open_roles(found.open_roles);
+  *response.add_matches() = MatchProto(found.ranked.front(), *query.profile, policy.version);
   return response;
 }
 

@@ -41,6 +41,11 @@ class Ranking {
       const Principal& caller, const cadre::v1::RecommendRolesRequest& request);
 
  private:
+  // RecommendRoles for the one role `role` names, about `applicant_id` (whom the caller
+  // may ask about): INVALID_ARGUMENT for a malformed name, NOT_FOUND when the view does not
+  // hold it open and taking applications.
+  absl::StatusOr<cadre::v1::RecommendRolesResponse> RecommendRole(const std::string& applicant_id,
+                                                                  const std::string& role);
   // The role: from the view while open, else from the registry.
   absl::StatusOr<cadre::v1::Role> LoadRole(const std::string& name);
 

@@ -27,8 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -70,41 +68,6 @@ def need_env(name):
 def write_secret(path, value):
     with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
         f.write(value + "\n")
-
-
-class Gateway:
-    """The cadre-gateway binary in front of a registry and a matching service; waits
-    until GET /readyz answers 200."""
-
-    def __init__(self, binary, web_root, registry_addr, matching_addr, service_keys):
-        self.port = e2e.free_port()
-        self.url = "http://127.0.0.1:%d" % self.port
-        self.dir = tempfile.mkdtemp(prefix="cadre-browser-gateway-")
-        self.log = os.path.join(self.dir, "gateway.log")
-        with open(self.log, "w") as log:
-            self.proc = subprocess.Popen(
-                [binary, "--host=127.0.0.1", "--port=%d" % self.port, "--metrics_port=-1",
-                 "--registry=%s" % registry_addr, "--matching=%s" % matching_addr,
-                 "--web_root=%s" % web_root, "--service_keys_dir=%s" % service_keys.dir,
-                 "--public_url=%s" % self.url],
-                stdout=log, stderr=subprocess.STDOUT)
-        try:
-            e2e.wait_for("gateway /readyz", self._ready, e2e.START_DEADLINE_S, self.proc,
-                         self.log)
-        except BaseException:
-            self.stop()
-            raise
-
-    def _ready(self):
-        try:
-            with urllib.request.urlopen(self.url + "/readyz", timeout=2) as answer:
-                return answer.status == 200
-        except urllib.error.HTTPError:
-            return False
-
-    def stop(self):
-        e2e.stop(self.proc)
-        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def run_loader(script, args, log_dir):
@@ -203,8 +166,7 @@ def main():
     try:
         stubs = e2e.stub_dir()
         stack = e2e.MatchingStack(registry_bin, matching_bin)
-        gateway = Gateway(gateway_bin, web_root, stack.registry.addr, stack.matching.addr,
-                          stack.keys)
+        gateway = e2e.Gateway(gateway_bin, stack, web_root)
         load_demo(stack, stubs, work)
         print("run_browser_tests: set-up took %.1f s" % (time.monotonic() - started),
               flush=True)

@@ -14,6 +14,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 
 import grpc
 
@@ -252,6 +254,45 @@ class Matching:
 
     def stop(self):
         self.channel.close()
+        stop(self.proc)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class Gateway:
+    """The cadre-gateway binary in front of `stack`'s registry and matching, its sessions
+    in the stack's Redis sealed with a session key of its own; waits until GET /readyz
+    answers 200. `extra_args` go last (--admin_key_file=..., --log_level=...)."""
+
+    def __init__(self, binary, stack, web_root, extra_args=()):
+        self.port = free_port()
+        self.url = "http://127.0.0.1:%d" % self.port
+        self.dir = tempfile.mkdtemp(prefix="cadre-e2e-gateway-")
+        self.log = os.path.join(self.dir, "gateway.log")
+        session_key = os.path.join(self.dir, "gateway-session.key")
+        with open(os.open(session_key, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
+            f.write(secrets.token_hex(32) + "\n")
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen(
+                [binary, "--host=127.0.0.1", "--port=%d" % self.port, "--metrics_port=-1",
+                 "--registry=%s" % stack.registry.addr, "--matching=%s" % stack.matching.addr,
+                 "--redis_port=%d" % stack.redis.port, "--session_key_file=%s" % session_key,
+                 "--web_root=%s" % web_root, "--service_keys_dir=%s" % stack.keys.dir,
+                 "--public_url=%s" % self.url, *extra_args],
+                stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_for("gateway /readyz", self._ready, START_DEADLINE_S, self.proc, self.log)
+        except BaseException:
+            self.stop()
+            raise
+
+    def _ready(self):
+        try:
+            with urllib.request.urlopen(self.url + "/readyz", timeout=2) as answer:
+                return answer.status == 200
+        except urllib.error.HTTPError:
+            return False
+
+    def stop(self):
         stop(self.proc)
         shutil.rmtree(self.dir, ignore_errors=True)
 

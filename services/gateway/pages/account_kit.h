@@ -83,6 +83,15 @@ void EndSession(const PageDeps& deps, const Account& account, HttpResponse* resp
 // in every gateway replica: they share the store. UNAVAILABLE when the store is down.
 absl::Status EndEverySession(const PageDeps& deps, const std::string& applicant);
 
+// Signed-out forms (sign in, sign up) carry a CSRF token too: the browser's form cookie
+// (set on `response` when it had none), which the POST's "csrf" field must equal.
+std::string SignedOutFormToken(const PageDeps& deps, const HttpRequest& request,
+                               HttpResponse* response);
+bool SignedOutFormTokenMatches(const HttpRequest& request);
+
+// The 403 page for a form posted without its token: nothing was changed.
+void RenderFormExpired(const PageDeps& deps, const HttpRequest& request, HttpResponse* response);
+
 // 303 See Other to a local path (after a POST, so that reloading does not post again).
 void SeeOther(absl::string_view local_path, HttpResponse* response);
 

@@ -2,8 +2,13 @@
 
 #include <grpcpp/client_context.h>
 
+#include <optional>
+
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "services/common/logging.h"
+#include "services/gateway/http/request_timing.h"
+#include "services/gateway/pages/account_kit.h"
 
 namespace cadre::gateway {
 namespace {
@@ -16,6 +21,8 @@ struct ErrorText {
 
 constexpr ErrorText kErrors[] = {
     {400, "There is a problem with your request", "Check what you entered and try again."},
+    {403, "You cannot use this page",
+     "You are signed in, but this page or action is not yours to see or use."},
     {404, "Page not found",
      "If you typed the web address, check it is correct. If you pasted the web address, "
      "check you copied the entire address. The role or organisation may also have been "
@@ -33,8 +40,20 @@ const ErrorText& TextFor(int status) {
   for (const auto& e : kErrors) {
     if (e.status == status) return e;
   }
-  return kErrors[5];  // 500
+  return TextFor(500);
 }
+
+// Adds the time from its start to its end to the request's render tally.
+class RenderTimer {
+ public:
+  explicit RenderTimer(absl::Time start) : start_(start) {}
+  ~RenderTimer() { CurrentRequestTiming().render += absl::Now() - start_; }
+  RenderTimer(const RenderTimer&) = delete;
+  RenderTimer& operator=(const RenderTimer&) = delete;
+
+ private:
+  absl::Time start_;
+};
 
 void Fallback(HttpResponse* response, int status) {
   response->status = status;
@@ -57,6 +76,15 @@ void PrepareContext(const PageDeps& deps, const HttpRequest& request,
 void RenderPage(const PageDeps& deps, const HttpRequest& request, const PageFrame& frame,
                 absl::string_view template_name, const nlohmann::json& view,
                 HttpResponse* response) {
+  // A public page shows who is signed in too: the session is looked up only when the
+  // browser sent its cookie.
+  std::optional<Account> found;
+  const Account* account = frame.account;
+  if (account == nullptr && !frame.embed) {
+    found = FindAccount(deps, request);
+    if (found) account = &*found;
+  }
+  RenderTimer timer(absl::Now());
   absl::StatusOr<std::string> content = deps.templates->Render(template_name, view);
   if (!content.ok()) {
     log::Error("page did not render", {{"request_id", request.request_id},
@@ -74,9 +102,19 @@ void RenderPage(const PageDeps& deps, const HttpRequest& request, const PageFram
       {"css_url", deps.assets->UrlOf("nhsuk-frontend.min.css")},
       {"cadre_css_url", deps.assets->UrlOf("cadre.css")},
       {"js_url", deps.assets->UrlOf("cadre.js")},
-      {absl::StrCat("nav_", frame.section.empty() ? "none" : frame.section), true},
+      {absl::StrCat("nav_", frame.section.empty()
+                                ? "none"
+                                : absl::StrReplaceAll(frame.section, {{"-", "_"}})),
+       true},
   };
   if (!frame.breadcrumbs.empty()) layout["parent"] = frame.breadcrumbs.back();
+  if (account != nullptr) {
+    layout["account"] = {{"csrf", account->csrf}};
+    // A page with a person's name or data on it is theirs alone.
+    response->SetHeader("Cache-Control", "private, no-store");
+  } else {
+    layout["signed_out"] = true;
+  }
   absl::StatusOr<std::string> html = deps.templates->Render("layout", layout);
   if (!html.ok()) {
     log::Error("layout did not render", {{"request_id", request.request_id},

@@ -33,6 +33,8 @@ struct PageDeps {
   // Web sessions (sessions/session_store.h); null: nobody can sign in (the person's pages
   // answer 503).
   SessionStore* sessions = nullptr;
+  // The privacy notice sign-ups agree to (/privacy shows it): matching's current one.
+  std::string privacy_notice_version = "2026-11";
 };
 
 // How a page sits in the layout.

@@ -12,6 +12,10 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddSearchFeedPage(door, deps);
   AddRolePage(door, deps);
   AddMenuPage(door, deps);
+  AddSignInPage(door, deps);
+  AddSignUpPage(door, deps);
+  AddSignOutPage(door, deps);
+  AddPrivacyPage(door, deps);
   // A person's applications (issue 9).
   AddApplyPage(door, deps);
   AddApplicationsPage(door, deps);

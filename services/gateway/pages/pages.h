@@ -26,6 +26,12 @@ void AddSearchFeedPage(FrontDoor* door, const PageDeps* deps);  // /search.atom
 void AddRolePage(FrontDoor* door, const PageDeps* deps);        // /roles/{id}
 void AddMenuPage(FrontDoor* door, const PageDeps* deps);        // /menu
 
+// Accounts (issue 9): /sign-in, /sign-up, /sign-out and /signed-out, /privacy.
+void AddSignInPage(FrontDoor* door, const PageDeps* deps);
+void AddSignUpPage(FrontDoor* door, const PageDeps* deps);
+void AddSignOutPage(FrontDoor* door, const PageDeps* deps);
+void AddPrivacyPage(FrontDoor* door, const PageDeps* deps);
+
 // A person's applications (issue 9): signed in, their own only.
 void AddApplyPage(FrontDoor* door, const PageDeps* deps);         // /roles/{id}/apply
 void AddApplicationsPage(FrontDoor* door, const PageDeps* deps);  // /applications

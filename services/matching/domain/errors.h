@@ -53,6 +53,12 @@ inline absl::Status ApplicantNotFound(absl::string_view name) { return NotFound(
 // "applicants/abc.../credentials/3 not found".
 inline absl::Status CredentialNotFound(absl::string_view name) { return NotFound(name); }
 
+// RecommendRoles named a role that matching's view does not hold open and taking
+// applications (unknown, closed, filled, or past its closing time): "roles/7 is not open".
+inline absl::Status RoleNotOpenToScreen(absl::string_view role) {
+  return absl::NotFoundError(absl::StrCat(Echo(role), " is not open"));
+}
+
 // UpdateMyProfile (or another change) carried an etag that is no longer current.
 inline absl::Status EtagMismatch() { return EtagMismatch("the profile"); }
 

@@ -467,6 +467,26 @@ Recommendations Recommend(const OpenRoles& roles, const ScoringPolicy& policy,
   return RecommendImpl(roles, policy, q, /*slack=*/0, /*loose=*/false);
 }
 
+Recommendations RecommendOne(const OpenRoles& roles, const ScoringPolicy& policy,
+                             const RecommendQuery& q, int64_t role_id) {
+  Recommendations out;
+  if (q.profile == nullptr) return out;
+  roles.ReadIndex([&](const RoleIndex& index) {
+    out.open_roles = static_cast<int>(index.CountTakingApplications(q.now));
+    const IndexedRole* r = index.Find(role_id);
+    if (r == nullptr || r->closing_time <= q.now) return;
+    out.considered = 1;
+    out.scored = 1;
+    // As Ranker::ScoreInFull, without its eligibility filter.
+    out.ranked.push_back(RoleRecommendation{
+        r->role,
+        ScoreFor(policy, *r->role, *q.profile, q.active_placements, q.placements_last_24_months),
+        Screen(ScreeningInput{*r->role, r->role->minimum_age(), *q.profile, q.credentials,
+                              q.active_placements, q.today})});
+  });
+  return out;
+}
+
 Recommendations RecommendWithLooseKeysForTest(const OpenRoles& roles, const ScoringPolicy& policy,
                                               const RecommendQuery& q, double slack_points) {
   return RecommendImpl(roles, policy, q, slack_points, /*loose=*/true);

@@ -80,6 +80,14 @@ struct Recommendations {
 Recommendations Recommend(const OpenRoles& roles, const ScoringPolicy& policy,
                           const RecommendQuery& q);
 
+// The one role with id `role_id`, scored and screened for the person exactly as Recommend
+// scores and screens each candidate, but whether or not they are eligible and whatever
+// q.exclude holds (q.limit and q.include_ineligible are not read either). `ranked` holds
+// it when the set holds it open and taking applications as of q.now (then considered and
+// scored are 1), else is empty (and they are 0); open_roles as Recommend's.
+Recommendations RecommendOne(const OpenRoles& roles, const ScoringPolicy& policy,
+                             const RecommendQuery& q, int64_t role_id);
+
 // As Recommend, with every cheap key made worse at telling than it is: `slack_points`
 // added to each total, and every candidate taken as possibly eligible. For tests of the
 // path that scores further when the cheap keys do not settle the top; the result must

@@ -20,7 +20,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import urllib.request
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -66,39 +65,19 @@ def web_root():
     return os.environ.get("CADRE_WEB_ROOT") or os.path.join(REPO, "build", "web")
 
 
-class Gateway:
-    """The cadre-gateway binary in front of the stack's registry and matching."""
-
-    def __init__(self, binary, stack):
-        self.port = cadre_e2e.free_port()
-        self.url = "http://127.0.0.1:%d" % self.port
-        self.dir = tempfile.mkdtemp(prefix="cadre-e2e-gateway-")
-        self.log = os.path.join(self.dir, "gateway.log")
-        admin_file = os.path.join(self.dir, "admin.key")
-        with open(os.open(admin_file, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
-            f.write(stack.registry.admin_key + "\n")
-        with open(self.log, "w") as log:
-            self.proc = subprocess.Popen(
-                [binary, "--port=%d" % self.port, "--metrics_port=-1",
-                 "--registry=%s" % stack.registry.addr, "--matching=%s" % stack.matching.addr,
-                 "--web_root=%s" % web_root(),
-                 "--service_keys_dir=%s" % stack.keys.dir, "--admin_key_file=%s" % admin_file,
-                 "--log_level=warn"],
-                stdout=log, stderr=subprocess.STDOUT)
-        try:
-            cadre_e2e.wait_for("gateway /readyz", self._ready, cadre_e2e.START_DEADLINE_S,
-                               self.proc, self.log)
-        except Exception:
-            self.stop()
-            raise
-
-    def _ready(self):
-        with urllib.request.urlopen(self.url + "/readyz", timeout=1) as answer:
-            return answer.status == 200
-
-    def stop(self):
-        cadre_e2e.stop(self.proc)
-        shutil.rmtree(self.dir, ignore_errors=True)
+def start_gateway(binary, stack):
+    """The gateway (cadre_e2e.Gateway), which here also holds the admin key: the Node
+    client's admin calls go through it as any client's would."""
+    admin_dir = tempfile.mkdtemp(prefix="cadre-e2e-admin-")
+    admin_file = os.path.join(admin_dir, "admin.key")
+    with open(os.open(admin_file, os.O_WRONLY | os.O_CREAT, 0o600), "w") as f:
+        f.write(stack.registry.admin_key + "\n")
+    try:
+        return cadre_e2e.Gateway(binary, stack, web_root(),
+                                 ("--admin_key_file=%s" % admin_file, "--log_level=warn"))
+    finally:
+        # The gateway has read it at start-up.
+        shutil.rmtree(admin_dir, ignore_errors=True)
 
 
 def publish_role(stack):
@@ -138,7 +117,7 @@ def main():
         stack = cadre_e2e.MatchingStack(binaries["CADRE_REGISTRY_BIN"],
                                         binaries["CADRE_MATCHING_BIN"])
         role_name = publish_role(stack)
-        gateway = Gateway(binaries["CADRE_GATEWAY_BIN"], stack)
+        gateway = start_gateway(binaries["CADRE_GATEWAY_BIN"], stack)
         env = dict(os.environ, CADRE_GATEWAY_URL=gateway.url, CADRE_ROLE_NAME=role_name,
                    CADRE_BODY_NAME="bodies/RJ1", CADRE_DESCRIPTOR_SET=descriptors)
         try:

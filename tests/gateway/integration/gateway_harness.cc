@@ -1,6 +1,9 @@
 #include "tests/gateway/integration/gateway_harness.h"
 
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <random>
 
 #include "absl/strings/str_cat.h"
 
@@ -20,6 +23,11 @@ GatewayHarness::GatewayHarness(const RedisOptions& redis_options,
       {"cadre.v1.Registry", absl::StrCat("127.0.0.1:", services_->registry_port())},
       {"cadre.v1.Matching", absl::StrCat("127.0.0.1:", services_->app().port())}};
   options_.upstream.service_key = kGatewayServiceKey;
+  options_.redis = redis_options;
+  session_key_file_ =
+      absl::StrCat(::testing::TempDir(), "gateway-session-", std::random_device()(), ".key");
+  std::ofstream(session_key_file_) << kTestSessionKey << "\n";
+  options_.session_key_file = session_key_file_;
   if (tune) tune(options_);
   auto app = gateway::GatewayApp::Start(options_, &services_->clock());
   if (!app.ok()) {
@@ -33,6 +41,7 @@ GatewayHarness::~GatewayHarness() {
   if (app_ != nullptr) app_->Shutdown();
   app_.reset();
   services_.reset();
+  std::remove(session_key_file_.c_str());
 }
 
 std::string GatewayHarness::BaseUrl() const {

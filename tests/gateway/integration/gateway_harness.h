@@ -17,6 +17,11 @@
 
 namespace cadre::testing {
 
+// The session key the harness's gateway seals sessions with (a test key, never used
+// elsewhere): 64 hex digits.
+inline constexpr char kTestSessionKey[] =
+    "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
 class GatewayHarness {
  public:
   // `tune` may change the gateway's options before it starts.
@@ -43,6 +48,7 @@ class GatewayHarness {
   std::unique_ptr<MatchingHarness> services_;
   gateway::GatewayOptions options_;
   std::unique_ptr<gateway::GatewayApp> app_;
+  std::string session_key_file_;  // written by the constructor, removed by the destructor
 };
 
 // A test with its own redis-server, registry, matching service and gateway.

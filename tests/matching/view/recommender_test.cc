@@ -180,6 +180,44 @@ TEST_F(RecommenderTest, LeavesOutExcludedRolesAndRolesPastTheirClosingTime) {
   EXPECT_EQ(r.open_roles, 3);  // 1, 2 and 5 take applications
 }
 
+TEST_F(RecommenderTest, OneRoleIsScoredAndScreenedEligibleOrNotAndExcludedOrNot) {
+  // In the North West in person: not eligible; and the person applied to it.
+  roles_.Apply(OpenRole(1, REGION_NORTH_WEST, ATTENDANCE_MODE_IN_PERSON, 4, {"diabetes"}), 1);
+  roles_.Apply(OpenRole(2, REGION_LONDON, ATTENDANCE_MODE_IN_PERSON, 4), 1);
+  cadre::v1::Role closed = OpenRole(3, REGION_LONDON, ATTENDANCE_MODE_REMOTE, 4);
+  testdata::SetTime(Now(), closed.mutable_closing_time());
+  roles_.Apply(closed, 1);
+  const absl::flat_hash_set<int64_t> applied = {1};
+  q_.exclude = &applied;
+  q_.active_placements = 1;
+  q_.placements_last_24_months = 2;
+  const Recommendations r = RecommendOne(roles_, DefaultScoringPolicy(), q_, 1);
+  ASSERT_EQ(r.ranked.size(), 1u);
+  const cadre::v1::Role& role = *roles_.Find(1);
+  EXPECT_EQ(r.ranked[0].role.get(), &role);
+  const Score expected = ScoreFor(DefaultScoringPolicy(), role, profile_, 1, 2);
+  ASSERT_EQ(r.ranked[0].score.parts.size(), expected.parts.size());
+  for (size_t i = 0; i < expected.parts.size(); ++i) {
+    EXPECT_EQ(r.ranked[0].score.parts[i].points, expected.parts[i].points);
+    EXPECT_EQ(r.ranked[0].score.parts[i].reason, expected.parts[i].reason);
+  }
+  EXPECT_EQ(r.ranked[0].score.total, expected.total);
+  EXPECT_FALSE(r.ranked[0].screening.eligible());
+  EXPECT_EQ(r.ranked[0].screening.Summary(),
+            Screen(ScreeningInput{role, 0, profile_, {}, 1, testdata::Today()}).Summary());
+  EXPECT_EQ(r.considered, 1);
+  EXPECT_EQ(r.scored, 1);
+  EXPECT_EQ(r.open_roles, 2);
+  // Past its closing time, or not in the set: nothing.
+  for (const int64_t id : {int64_t{3}, int64_t{4}}) {
+    const Recommendations none = RecommendOne(roles_, DefaultScoringPolicy(), q_, id);
+    EXPECT_THAT(none.ranked, IsEmpty()) << id;
+    EXPECT_EQ(none.considered, 0);
+    EXPECT_EQ(none.scored, 0);
+    EXPECT_EQ(none.open_roles, 2);
+  }
+}
+
 TEST_F(RecommenderTest, WithIneligibleShowsThemAfterTheEligibleWithWhatTheyLack) {
   roles_.Apply(OpenRole(1, REGION_LONDON, ATTENDANCE_MODE_IN_PERSON, 4), 1);  // 100 points
   // Better fits, but in the North West in person (90 points), or asking 40 hours (95).

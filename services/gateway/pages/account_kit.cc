@@ -1,0 +1,210 @@
+#include "services/gateway/pages/account_kit.h"
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "services/common/logging.h"
+#include "services/gateway/domain/search_query.h"
+#include "services/gateway/domain/web_session.h"
+#include "services/gateway/http/request_timing.h"
+#include "services/gateway/sessions/session_store.h"
+
+namespace cadre::gateway {
+namespace {
+
+bool SecureCookies(const PageDeps& deps, const HttpRequest& request) {
+  // Behind a proxy that ends TLS the gateway itself speaks HTTP: the public address says.
+  return request.tls || absl::StartsWith(deps.public_url, "https://");
+}
+
+// The session behind the cookie: nullopt when signed out; UNAVAILABLE when the store is
+// down or there is none.
+absl::StatusOr<std::optional<Account>> Lookup(const PageDeps& deps, const HttpRequest& request) {
+  const std::string cookie = request.Cookie(kSessionCookie);
+  if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
+  if (cookie.empty()) return std::optional<Account>();
+  const absl::Time start = absl::Now();
+  absl::StatusOr<std::optional<SessionRecord>> found = deps.sessions->Find(cookie);
+  CurrentRequestTiming().session += absl::Now() - start;
+  if (!found.ok()) {
+    log::Warn("session lookup failed", {{"request_id", request.request_id},
+                                        {"error", std::string(found.status().message())}});
+    return absl::UnavailableError("sessions are unavailable");
+  }
+  if (!found->has_value()) return std::optional<Account>();
+  SessionRecord& record = **found;
+  return std::optional<Account>(Account{.applicant = std::move(record.applicant),
+                                        .key = std::move(record.key),
+                                        .csrf = std::move(record.csrf),
+                                        .cookie = cookie});
+}
+
+// This page's address, for coming back to after signing in: the path and, for a GET, its
+// query (re-encoded: HttpRequest holds it decoded).
+std::string ReturnAddressOf(const HttpRequest& request) {
+  std::string address = request.path;
+  if (request.method != "GET" || request.query.empty()) return address;
+  const char* separator = "?";
+  for (const auto& [name, value] : request.query) {
+    absl::StrAppend(&address, separator, PercentEncode(name), "=", PercentEncode(value));
+    separator = "&";
+  }
+  return SafeReturnPath(address);
+}
+
+void Forbidden(const PageDeps& deps, const HttpRequest& request, absl::string_view detail,
+               HttpResponse* response) {
+  HttpResponse page;
+  page.body = std::string(detail);
+  RenderErrorPage(deps, 403, request, &page);
+  *response = std::move(page);
+}
+
+}  // namespace
+
+std::optional<Account> FindAccount(const PageDeps& deps, const HttpRequest& request) {
+  if (request.Cookie(kSessionCookie).empty()) return std::nullopt;  // no Redis call
+  absl::StatusOr<std::optional<Account>> found = Lookup(deps, request);
+  if (!found.ok()) return std::nullopt;
+  return *std::move(found);
+}
+
+std::optional<Account> RequireAccount(const PageDeps& deps, const HttpRequest& request,
+                                      HttpResponse* response) {
+  absl::StatusOr<std::optional<Account>> found = Lookup(deps, request);
+  if (!found.ok()) {
+    RenderErrorPage(deps, 503, request, response);
+    return std::nullopt;
+  }
+  if (!found->has_value()) {
+    SeeOther(absl::StrCat("/sign-in?return=", PercentEncode(ReturnAddressOf(request))), response);
+    if (!request.Cookie(kSessionCookie).empty()) {
+      response->AddHeader("Set-Cookie",
+                          ClearCookieHeader(kSessionCookie, SecureCookies(deps, request)));
+    }
+    return std::nullopt;
+  }
+  return *std::move(found);
+}
+
+std::optional<Account> RequireAccountForm(const PageDeps& deps, const HttpRequest& request,
+                                          HttpResponse* response) {
+  std::optional<Account> account = RequireAccount(deps, request, response);
+  if (!account) return std::nullopt;
+  if (!TokensMatch(request.Form(kCsrfField), account->csrf)) {
+    RenderFormExpired(deps, request, response);
+    return std::nullopt;
+  }
+  return account;
+}
+
+std::string SignedOutFormToken(const PageDeps& deps, const HttpRequest& request,
+                               HttpResponse* response) {
+  std::string token = request.Cookie(kFormCookie);
+  if (IsToken(token)) return token;
+  token = NewToken();
+  response->AddHeader("Set-Cookie", CookieHeader(kFormCookie, token, absl::InfiniteFuture(),
+                                                 SecureCookies(deps, request)));
+  return token;
+}
+
+bool SignedOutFormTokenMatches(const HttpRequest& request) {
+  const std::string cookie = request.Cookie(kFormCookie);
+  return IsToken(cookie) && TokensMatch(request.Form(kCsrfField), cookie);
+}
+
+void RenderFormExpired(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
+  Forbidden(deps, request,
+            "This form has expired or did not come from Cadre, so nothing was changed. Go "
+            "back, reload the page and try again.",
+            response);
+}
+
+void PrepareContext(const PageDeps& deps, const HttpRequest& request, const Account& account,
+                    grpc::ClientContext* context) {
+  deps.upstream->Prepare(context, Caller{.bearer_key = account.key,
+                                         .client_address = request.client_address,
+                                         .request_id = request.request_id});
+}
+
+void RenderAccountUpstreamError(const PageDeps& deps, const grpc::Status& status,
+                                const HttpRequest& request, const Account& account,
+                                HttpResponse* response) {
+  switch (status.error_code()) {
+    case grpc::StatusCode::UNAUTHENTICATED: {
+      // The key was refused (expired, revoked: the password changed elsewhere, the
+      // account was deleted): the session is of no use any more.
+      HttpResponse redirect;
+      EndSession(deps, account, &redirect);
+      SeeOther(absl::StrCat("/sign-in?return=", PercentEncode(ReturnAddressOf(request))),
+               &redirect);
+      *response = std::move(redirect);
+      return;
+    }
+    case grpc::StatusCode::PERMISSION_DENIED:
+      Forbidden(deps, request, "", response);
+      return;
+    default:
+      RenderUpstreamError(deps, status, request, response);
+  }
+}
+
+absl::Status StartSession(const PageDeps& deps, const HttpRequest& request,
+                          const std::string& applicant, const std::string& key,
+                          absl::Time key_expire, HttpResponse* response) {
+  if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
+  const std::string old_cookie = request.Cookie(kSessionCookie);
+  if (!old_cookie.empty()) {
+    absl::StatusOr<std::optional<SessionRecord>> old = deps.sessions->Find(old_cookie);
+    if (old.ok() && old->has_value()) {
+      deps.sessions->End(old_cookie, (*old)->applicant).IgnoreError();
+    }
+  }
+  SessionRecord record{
+      .applicant = applicant, .key = key, .csrf = NewToken(), .key_expire = key_expire};
+  absl::StatusOr<std::string> cookie = deps.sessions->Create(record);
+  if (!cookie.ok()) return cookie.status();
+  response->AddHeader("Set-Cookie", CookieHeader(kSessionCookie, *cookie, key_expire,
+                                                 SecureCookies(deps, request)));
+  return absl::OkStatus();
+}
+
+void EndSession(const PageDeps& deps, const Account& account, HttpResponse* response) {
+  if (deps.sessions != nullptr) {
+    absl::Status ended = deps.sessions->End(account.cookie, account.applicant);
+    if (!ended.ok()) {
+      // The cookie is cleared below; the record ends with its idle time or the key.
+      log::Warn("session end failed", {{"error", std::string(ended.message())}});
+    }
+  }
+  response->AddHeader(
+      "Set-Cookie",
+      ClearCookieHeader(kSessionCookie, absl::StartsWith(deps.public_url, "https://")));
+}
+
+absl::Status EndEverySession(const PageDeps& deps, const std::string& applicant) {
+  if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
+  return deps.sessions->EndEvery(applicant);
+}
+
+void SeeOther(absl::string_view local_path, HttpResponse* response) {
+  response->status = 303;
+  response->SetHeader("Location", SafeReturnPath(local_path));
+  response->content_type = "text/plain; charset=utf-8";
+  response->body = "";
+}
+
+FieldError FieldErrorOf(const grpc::Status& status) {
+  const std::string& message = status.error_message();
+  const size_t colon = message.find(": ");
+  if (colon == std::string::npos || colon == 0 || colon > 80) return {"", message};
+  const std::string field = message.substr(0, colon);
+  for (char c : field) {
+    if (!absl::ascii_isalnum(c) && c != '_' && c != '.' && c != '[' && c != ']') {
+      return {"", message};
+    }
+  }
+  return {field, message.substr(colon + 2)};
+}
+
+}  // namespace cadre::gateway
