@@ -52,8 +52,8 @@ class ApplicationPagesTest : public GatewayTest {
     if (!form) return "";
     EXPECT_EQ(form->status, 200) << form->body;
     auto res = browser_->PostMultipart(
-        ApplyPath(), {{"statement", kStatement, "", ""},
-                      {"request_id", HiddenField(form->body, "request_id"), "", ""}});
+        ApplyPath(),
+        {{"statement", kStatement}, {"request_id", HiddenField(form->body, "request_id")}});
     EXPECT_TRUE(res);
     if (!res) return "";
     EXPECT_EQ(res->status, 303) << res->body;
@@ -113,7 +113,7 @@ TEST_F(ApplicationPagesTest, TheApplyPageShowsTheScreeningAndTheForm) {
   EXPECT_TRUE(absl::StrContains(html, "Submit application"));
   EXPECT_FALSE(HiddenField(html, "csrf").empty());
   EXPECT_TRUE(std::regex_match(HiddenField(html, "request_id"), std::regex("[0-9a-f]{32}")));
-  EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store");
+  EXPECT_EQ(res->get_header_value("Cache-Control"), "private, no-store");
 }
 
 TEST_F(ApplicationPagesTest, TheApplyPageSaysWhatThePersonLacks) {
@@ -143,8 +143,7 @@ TEST_F(ApplicationPagesTest, SubmittingShowsTheApplicationOnceHoweverOftenItIsSe
   auto form = browser_->Get(ApplyPath());
   ASSERT_TRUE(form);
   const std::string request_id = HiddenField(form->body, "request_id");
-  const httplib::MultipartFormDataItems fields = {{"statement", kStatement, "", ""},
-                                                  {"request_id", request_id, "", ""}};
+  const httplib::Params fields = {{"statement", kStatement}, {"request_id", request_id}};
   auto first = browser_->PostMultipart(ApplyPath(), fields);
   ASSERT_TRUE(first);
   ASSERT_EQ(first->status, 303) << first->body;
@@ -191,7 +190,7 @@ TEST_F(ApplicationPagesTest, SubmittingShowsTheApplicationOnceHoweverOftenItIsSe
 
 TEST_F(ApplicationPagesTest, AnEmptyStatementIsTheFormAgainWithTheError) {
   ASSERT_TRUE(browser_->Get(ApplyPath()));
-  auto res = browser_->PostMultipart(ApplyPath(), {{"statement", "   ", "", ""}});
+  auto res = browser_->PostMultipart(ApplyPath(), {{"statement", "   "}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400);
   ExpectSoundPage(res->body);
@@ -199,7 +198,7 @@ TEST_F(ApplicationPagesTest, AnEmptyStatementIsTheFormAgainWithTheError) {
   EXPECT_TRUE(absl::StrContains(res->body, "<li><a href=\"#statement\">Enter why you want"));
   EXPECT_TRUE(absl::StrContains(res->body, "<title>Error: "));
   const std::string too_long(3001, 'a');
-  res = browser_->PostMultipart(ApplyPath(), {{"statement", too_long, "", ""}});
+  res = browser_->PostMultipart(ApplyPath(), {{"statement", too_long}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 400);
   EXPECT_TRUE(absl::StrContains(res->body, "3,000 characters or fewer"));
@@ -208,7 +207,7 @@ TEST_F(ApplicationPagesTest, AnEmptyStatementIsTheFormAgainWithTheError) {
 
 TEST_F(ApplicationPagesTest, AFormWithoutItsCsrfTokenChangesNothing) {
   ASSERT_TRUE(browser_->Get(ApplyPath()));
-  auto res = browser_->PostMultipartWithoutCsrf(ApplyPath(), {{"statement", kStatement, "", ""}});
+  auto res = browser_->PostMultipart(ApplyPath(), {{"statement", kStatement}, {"csrf", ""}});
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 403);
   auto list = browser_->Get("/applications");
@@ -241,6 +240,25 @@ TEST_F(ApplicationPagesTest, ThePageFollowsTheOrganisationsMoves) {
   ASSERT_TRUE(list);
   EXPECT_TRUE(absl::StrContains(list->body, "Offers waiting for your reply"));
   EXPECT_TRUE(absl::StrContains(list->body, ">Offered</strong>"));
+}
+
+TEST_F(ApplicationPagesTest, AnUnsuccessfulApplicationSaysWhyInPlainWords) {
+  const std::string path = ApplyInBrowser();
+  ASSERT_FALSE(path.empty());
+  cadre::v1::Application moved;
+  ASSERT_TRUE(harness_->services()
+                  .Move(body_key_, NameOf(path), cadre::v1::APPLICATION_STATE_UNSUCCESSFUL, &moved,
+                        cadre::v1::UNSUCCESSFUL_REASON_NOT_SHORTLISTED)
+                  .ok());
+  for (const std::string& page : {path, std::string("/applications")}) {
+    auto res = browser_->Get(page);
+    ASSERT_TRUE(res);
+    EXPECT_TRUE(absl::StrContains(res->body, ">Unsuccessful</strong>")) << page;
+    EXPECT_TRUE(absl::StrContains(res->body, "The organisation did not shortlist you")) << page;
+  }
+  auto res = browser_->Get(path);
+  ASSERT_TRUE(res);
+  EXPECT_FALSE(absl::StrContains(res->body, "Withdraw application"));
 }
 
 TEST_F(ApplicationPagesTest, AcceptingMakesAPlacementWhosePaymentChoiceThePersonSets) {
@@ -357,9 +375,10 @@ TEST_F(ApplicationPagesTest, WithdrawingIsConfirmedFirst) {
 TEST_F(ApplicationPagesTest, AMoveOnAnOldPageSaysTheApplicationChanged) {
   const std::string path = ApplyInBrowser();
   ASSERT_FALSE(path.empty());
-  auto page = browser_->Get(path);
+  auto page = browser_->Get(absl::StrCat(path, "/withdraw"));
   ASSERT_TRUE(page);
   const std::string seen = HiddenField(page->body, "etag");
+  ASSERT_FALSE(seen.empty());
   BodyMoves(path, cadre::v1::APPLICATION_STATE_ACKNOWLEDGED);
   auto res = browser_->Post(absl::StrCat(path, "/withdraw"), {{"etag", seen}});
   ASSERT_TRUE(res);
