@@ -26,6 +26,12 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddAccountSettingsPages(door, deps);
   AddDataDownloadPage(door, deps);
   AddDeleteAccountPages(door, deps);
+  // A person's applications (issue 9).
+  AddApplyPage(door, deps);
+  AddApplicationsPage(door, deps);
+  AddApplicationPage(door, deps);
+  AddApplicationActions(door, deps);
+  AddApplicationConfirmPages(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

@@ -45,4 +45,13 @@ void AddDataDownloadPage(FrontDoor* door, const PageDeps* deps);      // POST /p
 // /profile/delete and /account-deleted.
 void AddDeleteAccountPages(FrontDoor* door, const PageDeps* deps);
 
+// A person's applications (issue 9): signed in, their own only.
+void AddApplyPage(FrontDoor* door, const PageDeps* deps);         // /roles/{id}/apply
+void AddApplicationsPage(FrontDoor* door, const PageDeps* deps);  // /applications
+void AddApplicationPage(FrontDoor* door, const PageDeps* deps);   // /applications/{id}
+// POST /applications/{id}/withdraw, /accept, /decline, /payment.
+void AddApplicationActions(FrontDoor* door, const PageDeps* deps);
+// GET /applications/{id}/withdraw, /step-down (confirmations); POST .../step-down.
+void AddApplicationConfirmPages(FrontDoor* door, const PageDeps* deps);
+
 }  // namespace cadre::gateway
