@@ -348,6 +348,12 @@ cadrectl="${BUILD_DIR}/tools/cadrectl/cadrectl"
   fi
   if [[ -f "${RUN_DIR}/demo-accounts.json" ]]; then
     echo "  demo applicants' sign-ins (invented people): .run/demo-accounts.json"
+    demo_email="$(grep -m1 '"email"' "${RUN_DIR}/demo-accounts.json" | cut -d'"' -f4)"
+    demo_password="$(grep -m1 '"password"' "${RUN_DIR}/demo-accounts.json" | cut -d'"' -f4)"
+    if ((gateway_started)) && [[ -n "${demo_email}" ]]; then
+      echo "  sign in at ${GATEWAY_URL}/sign-in as ${demo_email} (password: ${demo_password}),"
+      echo "  or create an account at ${GATEWAY_URL}/sign-up"
+    fi
   fi
   echo
   echo "  Try:"

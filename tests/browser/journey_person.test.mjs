@@ -41,14 +41,17 @@ async function signUp(page, email) {
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Create a password').fill(PASSWORD);
   await page.getByLabel('Your name').fill('Morgan Example');
-  await page.getByLabel('Day').fill('9');
-  await page.getByLabel('Month').fill('4');
-  await page.getByLabel('Year').fill('1975');
+  await page.getByLabel('Day', { exact: true }).fill('9');
+  await page.getByLabel('Month', { exact: true }).fill('4');
+  await page.getByLabel('Year', { exact: true }).fill('1975');
   await page.getByLabel('Region you live in').selectOption({ label: 'London' });
   await page.getByLabel('Hybrid').check();
   await page.getByLabel('Hours a month you could give').fill('12');
   await page.getByLabel(/I agree that Cadre may hold my profile/).check();
   await submit(page, 'Create account');
+  if (new URL(page.url()).pathname === '/sign-up') {
+    throw new Error(`sign-up refused: ${await page.locator('main').innerText()}`);
+  }
 }
 
 async function signIn(page, email, password = PASSWORD) {
@@ -71,7 +74,7 @@ describe('a person applies and follows their application (JavaScript off)', () =
       await follow(page, page.locator('main a[href^="/bodies/"]'));
       await follow(page, page.locator('main a[href^="/roles/"]'));
       const rolePath = new URL(page.url()).pathname;
-      await follow(page, page.getByRole('link', { name: /apply for this role/i }));
+      await follow(page, page.getByRole('button', { name: /apply for this role/i }));
       // Signed out: sent to sign in, and on to create an account, coming back after.
       assert.equal(new URL(page.url()).pathname, '/sign-in');
       assert.equal(new URL(page.url()).searchParams.get('return'), `${rolePath}/apply`);

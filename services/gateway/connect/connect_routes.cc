@@ -11,7 +11,10 @@ void AddConnectRoutes(FrontDoor* door, const Upstream* upstream) {
   auto handler = std::make_shared<const ConnectHandler>(upstream);
   for (const char* method : {"POST", "GET"}) {
     door->Route(method, kConnectRoutePattern,
-                RouteOptions{.name = "connect", .rate_limited = true, .json_errors = true},
+                RouteOptions{.name = "connect",
+                             .rate_limited = true,
+                             .keyed_calls_exempt = true,
+                             .json_errors = true},
                 [handler](const HttpRequest& request, HttpResponse* response) {
                   handler->Handle(request, response);
                 });

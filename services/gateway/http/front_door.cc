@@ -182,7 +182,7 @@ void FrontDoor::Impl::Serve(const httplib::Request& req, httplib::Response& res,
   const HttpRequest request = Convert(req);
   HttpResponse response;
   absl::Duration retry_after;
-  if (route.rate_limited && !req.has_header("Authorization") &&
+  if (route.rate_limited && !(route.keyed_calls_exempt && req.has_header("Authorization")) &&
       !limiter.Allow(request.client_address, &retry_after)) {
     ErrorResponse(429, request, route, &response);
     response.SetHeader("Retry-After", absl::StrCat(absl::ToInt64Seconds(retry_after)));

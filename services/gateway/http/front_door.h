@@ -55,8 +55,12 @@ struct FrontDoorOptions {
 
 struct RouteOptions {
   std::string name;  // the metrics' "route" label: "role", "connect"
-  // Counted against the client address's anonymous limit when it sends no Authorization.
+  // Counted against the client address's anonymous limit.
   bool rate_limited = true;
+  // Calls that carry an Authorization header are not counted (the services limit keyed
+  // callers themselves): the Connect routes. Pages never read the header, so it never
+  // exempts them.
+  bool keyed_calls_exempt = false;
   // A page made to be framed by other sites (frame-ancestors *).
   bool frameable = false;
   // Errors the front door makes itself (429, 413) as Connect JSON rather than a page.

@@ -36,20 +36,41 @@ absl::StatusOr<std::optional<Account>> Lookup(const PageDeps& deps, const HttpRe
   return std::optional<Account>(Account{.applicant = std::move(record.applicant),
                                         .key = std::move(record.key),
                                         .csrf = std::move(record.csrf),
-                                        .cookie = cookie});
+                                        .cookie = cookie,
+                                        .secure_cookies = SecureCookies(deps, request)});
 }
 
 // This page's address, for coming back to after signing in: the path and, for a GET, its
-// query (re-encoded: HttpRequest holds it decoded).
-std::string ReturnAddressOf(const HttpRequest& request) {
+// query (re-encoded: HttpRequest holds it decoded). A POST (a form sent after the session
+// ended) returns to the page that held the form when the Referer is the gateway's own
+// public address, else home: its own path has no page to show.
+std::string ReturnAddressOf(const PageDeps& deps, const HttpRequest& request) {
+  if (request.method == "POST") {
+    const std::string referer = request.Header("referer");
+    if (!deps.public_url.empty() && absl::StartsWith(referer, deps.public_url + "/")) {
+      return SafeReturnPath(referer.substr(deps.public_url.size()));
+    }
+    return "/";
+  }
   std::string address = request.path;
-  if (request.method != "GET" || request.query.empty()) return address;
+  if (request.query.empty()) return address;
   const char* separator = "?";
   for (const auto& [name, value] : request.query) {
     absl::StrAppend(&address, separator, PercentEncode(name), "=", PercentEncode(value));
     separator = "&";
   }
   return SafeReturnPath(address);
+}
+
+// 303 to sign in, returning here afterwards. The Location is made here, not by SeeOther:
+// the return address is already a safe local path, and percent-encoded it may pass
+// SeeOther's length cap.
+void SendToSignIn(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
+  response->status = 303;
+  response->SetHeader(
+      "Location", absl::StrCat("/sign-in?return=", PercentEncode(ReturnAddressOf(deps, request))));
+  response->content_type = "text/plain; charset=utf-8";
+  response->body = "";
 }
 
 void Forbidden(const PageDeps& deps, const HttpRequest& request, absl::string_view detail,
@@ -77,7 +98,7 @@ std::optional<Account> RequireAccount(const PageDeps& deps, const HttpRequest& r
     return std::nullopt;
   }
   if (!found->has_value()) {
-    SeeOther(absl::StrCat("/sign-in?return=", PercentEncode(ReturnAddressOf(request))), response);
+    SendToSignIn(deps, request, response);
     if (!request.Cookie(kSessionCookie).empty()) {
       response->AddHeader("Set-Cookie",
                           ClearCookieHeader(kSessionCookie, SecureCookies(deps, request)));
@@ -136,8 +157,7 @@ void RenderAccountUpstreamError(const PageDeps& deps, const grpc::Status& status
       // account was deleted): the session is of no use any more.
       HttpResponse redirect;
       EndSession(deps, account, &redirect);
-      SeeOther(absl::StrCat("/sign-in?return=", PercentEncode(ReturnAddressOf(request))),
-               &redirect);
+      SendToSignIn(deps, request, &redirect);
       *response = std::move(redirect);
       return;
     }
@@ -177,9 +197,7 @@ void EndSession(const PageDeps& deps, const Account& account, HttpResponse* resp
       log::Warn("session end failed", {{"error", std::string(ended.message())}});
     }
   }
-  response->AddHeader(
-      "Set-Cookie",
-      ClearCookieHeader(kSessionCookie, absl::StartsWith(deps.public_url, "https://")));
+  response->AddHeader("Set-Cookie", ClearCookieHeader(kSessionCookie, account.secure_cookies));
 }
 
 absl::Status EndEverySession(const PageDeps& deps, const std::string& applicant) {

@@ -31,10 +31,11 @@ namespace cadre::gateway {
 
 // A signed-in person, from their session. Never logged; the key never rendered.
 struct Account {
-  std::string applicant;  // "applicants/{id}"
-  std::string key;        // their applicant key: upstream calls only
-  std::string csrf;       // the token each of their forms carries (field "csrf")
-  std::string cookie;     // the session cookie's value, to end this session
+  std::string applicant;        // "applicants/{id}"
+  std::string key;              // their applicant key: upstream calls only
+  std::string csrf;             // the token each of their forms carries (field "csrf")
+  std::string cookie;           // the session cookie's value, to end this session
+  bool secure_cookies = false;  // cookies are set Secure (TLS, or an https public URL)
 };
 
 inline constexpr char kCsrfField[] = "csrf";

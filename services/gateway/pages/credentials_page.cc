@@ -121,6 +121,9 @@ void ServeCredentials(const PageDeps& deps, const HttpRequest& request, HttpResp
       {"has_credentials", !credentials.empty()},
       {"count", CountLabel(answer.credentials_size(), "credential", "credentials")},
       {"any_dbs", any_dbs},
+      // What an organisation needs to record a credential for the person (it grants by
+      // applicant id): theirs to give, shown only to them.
+      {"applicant_id", account->applicant.substr(account->applicant.find('/') + 1)},
   };
   const PageFrame frame{.title = "My credentials", .section = "credentials", .account = &*account};
   RenderPage(deps, request, frame, "credentials", view, response);

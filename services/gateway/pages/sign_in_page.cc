@@ -19,7 +19,8 @@ namespace {
 using nlohmann::json;
 
 constexpr size_t kMaxEmailChars = 254;
-constexpr size_t kMaxPasswordChars = 128;
+// Matching takes 128 characters, up to 4 bytes each in UTF-8.
+constexpr size_t kMaxPasswordBytes = 512;
 
 struct SignInForm {
   std::string email = "";
@@ -70,7 +71,7 @@ void SignInPost(const PageDeps& deps, const HttpRequest& request, HttpResponse* 
   const std::string password = request.Form("password");
   if (form.email.empty()) AddError(&form, "email", "Enter your email address");
   if (password.empty()) AddError(&form, "password", "Enter your password");
-  if (password.size() > kMaxPasswordChars) {
+  if (password.size() > kMaxPasswordBytes) {
     AddError(&form, "password", "Enter a correct email address and password");
   }
   if (!form.errors.empty()) {

@@ -1,9 +1,11 @@
 // POST /sign-out (the header's button, with the session's CSRF token): the key is revoked
 // (matching's SignOut), the session ended and its cookie cleared, then GET /signed-out
-// says so. A key already refused is no obstacle to signing out.
+// says so. A key already refused, or matching unreachable, is no obstacle to signing out.
 
 #include <grpcpp/client_context.h>
 
+#include "absl/strings/str_cat.h"
+#include "services/common/logging.h"
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/pages.h"
 
@@ -19,9 +21,10 @@ void SignOutPost(const PageDeps& deps, const HttpRequest& request, HttpResponse*
   const grpc::Status revoked =
       deps.upstream->matching()->SignOut(&context, cadre::v1::SignOutRequest(), &answer);
   if (!revoked.ok() && revoked.error_code() != grpc::StatusCode::UNAUTHENTICATED) {
-    // The key stays valid until it expires, but no session holds it any more.
-    RenderUpstreamError(deps, revoked, request, response);
-    return;
+    // The person is signed out all the same (on a shared computer that matters most): the
+    // key stays valid until it expires, but no session holds it any more.
+    log::Warn("sign-out could not revoke the key",
+              {{"request_id", request.request_id}, {"code", absl::StrCat(revoked.error_code())}});
   }
   HttpResponse redirect;
   EndSession(deps, *account, &redirect);

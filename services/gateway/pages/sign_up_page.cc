@@ -12,6 +12,7 @@
 #include "absl/strings/strip.h"
 #include "services/common/base/time_proto.h"
 #include "services/gateway/domain/labels.h"
+#include "services/gateway/domain/profile_form.h"
 #include "services/gateway/domain/search_query.h"
 #include "services/gateway/domain/web_session.h"
 #include "services/gateway/pages/account_kit.h"
@@ -45,10 +46,12 @@ FormField FormFieldOf(const std::string& field) {
   if (field == "email") return {"email", "Your email address"};
   if (field == "password") return {"password", "Your password"};
   if (field == "profile.display_name") return {"display_name", "Your name"};
-  if (field.rfind("profile.date_of_birth", 0) == 0) return {"dob-day", "Your date of birth"};
+  if (field.rfind("profile.date_of_birth", 0) == 0)
+    return {"date_of_birth-day", "Your date of birth"};
   if (field == "profile.region") return {"region", "Your region"};
   if (field == "profile.attendance") return {"attendance", "How you take part"};
-  if (field == "profile.availability_hours_per_month") return {"availability", "Hours a month"};
+  if (field == "profile.availability_hours_per_month")
+    return {"availability_hours_per_month", "Hours a month"};
   if (field.rfind("consent", 0) == 0) return {"processing", "Your agreement"};
   return {"", ""};
 }
@@ -77,8 +80,8 @@ json FormView(const SignUpForm& form) {
                {"errors", form.errors},
                {"has_errors", !form.errors.empty()},
                {"sign_in_link", absl::StrCat("/sign-in?return=", PercentEncode(form.return_path))}};
-  for (const char* name :
-       {"email", "display_name", "dob-day", "dob-month", "dob-year", "availability"}) {
+  for (const char* name : {"email", "display_name", "date_of_birth-day", "date_of_birth-month",
+                           "date_of_birth-year", "availability_hours_per_month"}) {
     view["values"][name] = form.Value(name);
   }
   for (const auto& [id, text] : form.field_errors.items()) view["error"][id] = text;
@@ -92,11 +95,10 @@ json FormView(const SignUpForm& form) {
   json modes = json::array();
   int i = 0;
   for (cadre::v1::AttendanceMode mode : kModes) {
-    modes.push_back(
-        {{"id", i == 0 ? "attendance" : absl::StrCat("attendance-", i + 1)},
-         {"value", cadre::v1::AttendanceMode_Name(mode)},
-         {"text", AttendanceLabel(mode)},
-         {"checked", form.Value("attendance") == cadre::v1::AttendanceMode_Name(mode)}});
+    modes.push_back({{"id", i == 0 ? "attendance" : absl::StrCat("attendance-", i + 1)},
+                     {"value", AttendanceSlug(mode)},
+                     {"text", AttendanceLabel(mode)},
+                     {"checked", form.Value("attendance") == AttendanceSlug(mode)}});
     ++i;
   }
   view["modes"] = modes;
@@ -128,16 +130,16 @@ cadre::v1::SignUpRequest CallFrom(const PageDeps& deps, SignUpForm* form) {
   cadre::v1::Profile* profile = call.mutable_profile();
   profile->set_display_name(Field(r, "display_name"));
   cadre::v1::Date* born = profile->mutable_date_of_birth();
-  born->set_day(IntOr(Field(r, "dob-day"), 0));
-  born->set_month(IntOr(Field(r, "dob-month"), 0));
-  born->set_year(IntOr(Field(r, "dob-year"), 0));
+  born->set_day(IntOr(Field(r, "date_of_birth-day"), 0));
+  born->set_month(IntOr(Field(r, "date_of_birth-month"), 0));
+  born->set_year(IntOr(Field(r, "date_of_birth-year"), 0));
   profile->set_region(RegionFromSlug(Field(r, "region")));
-  cadre::v1::AttendanceMode mode = cadre::v1::ATTENDANCE_MODE_UNSPECIFIED;
-  cadre::v1::AttendanceMode_Parse(Field(r, "attendance"), &mode);
+  const cadre::v1::AttendanceMode mode = AttendanceFromSlug(Field(r, "attendance"));
   profile->set_attendance(mode);
-  const std::string hours = Field(r, "availability");
+  const std::string hours = Field(r, "availability_hours_per_month");
   if (!hours.empty() && IntOr(hours, -1) < 0) {
-    form->AddError("availability", "Enter the hours a month as a whole number, like 8");
+    form->AddError("availability_hours_per_month",
+                   "Enter the hours a month as a whole number, like 8");
   }
   profile->set_availability_hours_per_month(hours.empty() ? 0 : IntOr(hours, 0));
   cadre::v1::Consent* consent = call.mutable_consent();

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/errors.h"
@@ -28,6 +28,7 @@ constexpr size_t kMaxApplicantId = 64;
 const RedisScript& CreateScript() {
   static const RedisScript* script = new RedisScript(R"lua(
 local left = tonumber(ARGV[2]) - tonumber(ARGV[4])
+if left <= 0 then return 0 end
 redis.call('HSET', KEYS[1], 'box', ARGV[1], 'exp', ARGV[2])
 redis.call('PEXPIRE', KEYS[1], math.min(tonumber(ARGV[3]), left))
 for _, member in ipairs(redis.call('SMEMBERS', KEYS[2])) do
@@ -99,17 +100,20 @@ SessionStore::SessionStore(RedisClient* redis, SessionSeal seal, const Clock* cl
 absl::StatusOr<std::string> SessionStore::Create(const SessionRecord& record) {
   CADRE_ASSIGN_OR_RETURN(const std::string id, ApplicantIdOf(record.applicant));
   const absl::Time now = clock_->Now();
-  if (record.key_expire <= now) return InvalidField("key_expire_time", "has passed");
+  // A key about to expire makes no useful session (and the script's whole milliseconds
+  // must leave it some life).
+  if (record.key_expire <= now + absl::Seconds(1)) {
+    return InvalidField("key_expire_time", "has passed");
+  }
   const std::string cookie = NewToken();
   const std::string hash = HashOf(cookie);
   const std::string key = absl::StrCat(kSessionPrefix, hash);
   const std::string box = seal_.Seal(SerializeSessionRecord(record), key);
-  CADRE_ASSIGN_OR_RETURN(
-      RedisReply reply,
-      redis_->Eval(CreateScript(), {key, absl::StrCat(kSessionsOfPrefix, id)},
-                   {box, absl::StrCat(Millis(record.key_expire)),
-                    absl::StrCat(absl::ToInt64Milliseconds(options_.idle)),
-                    absl::StrCat(Millis(now)), hash, kSessionPrefix}));
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
+                         redis_->Eval(CreateScript(), {key, absl::StrCat(kSessionsOfPrefix, id)},
+                                      {box, absl::StrCat(Millis(record.key_expire)),
+                                       absl::StrCat(absl::ToInt64Milliseconds(options_.idle)),
+                                       absl::StrCat(Millis(now)), hash, kSessionPrefix}));
   (void)reply;
   return cookie;
 }
@@ -117,11 +121,10 @@ absl::StatusOr<std::string> SessionStore::Create(const SessionRecord& record) {
 absl::StatusOr<std::optional<SessionRecord>> SessionStore::Find(const std::string& cookie) {
   if (!IsToken(cookie)) return std::optional<SessionRecord>();
   const std::string key = absl::StrCat(kSessionPrefix, HashOf(cookie));
-  CADRE_ASSIGN_OR_RETURN(
-      RedisReply reply,
-      redis_->Eval(FindScript(), {key},
-                   {absl::StrCat(Millis(clock_->Now())),
-                    absl::StrCat(absl::ToInt64Milliseconds(options_.idle))}));
+  CADRE_ASSIGN_OR_RETURN(RedisReply reply,
+                         redis_->Eval(FindScript(), {key},
+                                      {absl::StrCat(Millis(clock_->Now())),
+                                       absl::StrCat(absl::ToInt64Milliseconds(options_.idle))}));
   if (reply.is_nil()) return std::optional<SessionRecord>();
   if (reply.type != RedisReply::Type::kString) {
     return absl::InternalError("session: unexpected reply");

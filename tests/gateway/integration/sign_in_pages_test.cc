@@ -32,12 +32,12 @@ TEST_F(SignInPagesTest, SignUpSignsInAndGoesWhereThePersonWasGoing) {
   auto done = browser.Post("/sign-up", {{"email", "ada@example.org"},
                                         {"password", kTestPassword},
                                         {"display_name", "Ada Example"},
-                                        {"dob-day", "1"},
-                                        {"dob-month", "2"},
-                                        {"dob-year", "1970"},
+                                        {"date_of_birth-day", "1"},
+                                        {"date_of_birth-month", "2"},
+                                        {"date_of_birth-year", "1970"},
                                         {"region", "london"},
-                                        {"attendance", "ATTENDANCE_MODE_REMOTE"},
-                                        {"availability", "6"},
+                                        {"attendance", "remote"},
+                                        {"availability_hours_per_month", "6"},
                                         {"processing", "yes"},
                                         {"return", "/applications"}});
   ASSERT_EQ(done->status, 303) << done->body;
@@ -59,11 +59,11 @@ TEST_F(SignInPagesTest, SignUpErrorsNameTheFieldAndKeepWhatWasTyped) {
   auto bad = browser.Post("/sign-up", {{"email", "bea@example.org"},
                                        {"password", kTestPassword},
                                        {"display_name", "B"},
-                                       {"dob-day", "1"},
-                                       {"dob-month", "2"},
-                                       {"dob-year", "1970"},
+                                       {"date_of_birth-day", "1"},
+                                       {"date_of_birth-month", "2"},
+                                       {"date_of_birth-year", "1970"},
                                        {"region", "london"},
-                                       {"attendance", "ATTENDANCE_MODE_REMOTE"},
+                                       {"attendance", "remote"},
                                        {"processing", "yes"}});
   ASSERT_EQ(bad->status, 400);
   EXPECT_TRUE(absl::StrContains(bad->body, "href=\"#display_name\"")) << bad->body;
@@ -75,7 +75,7 @@ TEST_F(SignInPagesTest, SignUpErrorsNameTheFieldAndKeepWhatWasTyped) {
                                               {"password", kTestPassword},
                                               {"display_name", "Bea"},
                                               {"region", "london"},
-                                              {"attendance", "ATTENDANCE_MODE_REMOTE"}});
+                                              {"attendance", "remote"}});
   ASSERT_EQ(no_consent->status, 400);
   EXPECT_TRUE(absl::StrContains(no_consent->body, "href=\"#processing\""));
   // Nothing was made: the address is still free.
@@ -100,6 +100,31 @@ TEST_F(SignInPagesTest, SignInAndOut) {
   EXPECT_FALSE(browser.HasSessionCookie());
   auto page = browser.Get("/signed-out");
   EXPECT_TRUE(absl::StrContains(page->body, "You have signed out"));
+}
+
+TEST_F(SignInPagesTest, SigningOutWorksWhileMatchingIsDown) {
+  TestBrowser browser(*harness_);
+  browser.SignUp("hal@example.org");
+  browser.Get("/");
+  harness_->StopMatching();
+  auto out = browser.Post("/sign-out", {});
+  ASSERT_EQ(out->status, 303);
+  EXPECT_EQ(out->get_header_value("Location"), "/signed-out");
+  EXPECT_FALSE(browser.HasSessionCookie());
+  RedisClient redis(redis_->options());
+  auto keys = redis.Command({"KEYS", "gateway:session:*"});
+  ASSERT_TRUE(keys.ok());
+  EXPECT_TRUE(keys->elements.empty());
+}
+
+TEST_F(SignInPagesTest, TheSignUpFormsOwnValuesAreAccepted) {
+  // What the form renders is what it must accept: every radio value, every region.
+  TestBrowser browser(*harness_);
+  auto form = browser.Get("/sign-up");
+  for (const char* value : {"value=\"in-person\"", "value=\"remote\"", "value=\"hybrid\"",
+                            "value=\"london\""}) {
+    EXPECT_TRUE(absl::StrContains(form->body, value)) << value;
+  }
 }
 
 TEST_F(SignInPagesTest, FormsWithoutTheirTokenAreRefused) {

@@ -81,12 +81,12 @@ std::string TestBrowser::SignUp(const std::string& email, const std::string& pas
   httplib::Result result = Post("/sign-up", {{"email", email},
                                              {"password", password},
                                              {"display_name", "Test Person"},
-                                             {"dob-day", "15"},
-                                             {"dob-month", "3"},
-                                             {"dob-year", "1980"},
+                                             {"date_of_birth-day", "15"},
+                                             {"date_of_birth-month", "3"},
+                                             {"date_of_birth-year", "1980"},
                                              {"region", "london"},
-                                             {"attendance", "ATTENDANCE_MODE_HYBRID"},
-                                             {"availability", "8"},
+                                             {"attendance", "hybrid"},
+                                             {"availability_hours_per_month", "8"},
                                              {"processing", "yes"},
                                              {"return", "/applications"}});
   if (!result || result->status != 303) {
