@@ -121,8 +121,8 @@ TEST_F(SignInPagesTest, TheSignUpFormsOwnValuesAreAccepted) {
   // What the form renders is what it must accept: every radio value, every region.
   TestBrowser browser(*harness_);
   auto form = browser.Get("/sign-up");
-  for (const char* value : {"value=\"in-person\"", "value=\"remote\"", "value=\"hybrid\"",
-                            "value=\"london\""}) {
+  for (const char* value :
+       {"value=\"in-person\"", "value=\"remote\"", "value=\"hybrid\"", "value=\"london\""}) {
     EXPECT_TRUE(absl::StrContains(form->body, value)) << value;
   }
 }
