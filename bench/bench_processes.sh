@@ -63,3 +63,20 @@ start_bench_redis() {
   redis_pid=$!
   wait_for_port "${redis_port}" "${redis_pid}" "redis-server"
 }
+
+# On the way out: the logs in directory $2 copied to $LOGS when it is set, and when the
+# run failed (status $1) the last lines of each named log ($3...: "registry matching").
+keep_bench_logs() {
+  local rc="$1" dir="$2"
+  shift 2
+  if [[ -n "${LOGS:-}" ]]; then
+    mkdir -p "${LOGS}" && cp "${dir}"/*.log "${LOGS}/" 2>/dev/null || true
+  fi
+  if [[ ${rc} -ne 0 ]]; then
+    for log in "$@"; do
+      [[ -s "${dir}/${log}.log" ]] || continue
+      echo "--- last lines of ${log}.log" >&2
+      tail -n 20 "${dir}/${log}.log" >&2 || true
+    done
+  fi
+}

@@ -81,7 +81,7 @@ registry_pid=""
 matching_pid=""
 gateway_pid=""
 
-# stop, free_port, wait_for_port, hex, make_bench_secrets, start_bench_redis
+# stop, free_port, wait_for_port, hex, make_bench_secrets, start_bench_redis, keep_bench_logs
 source "${repo}/bench/bench_processes.sh"
 
 cleanup() {
@@ -90,16 +90,7 @@ cleanup() {
   stop "${matching_pid}"
   stop "${registry_pid}"
   stop "${redis_pid}"
-  if [[ -n "${LOGS:-}" ]]; then
-    mkdir -p "${LOGS}" && cp "${work}"/*.log "${LOGS}/" 2>/dev/null || true
-  fi
-  if [[ ${rc} -ne 0 ]]; then
-    for log in registry matching gateway; do
-      [[ -s "${work}/${log}.log" ]] || continue
-      echo "--- last lines of ${log}.log" >&2
-      tail -n 20 "${work}/${log}.log" >&2 || true
-    done
-  fi
+  keep_bench_logs "${rc}" "${work}" registry matching gateway
   rm -rf "${work}"
   exit "${rc}"
 }

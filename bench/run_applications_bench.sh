@@ -114,7 +114,7 @@ registry_pid=""
 matching_pid=""
 noop_pid=""
 
-# stop, free_port, wait_for_port
+# stop, free_port, wait_for_port, keep_bench_logs
 source "${repo}/bench/bench_processes.sh"
 
 cleanup() {
@@ -123,16 +123,7 @@ cleanup() {
   stop "${matching_pid}"
   stop "${registry_pid}"
   stop "${redis_pid}"
-  if [[ -n "${LOGS:-}" ]]; then
-    mkdir -p "${LOGS}" && cp "${work}"/*.log "${LOGS}/" 2>/dev/null || true
-  fi
-  if [[ ${rc} -ne 0 ]]; then
-    for log in registry matching; do
-      [[ -s "${work}/${log}.log" ]] || continue
-      echo "--- last lines of ${log}.log" >&2
-      tail -n 20 "${work}/${log}.log" >&2 || true
-    done
-  fi
+  keep_bench_logs "${rc}" "${work}" registry matching
   rm -rf "${work}"
   exit "${rc}"
 }
