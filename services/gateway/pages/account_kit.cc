@@ -37,7 +37,8 @@ absl::StatusOr<std::optional<Account>> Lookup(const PageDeps& deps, const HttpRe
                                         .key = std::move(record.key),
                                         .csrf = std::move(record.csrf),
                                         .cookie = cookie,
-                                        .secure_cookies = SecureCookies(deps, request)});
+                                        .secure_cookies = SecureCookies(deps, request),
+                                        .key_expire = record.key_expire});
 }
 
 // This page's address, for coming back to after signing in: the path and, for a GET, its

@@ -36,6 +36,7 @@ struct Account {
   std::string csrf;             // the token each of their forms carries (field "csrf")
   std::string cookie;           // the session cookie's value, to end this session
   bool secure_cookies = false;  // cookies are set Secure (TLS, or an https public URL)
+  absl::Time key_expire = absl::UnixEpoch();  // when the key (and so the session) expires
 };
 
 inline constexpr char kCsrfField[] = "csrf";

@@ -1,5 +1,6 @@
 // GET and POST /profile/email and /profile/password: the person's sign-in details, each
-// changed only with their current password. ChangeEmail → /profile?done=email.
+// changed only with their current password. ChangeEmail signs the person out everywhere
+// else (same key, new cookie here) → /profile?done=email.
 // ChangePassword revokes every key the person has (whoever signed in with the old
 // password is out) and answers a new key for this browser: every session of theirs is
 // ended, in every gateway replica, and a new one started with the new key and a new
@@ -16,6 +17,20 @@
 
 namespace cadre::gateway {
 namespace {
+
+// After a change of sign-in details: every session of the person ends, in every replica,
+// and this browser starts a new one holding `key` (a new cookie). The 503 page when the
+// new session cannot be made (the change itself is made: the person signs in again).
+void SignOutElsewhere(const PageDeps& deps, const HttpRequest& request, const Account& account,
+                      const std::string& key, absl::Time key_expire, HttpResponse* response) {
+  if (const absl::Status ended = EndEverySession(deps, account.applicant); !ended.ok()) {
+    log::Warn("sessions not ended after a change of sign-in details",
+              {{"request_id", request.request_id}, {"error", std::string(ended.message())}});
+  }
+  if (!StartSession(deps, request, account.applicant, key, key_expire, response).ok()) {
+    RenderErrorPage(deps, 503, request, response);
+  }
+}
 
 using nlohmann::json;
 
@@ -86,7 +101,10 @@ void SaveEmail(const PageDeps& deps, const HttpRequest& request, HttpResponse* r
   cadre::v1::Applicant changed;
   const grpc::Status status = deps.upstream->matching()->ChangeEmail(&context, change, &changed);
   if (status.ok()) {
-    SeeOther("/profile?done=email", response);
+    // Whoever else is signed in as them (perhaps the reason for the change) is signed out;
+    // this browser goes on in a new session with the same key.
+    SignOutElsewhere(deps, request, *account, account->key, account->key_expire, response);
+    if (response->status != 503) SeeOther("/profile?done=email", response);
     return;
   }
   int http = 400;
@@ -153,18 +171,9 @@ void SavePassword(const PageDeps& deps, const HttpRequest& request, HttpResponse
   }
   // Every key was revoked, so the other sessions could do nothing anyway; ending them
   // now signs those browsers out at their next request rather than at their next call.
-  if (const absl::Status ended = EndEverySession(deps, account->applicant); !ended.ok()) {
-    log::Warn("sessions not ended after a password change",
-              {{"request_id", request.request_id}, {"error", std::string(ended.message())}});
-  }
-  const absl::Status started = StartSession(deps, request, account->applicant, changed.key(),
-                                            FromTimestamp(changed.key_expire_time()), response);
-  if (!started.ok()) {
-    // The password is changed; the person signs in again with it.
-    RenderErrorPage(deps, 503, request, response);
-    return;
-  }
-  SeeOther("/profile?done=password", response);
+  SignOutElsewhere(deps, request, *account, changed.key(), FromTimestamp(changed.key_expire_time()),
+                   response);
+  if (response->status != 503) SeeOther("/profile?done=password", response);
 }
 
 }  // namespace

@@ -157,6 +157,8 @@ TEST_F(ProfilePagesTest, EqualityMonitoringIsSetAndRemoved) {
 TEST_F(ProfilePagesTest, ChangingTheEmailChangesHowThePersonSignsIn) {
   TestBrowser browser(*harness_);
   browser.SignUp("dan@example.org");
+  TestBrowser elsewhere(*harness_);
+  ASSERT_TRUE(elsewhere.SignIn("dan@example.org"));
   ExpectSoundPage(browser.Get("/profile/email")->body);
   auto wrong = browser.Post("/profile/email", {{"new_email", "dan.new@example.org"},
                                                {"current_password", "not my password"}});
@@ -168,6 +170,10 @@ TEST_F(ProfilePagesTest, ChangingTheEmailChangesHowThePersonSignsIn) {
   ASSERT_EQ(changed->status, 303) << changed->body;
   EXPECT_EQ(changed->get_header_value("Location"), "/profile?done=email");
   EXPECT_TRUE(Has(browser.Get("/profile"), "dan.new@example.org"));
+  // Signed out everywhere else at once.
+  auto there = elsewhere.Get("/profile");
+  ASSERT_EQ(there->status, 303);
+  EXPECT_TRUE(absl::StartsWith(there->get_header_value("Location"), "/sign-in"));
   TestBrowser other(*harness_);
   EXPECT_FALSE(other.SignIn("dan@example.org"));
   EXPECT_TRUE(other.SignIn("dan.new@example.org"));
