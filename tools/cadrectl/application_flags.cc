@@ -177,7 +177,10 @@ absl::StatusOr<v1::SetPaymentChoiceRequest> PaymentChoiceRequestFromFlags(
 std::vector<FlagSpec> RecommendFlags() {
   return WithFlags(
       {{"applicant", "APPLICANT", "the applicant, applicants/ID (admin; yourself: leave it out)"},
-       {"include-ineligible", "", "also roles you are not yet eligible for, with what you lack"}},
+       {"include-ineligible", "", "also roles you are not yet eligible for, with what you lack"},
+       {"role", "ROLE",
+        "only this role, roles/ID: how you screen against it and its score, eligible or not "
+        "(what the web's apply page shows)"}},
       PagingFlags(kMaxRecommendPage));
 }
 
@@ -190,6 +193,10 @@ absl::StatusOr<v1::RecommendRolesRequest> RecommendRequestFromFlags(const Parsed
   if (args.Has("include-ineligible")) {
     CADRE_ASSIGN_OR_RETURN(bool include, BoolFlag(args, "include-ineligible"));
     request.set_include_ineligible(include);
+  }
+  if (args.Has("role")) {
+    CADRE_ASSIGN_OR_RETURN(*request.mutable_role(),
+                           ResourceName("roles", args.Get("role"), "--role"));
   }
   CADRE_RETURN_IF_ERROR(ReadPaging(args, kMaxRecommendPage, &request));
   return request;

@@ -185,6 +185,9 @@ TEST(MatchRequestsTest, RecommendAndRank) {
   EXPECT_TRUE(recommend->include_ineligible());
   EXPECT_EQ(recommend->page_size(), 50);
   ExpectUsageError(RecommendRequestFromFlags(Args({{"page-size", "51"}})).status(), "--page-size");
+  auto one = RecommendRequestFromFlags(Args({{"role", "7"}}));
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_EQ(one->role(), "roles/7");
 
   auto rank = RankRequestFromFlags(Args({{"role", "roles/7"}, {"state", "shortlisted"}}));
   ASSERT_TRUE(rank.ok()) << rank.status();
