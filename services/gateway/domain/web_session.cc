@@ -77,6 +77,10 @@ bool TokensMatch(absl::string_view given, absl::string_view expected) {
   return CRYPTO_memcmp(given.data(), expected.data(), given.size()) == 0;
 }
 
+std::string CookieName(absl::string_view name, bool secure) {
+  return secure ? absl::StrCat("__Host-", name) : std::string(name);
+}
+
 std::string CookieHeader(absl::string_view name, absl::string_view value, absl::Time expire,
                          bool secure) {
   std::string header = absl::StrCat(name, "=", value, "; Path=/; HttpOnly; SameSite=Lax");

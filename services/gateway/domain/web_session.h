@@ -40,6 +40,12 @@ bool IsToken(absl::string_view value);
 // Compares a form's token with the expected one in time independent of where they differ.
 bool TokensMatch(absl::string_view given, absl::string_view expected);
 
+// The name a cookie goes by: "__Host-" and `name` when `secure` (a browser then takes it
+// only from this very host, over HTTPS, for Path=/ and no Domain, so a sibling subdomain
+// can neither plant nor overwrite it); `name` itself over plain HTTP (development on
+// loopback), where browsers refuse __Host- cookies.
+std::string CookieName(absl::string_view name, bool secure);
+
 // The Set-Cookie header value for `name`: HttpOnly, SameSite=Lax, Path=/, Secure when
 // `secure`, Expires at `expire` (absl::InfiniteFuture(): a browser-session cookie).
 std::string CookieHeader(absl::string_view name, absl::string_view value, absl::Time expire,

@@ -17,10 +17,18 @@ bool SecureCookies(const PageDeps& deps, const HttpRequest& request) {
   return request.tls || absl::StartsWith(deps.public_url, "https://");
 }
 
+std::string SessionCookieName(const PageDeps& deps, const HttpRequest& request) {
+  return CookieName(kSessionCookie, SecureCookies(deps, request));
+}
+
+std::string FormCookieName(const PageDeps& deps, const HttpRequest& request) {
+  return CookieName(kFormCookie, SecureCookies(deps, request));
+}
+
 // The session behind the cookie: nullopt when signed out; UNAVAILABLE when the store is
 // down or there is none.
 absl::StatusOr<std::optional<Account>> Lookup(const PageDeps& deps, const HttpRequest& request) {
-  const std::string cookie = request.Cookie(kSessionCookie);
+  const std::string cookie = request.Cookie(SessionCookieName(deps, request));
   if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
   if (cookie.empty()) return std::optional<Account>();
   const absl::Time start = absl::Now();
@@ -85,7 +93,7 @@ void Forbidden(const PageDeps& deps, const HttpRequest& request, absl::string_vi
 }  // namespace
 
 std::optional<Account> FindAccount(const PageDeps& deps, const HttpRequest& request) {
-  if (request.Cookie(kSessionCookie).empty()) return std::nullopt;  // no Redis call
+  if (request.Cookie(SessionCookieName(deps, request)).empty()) return std::nullopt;  // no Redis
   absl::StatusOr<std::optional<Account>> found = Lookup(deps, request);
   if (!found.ok()) return std::nullopt;
   return *std::move(found);
@@ -100,9 +108,9 @@ std::optional<Account> RequireAccount(const PageDeps& deps, const HttpRequest& r
   }
   if (!found->has_value()) {
     SendToSignIn(deps, request, response);
-    if (!request.Cookie(kSessionCookie).empty()) {
-      response->AddHeader("Set-Cookie",
-                          ClearCookieHeader(kSessionCookie, SecureCookies(deps, request)));
+    if (!request.Cookie(SessionCookieName(deps, request)).empty()) {
+      response->AddHeader("Set-Cookie", ClearCookieHeader(SessionCookieName(deps, request),
+                                                          SecureCookies(deps, request)));
     }
     return std::nullopt;
   }
@@ -122,16 +130,17 @@ std::optional<Account> RequireAccountForm(const PageDeps& deps, const HttpReques
 
 std::string SignedOutFormToken(const PageDeps& deps, const HttpRequest& request,
                                HttpResponse* response) {
-  std::string token = request.Cookie(kFormCookie);
+  std::string token = request.Cookie(FormCookieName(deps, request));
   if (IsToken(token)) return token;
   token = NewToken();
-  response->AddHeader("Set-Cookie", CookieHeader(kFormCookie, token, absl::InfiniteFuture(),
-                                                 SecureCookies(deps, request)));
+  response->AddHeader("Set-Cookie",
+                      CookieHeader(FormCookieName(deps, request), token, absl::InfiniteFuture(),
+                                   SecureCookies(deps, request)));
   return token;
 }
 
-bool SignedOutFormTokenMatches(const HttpRequest& request) {
-  const std::string cookie = request.Cookie(kFormCookie);
+bool SignedOutFormTokenMatches(const PageDeps& deps, const HttpRequest& request) {
+  const std::string cookie = request.Cookie(FormCookieName(deps, request));
   return IsToken(cookie) && TokensMatch(request.Form(kCsrfField), cookie);
 }
 
@@ -174,7 +183,7 @@ absl::Status StartSession(const PageDeps& deps, const HttpRequest& request,
                           const std::string& applicant, const std::string& key,
                           absl::Time key_expire, HttpResponse* response) {
   if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
-  const std::string old_cookie = request.Cookie(kSessionCookie);
+  const std::string old_cookie = request.Cookie(SessionCookieName(deps, request));
   if (!old_cookie.empty()) {
     absl::StatusOr<std::optional<SessionRecord>> old = deps.sessions->Find(old_cookie);
     if (old.ok() && old->has_value()) {
@@ -185,8 +194,8 @@ absl::Status StartSession(const PageDeps& deps, const HttpRequest& request,
       .applicant = applicant, .key = key, .csrf = NewToken(), .key_expire = key_expire};
   absl::StatusOr<std::string> cookie = deps.sessions->Create(record);
   if (!cookie.ok()) return cookie.status();
-  response->AddHeader("Set-Cookie", CookieHeader(kSessionCookie, *cookie, key_expire,
-                                                 SecureCookies(deps, request)));
+  response->AddHeader("Set-Cookie", CookieHeader(SessionCookieName(deps, request), *cookie,
+                                                 key_expire, SecureCookies(deps, request)));
   return absl::OkStatus();
 }
 
@@ -198,7 +207,9 @@ void EndSession(const PageDeps& deps, const Account& account, HttpResponse* resp
       log::Warn("session end failed", {{"error", std::string(ended.message())}});
     }
   }
-  response->AddHeader("Set-Cookie", ClearCookieHeader(kSessionCookie, account.secure_cookies));
+  response->AddHeader("Set-Cookie",
+                      ClearCookieHeader(CookieName(kSessionCookie, account.secure_cookies),
+                                        account.secure_cookies));
 }
 
 absl::Status EndEverySession(const PageDeps& deps, const std::string& applicant) {

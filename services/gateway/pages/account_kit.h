@@ -89,7 +89,7 @@ absl::Status EndEverySession(const PageDeps& deps, const std::string& applicant)
 // (set on `response` when it had none), which the POST's "csrf" field must equal.
 std::string SignedOutFormToken(const PageDeps& deps, const HttpRequest& request,
                                HttpResponse* response);
-bool SignedOutFormTokenMatches(const HttpRequest& request);
+bool SignedOutFormTokenMatches(const PageDeps& deps, const HttpRequest& request);
 
 // The 403 page for a form posted without its token: nothing was changed.
 void RenderFormExpired(const PageDeps& deps, const HttpRequest& request, HttpResponse* response);

@@ -62,7 +62,7 @@ void SignInGet(const PageDeps& deps, const HttpRequest& request, HttpResponse* r
 }
 
 void SignInPost(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  if (!SignedOutFormTokenMatches(request)) {
+  if (!SignedOutFormTokenMatches(deps, request)) {
     RenderFormExpired(deps, request, response);
     return;
   }

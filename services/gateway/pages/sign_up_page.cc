@@ -159,7 +159,7 @@ cadre::v1::SignUpRequest CallFrom(const PageDeps& deps, SignUpForm* form) {
 }
 
 void SignUpPost(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  if (!SignedOutFormTokenMatches(request)) {
+  if (!SignedOutFormTokenMatches(deps, request)) {
     RenderFormExpired(deps, request, response);
     return;
   }

@@ -53,6 +53,29 @@ TEST_F(SignInPagesTest, SignUpSignsInAndGoesWhereThePersonWasGoing) {
   EXPECT_EQ(home->get_header_value("Cache-Control"), "private, no-store");
 }
 
+TEST(SecureSignInPagesTest, BehindHttpsTheCookiesAreHostOnlyAndSecure) {
+  // Behind a proxy that ends TLS (an https public address), the cookies take the __Host-
+  // prefix: a sibling subdomain can neither plant nor overwrite them.
+  auto redis = RedisServer::Start();
+  GatewayHarness secure(redis->options(), [](gateway::GatewayOptions& o) {
+    o.public_url = "https://cadre.example.nhs.uk";
+  });
+  TestBrowser browser(secure);
+  auto form = browser.Get("/sign-in");
+  EXPECT_TRUE(absl::StartsWith(SetCookieOf(form, "__Host-cadre_form"), "__Host-cadre_form="));
+  EXPECT_TRUE(absl::StrContains(SetCookieOf(form, "__Host-cadre_form"), "; Secure"));
+  browser.SignUp("ivy@example.org");
+  EXPECT_FALSE(browser.cookie("__Host-cadre_session").empty());
+  EXPECT_TRUE(browser.cookie("cadre_session").empty());
+  auto home = browser.Get("/");
+  EXPECT_TRUE(absl::StrContains(home->body, "action=\"/sign-out\"")) << "signed in";
+  auto out = browser.Post("/sign-out", {});
+  ASSERT_EQ(out->status, 303);
+  EXPECT_TRUE(
+      absl::StartsWith(SetCookieOf(out, "__Host-cadre_session"), "__Host-cadre_session=; Path=/"));
+  EXPECT_TRUE(browser.cookie("__Host-cadre_session").empty());
+}
+
 TEST_F(SignInPagesTest, SignUpErrorsNameTheFieldAndKeepWhatWasTyped) {
   TestBrowser browser(*harness_);
   browser.Get("/sign-up");

@@ -92,6 +92,8 @@ TEST(CookieTest, HeadersCarryTheirAttributes) {
             "GMT; Secure");
   EXPECT_FALSE(absl::StrContains(CookieHeader("a", "b", absl::InfiniteFuture(), false), "Expires"));
   EXPECT_TRUE(absl::StrContains(ClearCookieHeader("a", false), "Max-Age=0"));
+  EXPECT_EQ(CookieName(kSessionCookie, /*secure=*/true), "__Host-cadre_session");
+  EXPECT_EQ(CookieName(kSessionCookie, /*secure=*/false), "cadre_session");
 }
 
 TEST(ReturnPathTest, OnlyLocalPaths) {
