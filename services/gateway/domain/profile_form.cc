@@ -207,18 +207,14 @@ ParsedProfileForm ParseProfileForm(const ProfileFormValues& v) {
 }
 
 const std::vector<std::string>& ProfileFormMaskPaths() {
-  static const std::vector<std::string> kPaths = {"display_name",
-                                                  "date_of_birth",
-                                                  "region",
-                                                  "lived_experience",
-                                                  "skills",
-                                                  "expertise",
-                                                  "availability_hours_per_month",
-                                                  "max_concurrent_roles",
-                                                  "access_needs",
-                                                  "access_needs_note",
-                                                  "attendance",
-                                                  "declared_interests"};
+  // The form edits every field of Profile: the paths are its fields, so a field added to
+  // the proto cannot be left out of the mask.
+  static const std::vector<std::string> kPaths = [] {
+    std::vector<std::string> paths;
+    const google::protobuf::Descriptor* profile = cadre::v1::Profile::descriptor();
+    for (int i = 0; i < profile->field_count(); ++i) paths.push_back(profile->field(i)->name());
+    return paths;
+  }();
   return kPaths;
 }
 

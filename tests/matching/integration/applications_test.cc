@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "google/protobuf/util/time_util.h"
 #include "tests/matching/integration/matching_harness.h"
+#include "tests/matching/integration/one_role_fixture.h"
 #include "tests/support/wait_for.h"
 
 namespace cadre::testing {
@@ -16,21 +17,7 @@ namespace {
 namespace v1 = cadre::v1;
 using google::protobuf::util::TimeUtil;
 
-class ApplicationsTest : public MatchingTest {
- protected:
-  void SetUp() override {
-    MatchingTest::SetUp();
-    body_key_ = harness_->BodyWithKey("RXF");
-    role_ = harness_->OpenRole(body_key_, MatchingHarness::RoleFor("RXF", 2));
-    person_ = harness_->SignUp("ada@example.org");
-  }
-
-  MatchingHarness& h() { return *harness_; }
-
-  std::string body_key_;
-  std::string role_;
-  v1::SignUpResponse person_;
-};
+using ApplicationsTest = OneRoleTest;
 
 TEST_F(ApplicationsTest, AJourneyFromSubmissionToACompletedPlacement) {
   const v1::Application submitted = h().Apply(person_.key(), role_);
