@@ -24,12 +24,20 @@ std::string KeyIdKey(absl::string_view id) { return absl::StrCat("auth:key_id:",
 std::string SubjectKey(PrincipalKind kind, absl::string_view subject) {
   return absl::StrCat("auth:subject:", PrincipalKindName(kind), ":", subject);
 }
+// A staff member's keys are listed and revoked together, apart from their body's own.
+std::string StaffSetKey(absl::string_view staff_id) {
+  return absl::StrCat("auth:subject:staff:", staff_id);
+}
+std::string SetKeyOf(const NewKey& key) {
+  return key.staff_id.empty() ? SubjectKey(key.kind, key.subject) : StaffSetKey(key.staff_id);
+}
 
 // Puts a key unless its hash is taken. Answers {'OK', id}, {'SAME', id} (this hash
 // already stands for this kind and subject) or {'TAKEN'}.
-// KEYS: auth:key:{hash}, auth:key_id:{id}, auth:subject:{kind}:{subject}, auth:audit
+// KEYS: auth:key:{hash}, auth:key_id:{id}, the key's set (auth:subject:{kind}:{subject},
+//       or auth:subject:staff:{staff id}), auth:audit
 // ARGV: kind, subject, key id, label, create_time, create ms, expire_time ('' none),
-//       ttl ms ('0' none), actor, hash, audit maxlen
+//       ttl ms ('0' none), actor, hash, audit maxlen, staff id ('' none), staff role
 const RedisScript& PutScript() {
   static const RedisScript* const script = new RedisScript(R"lua(
 local held = redis.call('HMGET', KEYS[1], 'kind', 'subject', 'key_id')
@@ -42,6 +50,7 @@ local set_ttl = redis.call('PTTL', KEYS[3])
 redis.call('HSET', KEYS[1], 'kind', ARGV[1], 'subject', ARGV[2], 'key_id', ARGV[3],
            'label', ARGV[4], 'create_time', ARGV[5])
 if ARGV[7] ~= '' then redis.call('HSET', KEYS[1], 'expire_time', ARGV[7]) end
+if ARGV[12] ~= '' then redis.call('HSET', KEYS[1], 'staff_id', ARGV[12], 'staff_role', ARGV[13]) end
 redis.call('SET', KEYS[2], ARGV[10])
 redis.call('ZADD', KEYS[3], ARGV[6], ARGV[3])
 if ttl > 0 then
@@ -54,7 +63,8 @@ else
   redis.call('PERSIST', KEYS[3])
 end
 redis.call('XADD', KEYS[4], 'MAXLEN', '~', ARGV[11], '*', 'actor', ARGV[9],
-           'action', 'key_created', 'key_id', ARGV[3], 'kind', ARGV[1], 'subject', ARGV[2])
+           'action', 'key_created', 'key_id', ARGV[3], 'kind', ARGV[1], 'subject', ARGV[2],
+           'staff_id', ARGV[12])
 return {'OK', ARGV[3]}
 )lua");
   return *script;
@@ -65,13 +75,17 @@ return {'OK', ARGV[3]}
 // KEYS: auth:key:{hash}, auth:audit   ARGV: actor, kind, key id, audit maxlen
 const RedisScript& RevokeScript() {
   static const RedisScript* const script = new RedisScript(R"lua(
-local held = redis.call('HMGET', KEYS[1], 'kind', 'subject', 'key_id')
+local held = redis.call('HMGET', KEYS[1], 'kind', 'subject', 'key_id', 'staff_id')
 if not held[1] then return 'NONE' end
 if (ARGV[2] ~= '' and held[1] ~= ARGV[2]) or (ARGV[3] ~= '' and held[3] ~= ARGV[3]) then
   return 'OTHER'
 end
 redis.call('DEL', KEYS[1], 'auth:key_id:' .. held[3])
-redis.call('ZREM', 'auth:subject:' .. held[1] .. ':' .. held[2], held[3])
+if held[4] then
+  redis.call('ZREM', 'auth:subject:staff:' .. held[4], held[3])
+else
+  redis.call('ZREM', 'auth:subject:' .. held[1] .. ':' .. held[2], held[3])
+end
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], '*', 'actor', ARGV[1],
            'action', 'key_revoked', 'key_id', held[3], 'kind', held[1], 'subject', held[2])
 return 'REVOKED'
@@ -140,6 +154,12 @@ absl::optional<KeyRecord> RecordFromHash(const RedisReply& reply) {
       record.principal.key_id = value;
     } else if (field == "label") {
       record.label = value;
+    } else if (field == "staff_id") {
+      record.principal.staff_id = value;
+    } else if (field == "staff_role") {
+      std::optional<StaffRole> role = StaffRoleFromName(value);
+      if (!role) return absl::nullopt;  // a role this build does not know is refused
+      record.principal.staff_role = *role;
     } else if (field == "create_time") {
       absl::ParseTime(absl::RFC3339_full, value, &record.create_time, &ignored);
     } else if (field == "expire_time") {
@@ -149,6 +169,10 @@ absl::optional<KeyRecord> RecordFromHash(const RedisReply& reply) {
     }
   }
   if (!has_kind) return absl::nullopt;
+  // A staff key carries both its member and their role, and is a body's; else neither.
+  const Principal& p = record.principal;
+  if (p.staff_id.empty() != (p.staff_role == StaffRole::kNone)) return absl::nullopt;
+  if (!p.staff_id.empty() && p.kind != PrincipalKind::kBody) return absl::nullopt;
   return record;
 }
 
@@ -165,12 +189,12 @@ absl::StatusOr<std::string> ApiKeyStore::Put(const NewKey& key, const std::strin
   const std::string kind(PrincipalKindName(key.kind));
   CADRE_ASSIGN_OR_RETURN(
       RedisReply reply,
-      redis_->Eval(PutScript(),
-                   {KeyHashKey(hash), KeyIdKey(key_id), SubjectKey(key.kind, key.subject), kAudit},
+      redis_->Eval(PutScript(), {KeyHashKey(hash), KeyIdKey(key_id), SetKeyOf(key), kAudit},
                    {kind, key.subject, key_id, key.label, FormatUtc(now),
                     absl::StrCat(absl::ToUnixMillis(now)),
                     key.expire_time ? FormatUtc(*key.expire_time) : "", absl::StrCat(ttl_ms),
-                    std::string(actor), hash, kAuditMaxLen}));
+                    std::string(actor), hash, kAuditMaxLen, key.staff_id,
+                    std::string(StaffRoleName(key.staff_role))}));
   if (reply.type != RedisReply::Type::kArray || reply.elements.empty()) {
     return absl::InternalError("unexpected answer from the key script");
   }
@@ -186,6 +210,10 @@ absl::StatusOr<std::string> ApiKeyStore::Put(const NewKey& key, const std::strin
 
 absl::StatusOr<IssuedKey> ApiKeyStore::Create(const NewKey& key, absl::string_view actor,
                                               absl::Time now) {
+  if (key.staff_id.empty() != (key.staff_role == StaffRole::kNone) ||
+      (!key.staff_id.empty() && key.kind != PrincipalKind::kBody)) {
+    return absl::InternalError("a staff key is a body's key with both a staff id and a role");
+  }
   CADRE_ASSIGN_OR_RETURN(std::string id, RandomHex(8));
   CADRE_ASSIGN_OR_RETURN(std::string random, RandomHex(24));
   IssuedKey issued{id, absl::StrCat(kIssuedKeyPrefix, random)};
@@ -240,6 +268,19 @@ absl::StatusOr<std::vector<std::string>> ApiKeyStore::RevokeSubject(PrincipalKin
   return hashes;
 }
 
+absl::StatusOr<std::vector<std::string>> ApiKeyStore::RevokeStaff(absl::string_view body_code,
+                                                                  absl::string_view staff_id,
+                                                                  absl::string_view actor) {
+  CADRE_ASSIGN_OR_RETURN(
+      RedisReply reply,
+      redis_->Eval(RevokeSubjectScript(), {StaffSetKey(staff_id), kAudit},
+                   {std::string(actor), std::string(PrincipalKindName(PrincipalKind::kBody)),
+                    std::string(body_code), kAuditMaxLen}));
+  std::vector<std::string> hashes;
+  for (const RedisReply& hash : reply.elements) hashes.push_back(hash.str);
+  return hashes;
+}
+
 absl::StatusOr<std::vector<KeyRecord>> ApiKeyStore::ListSubject(PrincipalKind kind,
                                                                 absl::string_view subject,
                                                                 absl::Time now, int limit) {
@@ -266,7 +307,7 @@ absl::StatusOr<std::vector<KeyRecord>> ApiKeyStore::ListSubject(PrincipalKind ki
     for (const RedisReply& reply : records) {
       absl::optional<KeyRecord> record = RecordFromHash(reply);
       if (!record || !record->LiveAt(now) || record->principal.kind != kind ||
-          record->principal.subject != subject) {
+          record->principal.subject != subject || record->principal.is_staff()) {
         continue;
       }
       if (static_cast<int>(live.size()) < limit) live.push_back(*std::move(record));

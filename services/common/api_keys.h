@@ -6,7 +6,8 @@
 //
 // Keys:
 //   auth:key:{sha256 of secret}   hash {kind, subject, key_id, label, create_time,
-//                                 expire_time (only when the key expires)}; times are
+//                                 expire_time (only when the key expires), staff_id and
+//                                 staff_role (only a staff member's key)}; times are
 //                                 RFC 3339. A key that expires also has a Redis TTL: its
 //                                 time left plus kExpiryGraceSeconds, so it goes by itself.
 //   auth:key_id:{key_id}          string: the sha256, for revocation (same TTL)
@@ -15,7 +16,9 @@
 //                                 "auth:subject:body:RXF", "auth:subject:admin:");
 //                                 its TTL follows its longest-lived key (none while one
 //                                 never expires); ids whose key expired are dropped as
-//                                 they are read.
+//                                 they are read. A staff member's keys are in
+//                                 auth:subject:staff:{staff id} instead, not in their
+//                                 body's set.
 //   auth:audit                    stream {actor, action (key_created | key_revoked),
 //                                 key_id, kind, subject}: ids only, trimmed to about
 //                                 100,000 entries.
@@ -54,6 +57,9 @@ struct NewKey {
   std::string subject;
   std::string label;
   absl::optional<absl::Time> expire_time;  // nullopt: never expires
+  // A staff member's key (kind kBody, subject their body's code): both set, else neither.
+  std::string staff_id;
+  StaffRole staff_role = StaffRole::kNone;
 };
 
 // A stored key, without its hash.
@@ -91,7 +97,12 @@ class ApiKeyStore {
   absl::StatusOr<std::vector<std::string>> RevokeSubject(PrincipalKind kind,
                                                          absl::string_view subject,
                                                          absl::string_view actor);
-  // The subject's keys live at `now`, oldest first, at most `limit`.
+  // Revokes every key of staff member `staff_id` of body `body_code`; their hashes.
+  absl::StatusOr<std::vector<std::string>> RevokeStaff(absl::string_view body_code,
+                                                       absl::string_view staff_id,
+                                                       absl::string_view actor);
+  // The subject's keys live at `now`, oldest first, at most `limit` (a body's own keys,
+  // not its staff's).
   absl::StatusOr<std::vector<KeyRecord>> ListSubject(PrincipalKind kind, absl::string_view subject,
                                                      absl::Time now, int limit);
 

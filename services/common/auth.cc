@@ -45,7 +45,8 @@ Authenticator::Authenticator(ApiKeyStore* keys, const Clock* clock, Authenticato
       cache_ttl_(options.cache_ttl) {
   for (ServiceKeyHash& key : options.service_keys) {
     const std::string key_id = absl::StrCat("service:", key.subject);
-    service_keys_[key.sha256] = Principal{PrincipalKind::kService, std::move(key.subject), key_id};
+    service_keys_[key.sha256] =
+        Principal{PrincipalKind::kService, std::move(key.subject), key_id, "", StaffRole::kNone};
   }
 }
 
@@ -93,7 +94,8 @@ absl::optional<absl::StatusOr<Principal>> Authenticator::FromMemory(const std::s
                                                                     const std::string& hash,
                                                                     uint64_t* revocations) {
   if (!admin_key_hash_.empty() && SameHash(hash, admin_key_hash_)) {
-    return absl::StatusOr<Principal>(Principal{PrincipalKind::kAdmin, "", "admin"});
+    return absl::StatusOr<Principal>(
+        Principal{PrincipalKind::kAdmin, "", "admin", "", StaffRole::kNone});
   }
   if (auto it = service_keys_.find(hash); it != service_keys_.end()) {
     return absl::StatusOr<Principal>(it->second);

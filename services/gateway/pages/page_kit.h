@@ -21,6 +21,7 @@ namespace cadre::gateway {
 
 class SessionStore;
 struct Account;
+struct StaffAccount;
 
 struct PageDeps {
   const Upstream* upstream = nullptr;
@@ -55,6 +56,9 @@ struct PageFrame {
   // Null on a public page: the layout looks the session up itself when the browser sent a
   // session cookie.
   const Account* account = nullptr;
+  // The signed-in member of a body's staff a staff page is for (staff_kit.h): the header
+  // then shows the staff navigation and the sign-out button; private as above.
+  const StaffAccount* staff = nullptr;
 };
 
 // Renders `template_name` with `view`, then the layout around it; 200 text/html unless

@@ -117,19 +117,22 @@ TEST(SubjectKeysTest, KindAndSubjectAsCreateApiKeyTakesThem) {
   EXPECT_THAT(ValidateSubjectKeys(cadre::v1::PRINCIPAL_KIND_BODY, "RXF"), InvalidAt("subject"));
 }
 
-Principal Admin() { return Principal{PrincipalKind::kAdmin, "", "admin"}; }
-Principal Matching() { return Principal{PrincipalKind::kService, "matching", "service:matching"}; }
+Principal Admin() { return Principal{PrincipalKind::kAdmin, "", "admin", "", StaffRole::kNone}; }
+Principal Matching() {
+  return Principal{PrincipalKind::kService, "matching", "service:matching", "", StaffRole::kNone};
+}
 Principal Holder(PrincipalKind kind, const std::string& subject) {
-  return Principal{kind, subject, ""};
+  return Principal{kind, subject, "", "", StaffRole::kNone};
 }
 
 TEST(KeyPolicyTest, OnlyTheMatchingServiceRegistersApplicantKeys) {
   CADRE_EXPECT_OK(CheckMatchingService(Matching()));
   EXPECT_THAT(CheckMatchingService(Principal{}), StatusIs(absl::StatusCode::kUnauthenticated));
   for (const Principal& p :
-       {Admin(), Principal{PrincipalKind::kBody, "RXF", "k"},
-        Principal{PrincipalKind::kApplicant, "matching", "k"},
-        Principal{PrincipalKind::kService, "notifications", "service:notifications"}}) {
+       {Admin(), Principal{PrincipalKind::kBody, "RXF", "k", "", StaffRole::kNone},
+        Principal{PrincipalKind::kApplicant, "matching", "k", "", StaffRole::kNone},
+        Principal{PrincipalKind::kService, "notifications", "service:notifications", "",
+                  StaffRole::kNone}}) {
     SCOPED_TRACE(p.Actor());
     EXPECT_THAT(CheckMatchingService(p), StatusIs(absl::StatusCode::kPermissionDenied,
                                                   "only the matching service may call this"));
@@ -140,9 +143,11 @@ TEST(KeyPolicyTest, SubjectKeysAreForAdminsAndForMatchingOnApplicants) {
   CADRE_EXPECT_OK(CheckSubjectKeysCaller(Admin()));
   CADRE_EXPECT_OK(CheckSubjectKeysCaller(Matching()));
   EXPECT_THAT(CheckSubjectKeysCaller(Principal{}), StatusIs(absl::StatusCode::kUnauthenticated));
-  EXPECT_THAT(CheckSubjectKeysCaller(Principal{PrincipalKind::kBody, "RXF", "k"}),
-              StatusIs(absl::StatusCode::kPermissionDenied));
-  EXPECT_THAT(CheckSubjectKeysCaller(Principal{PrincipalKind::kService, "notifications", "s"}),
+  EXPECT_THAT(
+      CheckSubjectKeysCaller(Principal{PrincipalKind::kBody, "RXF", "k", "", StaffRole::kNone}),
+      StatusIs(absl::StatusCode::kPermissionDenied));
+  EXPECT_THAT(CheckSubjectKeysCaller(
+                  Principal{PrincipalKind::kService, "notifications", "s", "", StaffRole::kNone}),
               StatusIs(absl::StatusCode::kPermissionDenied));
 
   for (const Principal& holder :

@@ -17,18 +17,20 @@ using ::cadre::testing::StatusIs;
 using testdata::MakeRole;
 
 Principal Anonymous() { return Principal{}; }
-Principal Admin() { return Principal{PrincipalKind::kAdmin, "", "admin"}; }
-Principal Body(const std::string& code) { return Principal{PrincipalKind::kBody, code, "k_b"}; }
+Principal Admin() { return Principal{PrincipalKind::kAdmin, "", "admin", "", StaffRole::kNone}; }
+Principal Body(const std::string& code) {
+  return Principal{PrincipalKind::kBody, code, "k_b", "", StaffRole::kNone};
+}
 Principal Applicant(const std::string& id) {
-  return Principal{PrincipalKind::kApplicant, id, "k_a"};
+  return Principal{PrincipalKind::kApplicant, id, "k_a", "", StaffRole::kNone};
 }
 Principal Service(const std::string& name) {
-  return Principal{PrincipalKind::kService, name, "k_s"};
+  return Principal{PrincipalKind::kService, name, "k_s", "", StaffRole::kNone};
 }
 
 // A key's holder as ValidateCreateApiKey returns it: no key id.
 Principal Holder(PrincipalKind kind, const std::string& subject) {
-  return Principal{kind, subject, ""};
+  return Principal{kind, subject, "", "", StaffRole::kNone};
 }
 
 TEST(PolicyTest, AnAdminMayIssueAndRevokeEveryKind) {
