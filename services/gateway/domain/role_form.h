@@ -121,6 +121,16 @@ cadre::v1::EngagementRung RungFromSlug(absl::string_view slug);  // UNSPECIFIED 
 std::string PaymentSlug(cadre::v1::PaymentKind kind);  // "none", "involvement", "salaried"
 cadre::v1::PaymentKind PaymentFromSlug(absl::string_view slug);
 std::string PaymentKindLabel(cadre::v1::PaymentKind kind);  // "Voluntary: no payment" ...
+// A role's state in the staff's list filter (/staff/roles?state=draft): "draft", "open",
+// "closed", "filled", "cancelled"; "" for UNSPECIFIED. RoleStateFromSlug gives
+// UNSPECIFIED for any other word.
+std::string RoleStateSlug(cadre::v1::RoleState state);
+cadre::v1::RoleState RoleStateFromSlug(absl::string_view slug);
+// The NHS.UK tag colour of a state: "nhsuk-tag--green" for open...
+std::string RoleStateTagClass(cadre::v1::RoleState state);
+// Every state a role can be in, in the order of its life.
+const std::vector<cadre::v1::RoleState>& RoleStates();
+
 // Pence as the form shows pounds: 1550 → "15.50", 0 → "".
 std::string PoundsOf(int pence);
 

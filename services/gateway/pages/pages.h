@@ -54,4 +54,12 @@ void AddApplicationActions(FrontDoor* door, const PageDeps* deps);
 // GET /applications/{id}/withdraw, /step-down (confirmations); POST .../step-down.
 void AddApplicationConfirmPages(FrontDoor* door, const PageDeps* deps);
 
+// Staff pages (issue 10): a signed-in member of a body's staff (staff_kit.h).
+// A body's roles: /staff/roles, /staff/roles/{id}, /staff/roles/new and .../edit;
+// POST /staff/roles/{id}/publish, /close, and GET and POST /staff/roles/{id}/cancel.
+void AddStaffRolesPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffRolePage(FrontDoor* door, const PageDeps* deps);
+void AddStaffRoleFormPages(FrontDoor* door, const PageDeps* deps);
+void AddStaffRoleActions(FrontDoor* door, const PageDeps* deps);
+
 }  // namespace cadre::gateway

@@ -334,6 +334,13 @@ TEST(RoleFormSlugs, RoundTrip) {
     EXPECT_FALSE(PaymentKindLabel(kind).empty());
   }
   EXPECT_EQ(RungFromSlug(""), cadre::v1::ENGAGEMENT_RUNG_UNSPECIFIED);
+  EXPECT_EQ(RoleStates().size(), 5u);
+  for (cadre::v1::RoleState state : RoleStates()) {
+    EXPECT_EQ(RoleStateFromSlug(RoleStateSlug(state)), state);
+    EXPECT_FALSE(RoleStateTagClass(state).empty());
+  }
+  EXPECT_EQ(RoleStateFromSlug("all"), cadre::v1::ROLE_STATE_UNSPECIFIED);
+  EXPECT_EQ(RoleStateFromSlug(""), cadre::v1::ROLE_STATE_UNSPECIFIED);
   EXPECT_EQ(PoundsOf(5), "0.05");
   EXPECT_EQ(PoundsOf(0), "");
   EXPECT_EQ(CharacterCount("caf\xC3\xA9"), 4);
