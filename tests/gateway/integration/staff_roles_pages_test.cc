@@ -59,8 +59,27 @@ void Set(httplib::Params* fields, const std::string& name, const std::string& va
   fields->emplace(name, value);
 }
 
-class StaffRolesPagesTest : public StaffPagesTest {
+class StaffRolesPagesTest : public StaffTest {
  protected:
+  // Browsers signed in as a recruiter and a viewer of RXF, and a recruiter of another body.
+  TestBrowser& recruiter() {
+    if (!recruiter_) recruiter_ = SignedInBrowser(AddRecruiter());
+    return *recruiter_;
+  }
+  TestBrowser& viewer() {
+    if (!viewer_) viewer_ = SignedInBrowser(AddViewer());
+    return *viewer_;
+  }
+  TestBrowser& other_body_recruiter() {
+    if (!other_) {
+      const std::string key = AddBody("RYJ", "Other Example Hospitals NHS Trust");
+      other_ = SignedInBrowser(AddStaff("Olu Other", "olu.other@ryj.example.nhs.uk",
+                                        cadre::v1::STAFF_ROLE_RECRUITER, key, "RYJ"));
+    }
+    return *other_;
+  }
+  const std::string& body_key() const { return body_key_; }
+
   // A role of RXF made and (if `publish`) published with the body's key; its id.
   std::string RoleOverGrpc(const std::string& title, bool publish) {
     Role role = MatchingHarness::RoleFor(kStaffBodyCode, 2);
@@ -87,6 +106,10 @@ class StaffRolesPagesTest : public StaffPagesTest {
 
   static std::string IdOf(const std::string& name) { return name.substr(name.find('/') + 1); }
   static std::string Path(const std::string& id) { return absl::StrCat("/staff/roles/", id); }
+
+  std::unique_ptr<TestBrowser> recruiter_;
+  std::unique_ptr<TestBrowser> viewer_;
+  std::unique_ptr<TestBrowser> other_;
 };
 
 TEST_F(StaffRolesPagesTest, ARecruiterCreatesEditsAndPublishesARole) {
