@@ -49,11 +49,13 @@ class StaffRulesTest : public OneRoleTest {
     return issued.ok() ? issued->secret : "";
   }
 
-  // A person's application to role_, offered by the body and accepted: its placement.
+  // A person's application to role_, shortlisted and offered by the body and accepted: its
+  // placement.
   std::string Placement(const std::string& email) {
     const v1::SignUpResponse person = h().SignUp(email);
     const v1::Application app = h().Apply(person.key(), role_);
     v1::Application out;
+    EXPECT_TRUE(h().Move(body_key_, app.name(), v1::APPLICATION_STATE_SHORTLISTED, &out).ok());
     EXPECT_TRUE(h().Move(body_key_, app.name(), v1::APPLICATION_STATE_OFFERED, &out).ok());
     EXPECT_TRUE(h().Move(person.key(), app.name(), v1::APPLICATION_STATE_ACCEPTED, &out).ok());
     return out.placement();
