@@ -46,13 +46,15 @@ def load_stubs(stubs_dir):
     def generate():
         subprocess.run([os.path.join(REPO, "scripts", "gen_python_stubs.sh"), stubs_dir],
                        check=True)
-    if not os.path.exists(os.path.join(stubs_dir, "cadre", "v1", "registry_pb2_grpc.py")):
+    grpc_module = os.path.join(stubs_dir, "cadre", "v1", "registry_pb2_grpc.py")
+    if not os.path.exists(grpc_module):
         generate()
+    else:
+        with open(grpc_module) as f:
+            if "CreateStaff" not in f.read():  # made before the staff RPCs: made again
+                generate()
     sys.path.insert(0, stubs_dir)
     from cadre.v1 import registry_pb2, registry_pb2_grpc  # noqa: E402
-    if not hasattr(registry_pb2, "CreateStaffRequest"):
-        raise SystemExit(f"load_staff: the stubs in {stubs_dir} predate the staff RPCs; "
-                         "remove the directory and run again")
     return registry_pb2, registry_pb2_grpc
 
 
