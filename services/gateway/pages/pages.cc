@@ -32,6 +32,11 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddApplicationPage(door, deps);
   AddApplicationActions(door, deps);
   AddApplicationConfirmPages(door, deps);
+  // Staff pages (issue 10).
+  AddStaffSignInPage(door, deps);
+  AddStaffSignOutPage(door, deps);
+  AddStaffSetPasswordPage(door, deps);
+  AddStaffHomePage(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

@@ -54,4 +54,11 @@ void AddApplicationActions(FrontDoor* door, const PageDeps* deps);
 // GET /applications/{id}/withdraw, /step-down (confirmations); POST .../step-down.
 void AddApplicationConfirmPages(FrontDoor* door, const PageDeps* deps);
 
+// Staff pages (issue 10): a body's staff, signed in as staff (staff_kit.h).
+// /staff/sign-in; POST /staff/sign-out and /staff/signed-out; /staff/set-password/{token}.
+void AddStaffSignInPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffSignOutPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffSetPasswordPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffHomePage(FrontDoor* door, const PageDeps* deps);  // /staff
+
 }  // namespace cadre::gateway
