@@ -37,6 +37,11 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddStaffSignOutPage(door, deps);
   AddStaffSetPasswordPage(door, deps);
   AddStaffHomePage(door, deps);
+  AddStaffTeamPage(door, deps);
+  AddStaffTeamNewPage(door, deps);
+  AddStaffTeamMemberPage(door, deps);
+  AddStaffTeamDeactivatePage(door, deps);
+  AddStaffFiguresPage(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

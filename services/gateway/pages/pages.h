@@ -60,5 +60,12 @@ void AddStaffSignInPage(FrontDoor* door, const PageDeps* deps);
 void AddStaffSignOutPage(FrontDoor* door, const PageDeps* deps);
 void AddStaffSetPasswordPage(FrontDoor* door, const PageDeps* deps);
 void AddStaffHomePage(FrontDoor* door, const PageDeps* deps);  // /staff
+// The body's staff, for its managers: /staff/team, /staff/team/new, /staff/team/{id}
+// (POST .../role, .../setup-link), /staff/team/{id}/deactivate.
+void AddStaffTeamPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffTeamNewPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffTeamMemberPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffTeamDeactivatePage(FrontDoor* door, const PageDeps* deps);
+void AddStaffFiguresPage(FrontDoor* door, const PageDeps* deps);  // /staff/figures
 
 }  // namespace cadre::gateway
