@@ -157,7 +157,7 @@ TEST_F(StaffTeamTest, DeactivationEndsTheMembersSessionsAndSignIns) {
   EXPECT_EQ(done->get_header_value("Location"), "/staff/team?done=deactivated");
   auto next = member->Get("/staff/figures");
   EXPECT_EQ(next->status, 303);
-  EXPECT_EQ(next->get_header_value("Location"), "/staff/sign-in?return=%2Fstaff%2Ffigures");
+  EXPECT_EQ(next->get_header_value("Location"), "/staff/sign-in?return=/staff/figures");
   EXPECT_FALSE(SignInStaff(*member, viewer.email));
   // Listed only when asked for.
   EXPECT_FALSE(absl::StrContains(manager->Get("/staff/team")->body, "Vera Viewer"));
