@@ -15,9 +15,9 @@ import { fileURLToPath } from 'node:url';
 import {
   checkPage, closeBrowser, closePage, follow, gatewayUrl, launchBrowser, newPage,
 } from './support.mjs';
+import { signIn, signUp, stateShown, submit } from './people.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const PASSWORD = 'a long walk by the river Wear';
 
 let browser;
 before(async () => { browser = await launchBrowser(); });
@@ -30,38 +30,6 @@ function bodyMoves(application, ...states) {
     path.join(HERE, 'body_client.py'), '--matching', env.CADRE_MATCHING_ADDR,
     '--body_keys', env.CADRE_BODY_KEYS, '--stubs', env.CADRE_STUB_DIR, application, ...states,
   ], { encoding: 'utf8', timeout: 60_000 });
-}
-
-async function submit(page, name) {
-  await Promise.all([page.waitForNavigation(),
-                     page.getByRole('button', { name }).first().click()]);
-}
-
-async function signUp(page, email) {
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Create a password').fill(PASSWORD);
-  await page.getByLabel('Your name').fill('Morgan Example');
-  await page.getByLabel('Day', { exact: true }).fill('9');
-  await page.getByLabel('Month', { exact: true }).fill('4');
-  await page.getByLabel('Year', { exact: true }).fill('1975');
-  await page.getByLabel('Region you live in').selectOption({ label: 'London' });
-  await page.getByLabel('Hybrid').check();
-  await page.getByLabel('Hours a month you could give').fill('12');
-  await page.getByLabel(/I agree that Cadre may hold my profile/).check();
-  await submit(page, 'Create account');
-  if (new URL(page.url()).pathname === '/sign-up') {
-    throw new Error(`sign-up refused: ${await page.locator('main').innerText()}`);
-  }
-}
-
-async function signIn(page, email, password = PASSWORD) {
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await submit(page, 'Sign in');
-}
-
-async function stateShown(page) {
-  return (await page.locator('main').innerText()).toLowerCase();
 }
 
 describe('a person applies and follows their application (JavaScript off)', () => {

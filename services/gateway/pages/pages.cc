@@ -33,6 +33,15 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddApplicationActions(door, deps);
   AddApplicationConfirmPages(door, deps);
   // Staff pages (issue 10).
+  AddStaffSignInPage(door, deps);
+  AddStaffSignOutPage(door, deps);
+  AddStaffSetPasswordPage(door, deps);
+  AddStaffHomePage(door, deps);
+  AddStaffTeamPage(door, deps);
+  AddStaffTeamNewPage(door, deps);
+  AddStaffTeamMemberPage(door, deps);
+  AddStaffTeamDeactivatePage(door, deps);
+  AddStaffFiguresPage(door, deps);
   AddStaffRolesPage(door, deps);
   AddStaffRoleFormPages(door, deps);  // before /staff/roles/{id}: "new" is no id
   AddStaffRolePage(door, deps);
