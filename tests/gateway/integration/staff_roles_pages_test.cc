@@ -172,6 +172,7 @@ TEST_F(StaffRolesPagesTest, ARecruiterCreatesEditsAndPublishesARole) {
   ExpectSoundPage(page->body);
   EXPECT_TRUE(absl::StrContains(page->body, "The role has been saved as a draft"));
   EXPECT_TRUE(absl::StrContains(page->body, ">Draft</strong>"));
+  EXPECT_TRUE(absl::StrContains(page->body, absl::StrCat("nhsuk-caption-l\">", kStaffBodyName)));
   EXPECT_TRUE(absl::StrContains(page->body, "Publish the role"));
   EXPECT_TRUE(absl::StrContains(page->body, absl::StrCat("href=\"", Path(id), "/applicants\"")));
   EXPECT_TRUE(absl::StrContains(page->body, "£20.00 an hour"));
