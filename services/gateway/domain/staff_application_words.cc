@@ -82,6 +82,23 @@ std::string AcknowledgementDueLabel(const v1::Application& application) {
   return absl::StrCat("Due ", DateLabel(FromTimestamp(application.acknowledge_by_time())));
 }
 
+std::string StaffNextStepLabel(const v1::Application& application) {
+  switch (application.state()) {
+    case v1::APPLICATION_STATE_SUBMITTED:
+      return "Acknowledge the application";
+    case v1::APPLICATION_STATE_ACKNOWLEDGED:
+      return "Decide whether to shortlist";
+    case v1::APPLICATION_STATE_SHORTLISTED:
+      return "Decide whether to make an offer";
+    case v1::APPLICATION_STATE_OFFERED:
+      if (!application.has_reply_by_time()) return "The applicant accepts or declines";
+      return absl::StrCat("The applicant accepts or declines by ",
+                          DateLabel(FromTimestamp(application.reply_by_time())));
+    default:
+      return "None: the application is closed";
+  }
+}
+
 std::vector<v1::ApplicationState> BodyMovesFrom(v1::ApplicationState from) {
   switch (from) {
     case v1::APPLICATION_STATE_SUBMITTED:

@@ -30,6 +30,11 @@ bool AcknowledgementOverdue(const cadre::v1::Application& application, absl::Tim
 // "Due 9 November 2026": when the acknowledgement was due ("" without a due time).
 std::string AcknowledgementDueLabel(const cadre::v1::Application& application);
 
+// The next step as the body's staff read it: "Acknowledge the application", "Decide
+// whether to shortlist", "Decide whether to make an offer", "The applicant accepts or
+// declines by 16 November 2026"; "None: the application is closed" once it stops moving.
+std::string StaffNextStepLabel(const cadre::v1::Application& application);
+
 // The states a body may move an application on to from `from`, in the order the page
 // offers them: SUBMITTED → acknowledged, shortlisted, unsuccessful; ACKNOWLEDGED →
 // shortlisted, unsuccessful; SHORTLISTED → offered, unsuccessful; none from any other.

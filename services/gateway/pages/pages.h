@@ -73,5 +73,9 @@ void AddStaffRolesPage(FrontDoor* door, const PageDeps* deps);
 void AddStaffRolePage(FrontDoor* door, const PageDeps* deps);
 void AddStaffRoleFormPages(FrontDoor* door, const PageDeps* deps);
 void AddStaffRoleActions(FrontDoor* door, const PageDeps* deps);
+// A role's applicants, ranked: /staff/roles/{id}/applicants. One application and its
+// moves: /staff/applications/{id}, POST /staff/applications/{id}/move.
+void AddStaffApplicantsPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffApplicationPages(FrontDoor* door, const PageDeps* deps);
 
 }  // namespace cadre::gateway

@@ -64,6 +64,17 @@ TEST(BodyMovesFrom, MatchingsTableForABody) {
   EXPECT_TRUE(BodyMovesFrom(v1::APPLICATION_STATE_UNSUCCESSFUL).empty());
 }
 
+TEST(StaffNextStepLabel, WhatTheBodyOrTheApplicantDoesNext) {
+  v1::Application app;
+  app.set_state(v1::APPLICATION_STATE_SUBMITTED);
+  EXPECT_EQ(StaffNextStepLabel(app), "Acknowledge the application");
+  app.set_state(v1::APPLICATION_STATE_OFFERED);
+  *app.mutable_reply_by_time() = ToTimestamp(Now() + absl::Hours(24 * 14));
+  EXPECT_EQ(StaffNextStepLabel(app), "The applicant accepts or declines by 16 November 2026");
+  app.set_state(v1::APPLICATION_STATE_WITHDRAWN);
+  EXPECT_EQ(StaffNextStepLabel(app), "None: the application is closed");
+}
+
 TEST(MoveWords, RoundTripAndRefuseOthers) {
   for (v1::ApplicationState to :
        {v1::APPLICATION_STATE_ACKNOWLEDGED, v1::APPLICATION_STATE_SHORTLISTED,
