@@ -82,6 +82,13 @@ cadre::v1::PlacementState PlacementStateFromSlug(absl::string_view slug) {
   return cadre::v1::PLACEMENT_STATE_UNSPECIFIED;
 }
 
+std::string EndedByLabel(absl::string_view ended_by) {
+  if (ended_by == "applicant") return "The person (they stepped down)";
+  if (ended_by == "body") return "Your organisation";
+  if (ended_by == "admin") return "A Cadre administrator";
+  return "";
+}
+
 std::string ApplicantIdFromTyped(absl::string_view typed) {
   std::string id = absl::AsciiStrToLower(absl::StripAsciiWhitespace(typed));
   absl::string_view rest = id;

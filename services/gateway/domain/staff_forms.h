@@ -34,6 +34,11 @@ std::string PlacementStateSlug(cadre::v1::PlacementState state);
 // UNSPECIFIED (no filter) for "" or a word that is not one of them.
 cadre::v1::PlacementState PlacementStateFromSlug(absl::string_view slug);
 
+// Who ended a placement early (Placement.ended_by), as the body's staff read it:
+// "applicant" → "The person (they stepped down)", "body" → "Your organisation", "admin" →
+// "A Cadre administrator"; "" for anything else.
+std::string EndedByLabel(absl::string_view ended_by);
+
 // A person's Cadre ID as staff type or paste it: trimmed, lower-cased, "applicants/"
 // allowed in front. The id (16 characters of a-z and 2-7), or "" when it is not one.
 std::string ApplicantIdFromTyped(absl::string_view typed);

@@ -54,4 +54,10 @@ void AddApplicationActions(FrontDoor* door, const PageDeps* deps);
 // GET /applications/{id}/withdraw, /step-down (confirmations); POST .../step-down.
 void AddApplicationConfirmPages(FrontDoor* door, const PageDeps* deps);
 
+// Staff pages (issue 10): a signed-in member of a body's staff (staff_kit.h).
+// /staff/placements, /staff/placements/{id} with .../complete and .../end-early.
+void AddStaffPlacementsPages(FrontDoor* door, const PageDeps* deps);
+// /staff/credentials, POST /staff/credentials/grant, /staff/credentials/{id}/{n}/revoke.
+void AddStaffCredentialsPages(FrontDoor* door, const PageDeps* deps);
+
 }  // namespace cadre::gateway

@@ -40,6 +40,13 @@ TEST(StaffForms, PlacementFilterRoundTripsAndIgnoresOtherWords) {
   EXPECT_EQ(PlacementStateFromSlug("ACTIVE"), v1::PLACEMENT_STATE_UNSPECIFIED);
 }
 
+TEST(StaffForms, WhoEndedAPlacement) {
+  EXPECT_EQ(EndedByLabel("applicant"), "The person (they stepped down)");
+  EXPECT_EQ(EndedByLabel("body"), "Your organisation");
+  EXPECT_EQ(EndedByLabel("admin"), "A Cadre administrator");
+  EXPECT_EQ(EndedByLabel(""), "");
+}
+
 TEST(StaffForms, ACadreIdAsTypedOrPasted) {
   EXPECT_EQ(ApplicantIdFromTyped(kId), kId);
   EXPECT_EQ(ApplicantIdFromTyped("  ABCDEFGHIJKL2345 \n"), kId);
