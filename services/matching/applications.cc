@@ -164,7 +164,7 @@ absl::StatusOr<v1::Application> Applications::MoveOnce(const Principal& caller,
     return NotFound(request.name());
   }
   v1::Application& app = stored->application;
-  CADRE_ASSIGN_OR_RETURN(const Party party, PartyTo(caller, app.applicant(), app.body()));
+  CADRE_ASSIGN_OR_RETURN(const Party party, PartyToChange(caller, app.applicant(), app.body()));
   if (!request.etag().empty() && request.etag() != app.etag()) {
     return ::cadre::EtagMismatch(request.name());
   }

@@ -37,7 +37,8 @@ absl::StatusOr<cadre::v1::Credential> Credentials::Grant(
   CADRE_RETURN_IF_ERROR(
       ValidateGrant(request.credential(), DateIn(now, LondonTime()), "credential"));
   cadre::v1::Credential credential = request.credential();
-  credential.set_granted_by(caller.Actor());
+  // The body's credential, whoever of its staff granted it; the audit entry names them.
+  credential.set_granted_by(GrantedBy(caller));
   *credential.mutable_grant_time() = ToProto(now);
   credential.clear_revoke_reason();
   credential.clear_revoke_time();
@@ -70,6 +71,8 @@ absl::StatusOr<cadre::v1::Credential> Credentials::Grant(
 absl::StatusOr<cadre::v1::Credential> Credentials::Revoke(
     const Principal& caller, const cadre::v1::RevokeCredentialRequest& request) {
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(caller));
+  // A viewer changes nothing: told so before anything is looked up.
+  CADRE_RETURN_IF_ERROR(NotAViewer(caller));
   CADRE_ASSIGN_OR_RETURN(CredentialRef ref, ParseCredentialName(request.name(), "name"));
   CADRE_RETURN_IF_ERROR(ValidateRevokeReason(request.reason(), "reason"));
   CADRE_ASSIGN_OR_RETURN(auto stored, store_->Get(ref.applicant_id, ref.n));
@@ -107,10 +110,9 @@ absl::StatusOr<cadre::v1::ListCredentialsResponse> Credentials::List(
   }
   CADRE_ASSIGN_OR_RETURN(std::vector<cadre::v1::Credential> all, store_->List(id));
   cadre::v1::ListCredentialsResponse response;
-  const std::string actor = caller.Actor();
   for (cadre::v1::Credential& credential : all) {
     // A body sees only what it granted: nothing else about the person.
-    if (caller.kind == PrincipalKind::kBody && credential.granted_by() != actor) continue;
+    if (!MaySeeCredential(caller, id, credential)) continue;
     *response.add_credentials() = WithStatus(std::move(credential));
   }
   return response;

@@ -130,7 +130,7 @@ absl::StatusOr<v1::Placement> Placements::SetPaymentChoice(
   CADRE_RETURN_IF_ERROR(ValidatePaymentChoice(request));
   CADRE_ASSIGN_OR_RETURN(StoredPlacement stored, Load(caller, request.name()));
   v1::Placement& p = stored.placement;
-  CADRE_ASSIGN_OR_RETURN(const Party party, PartyTo(caller, p.applicant(), p.body()));
+  CADRE_ASSIGN_OR_RETURN(const Party party, PartyToChange(caller, p.applicant(), p.body()));
   if (party == Party::kBody) {
     return absl::PermissionDeniedError("the payment choice is the leader's to make");
   }
@@ -160,7 +160,7 @@ absl::StatusOr<v1::Placement> Placements::End(const Principal& caller,
   CADRE_RETURN_IF_ERROR(ValidateEndPlacement(request));
   CADRE_ASSIGN_OR_RETURN(StoredPlacement stored, Load(caller, request.name()));
   v1::Placement& p = stored.placement;
-  CADRE_ASSIGN_OR_RETURN(const Party party, PartyTo(caller, p.applicant(), p.body()));
+  CADRE_ASSIGN_OR_RETURN(const Party party, PartyToChange(caller, p.applicant(), p.body()));
   if (request.state() == v1::PLACEMENT_STATE_COMPLETED && party == Party::kApplicant) {
     return absl::PermissionDeniedError(
         "the body completes a placement; a leader may end one early, with a reason");

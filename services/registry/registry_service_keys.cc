@@ -35,9 +35,11 @@ void RegistryService::CreateApiKey(UnaryCall* call, const cadre::v1::CreateApiKe
         absl::optional<absl::Time> expire,
         ValidateKeyExpiry(req->has_expire_time(), req->expire_time(), now, false, "expire_time"));
     CADRE_RETURN_IF_ERROR(CheckKeyIssue(p, holder));
+    // Never a staff member's key (CheckKeyIssue): theirs come from signing in.
     CADRE_ASSIGN_OR_RETURN(
         IssuedKey issued,
-        d_.keys->Create({holder.kind, holder.subject, req->label(), expire}, p.Actor(), now));
+        d_.keys->Create({holder.kind, holder.subject, req->label(), expire, "", StaffRole::kNone},
+                        p.Actor(), now));
     resp->set_key_id(issued.key_id);
     resp->set_secret(issued.secret);
     return absl::OkStatus();
@@ -67,10 +69,10 @@ void RegistryService::RegisterApplicantKey(UnaryCall* call,
     CADRE_RETURN_IF_ERROR(CheckMatchingService(p));
     const absl::Time now = d_.clock->Now();
     CADRE_ASSIGN_OR_RETURN(ApplicantKeyRegistration r, ValidateRegisterApplicantKey(*req, now));
-    CADRE_ASSIGN_OR_RETURN(
-        *resp->mutable_key_id(),
-        d_.keys->Register({PrincipalKind::kApplicant, r.applicant, r.label, r.expire_time},
-                          r.key_sha256, p.Actor(), now));
+    CADRE_ASSIGN_OR_RETURN(*resp->mutable_key_id(),
+                           d_.keys->Register({PrincipalKind::kApplicant, r.applicant, r.label,
+                                              r.expire_time, "", StaffRole::kNone},
+                                             r.key_sha256, p.Actor(), now));
     return absl::OkStatus();
   });
 }

@@ -100,9 +100,10 @@ std::string CollectionKey(absl::string_view kind) {
   // body → bodies, role → roles, avenue → avenues, role_type → role_types
   return kind == "body" ? "registry:bodies" : absl::StrCat("registry:", kind, "s");
 }
-// The write counter of `actor` for the clock minute that holds `unix_seconds`.
-std::string RateKey(absl::string_view actor, int64_t unix_seconds) {
-  return absl::StrCat("registry:rate:", actor, ":", unix_seconds / 60);
+// The write counter of `subject` (a body, an applicant...) for the clock minute that holds
+// `unix_seconds`.
+std::string RateKey(absl::string_view subject, int64_t unix_seconds) {
+  return absl::StrCat("registry:rate:", subject, ":", unix_seconds / 60);
 }
 // Per kind of resource, so that a request id reused for another kind of create never
 // answers with a resource of the wrong kind.
@@ -188,7 +189,9 @@ OutboxWrite RegistryStore::OutboxParts(const std::string& kind, const Write& wri
       .request = {.key = write.request_id.empty() ? "" : RequestKey(actor, kind, write.request_id),
                   .resource = resource,
                   .ttl_seconds = kRequestTtlSeconds},
-      .rate = {.key = RateKey(actor, write.event.time().seconds()), .limit = write.rate_limit},
+      .rate = {.key = RateKey(write.rate_subject.empty() ? actor : write.rate_subject,
+                              write.event.time().seconds()),
+               .limit = write.rate_limit},
   };
 }
 

@@ -15,7 +15,7 @@
 //                               trimmed to about 100,000 entries
 //   registry:audit              stream of {actor, action, resource, version}, trimmed
 //                               to about 1,000,000 entries
-//   registry:rate:{actor}:{unix minute}  changes counted for the write rate limit
+//   registry:rate:{subject}:{unix minute}  changes counted for the write rate limit
 //                               (TTL 120 s)
 //   registry:closing            sorted set: the watch of open roles whose closing is yet
 //                               to be announced (member: role id; score: closing time,
@@ -81,9 +81,12 @@ struct Write {
   const google::protobuf::Message* record = nullptr;  // null deletes the record
   cadre::v1::RegistryEvent event;  // type, resource, version, time, actor, snapshot set
   std::string request_id;          // empty: none
-  // Changes the event's actor may make in one clock minute (of event.time), counted in
-  // the same script under registry:rate:{actor}:{minute}; 0: no limit.
+  // Changes `rate_subject` may make in one clock minute (of event.time), counted in the
+  // same script under registry:rate:{rate_subject}:{minute}; 0: no limit.
   int rate_limit = 0;
+  // Whose changes rate_limit counts: a body's ("bodies/RXF", its key's and its staff's
+  // alike), an applicant's; empty: the event's actor.
+  std::string rate_subject;
   // For a role: what becomes of it on the closing watch (ignored for other records).
   ClosingWatchChange closing_watch;
 };

@@ -96,7 +96,8 @@ absl::StatusOr<Body> RegistryWriter::UpdateBody(const Principal& p, const Body& 
                                                 const google::protobuf::FieldMask& mask) {
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
   CADRE_ASSIGN_OR_RETURN(std::string code, ParseBodyName(patch.name(), "body.name"));
-  CADRE_RETURN_IF_ERROR(RequireAdminOrBody(p, code));
+  // The body's details are the body's to manage: its key, or a manager of its staff.
+  CADRE_RETURN_IF_ERROR(RequireAdminOrBodyManager(p, code));
   CADRE_ASSIGN_OR_RETURN(auto stored, store_->GetBody(code));
   if (!stored) return NotFound(patch.name());
   if (!patch.etag().empty() && patch.etag() != absl::StrCat(stored->version)) {

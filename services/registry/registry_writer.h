@@ -81,12 +81,19 @@ class RegistryWriter {
   static constexpr char kRegistryActor[] = "registry";
 
  private:
-  // Who a change is made by, in events and audit entries, and the rate limit it is under.
+  // Who a change is made by, in events and audit entries (Principal::Actor(): a staff
+  // member is named, "bodies/RXF/staff/{id}"), and the rate limit it is under, counted
+  // for `rate_subject`: the body for its key and its staff alike, so that a body's limit
+  // is the body's however many people work for it.
   struct Author {
     std::string actor;
     int rate_limit = 0;
+    std::string rate_subject;
   };
-  Author By(const Principal& p) const { return Author{p.Actor(), RateLimitFor(p)}; }
+  Author By(const Principal& p) const {
+    return Author{p.Actor(), RateLimitFor(p),
+                  p.kind == PrincipalKind::kBody ? p.BodyName() : p.Actor()};
+  }
 
   // The skeletons every change is made of, defined in registry_writer_skeleton.h.
   //

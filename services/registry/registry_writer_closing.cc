@@ -28,6 +28,7 @@ absl::StatusOr<bool> RegistryWriter::AnnounceApplicationsClosed(int64_t id) {
           NewEvent(RegistryEvent::ROLE_APPLICATIONS_CLOSED, role.name(), version, kRegistryActor),
       .request_id = "",
       .rate_limit = 0,
+      .rate_subject = "",
       .closing_watch = {},  // the script takes it off the watch
   };
   *write.event.mutable_role() = role;
@@ -43,8 +44,9 @@ absl::StatusOr<bool> RegistryWriter::CloseUndecided(int64_t id, absl::Duration u
   if (!stored || !UndecidedTooLong(stored->value, clock_->Now(), undecided_after)) return false;
   Role role = stored->value;
   CADRE_RETURN_IF_ERROR(End(role, cadre::v1::ROLE_STATE_CLOSED, UndecidedReason(undecided_after)));
-  absl::StatusOr<Role> closed = Commit(Author{kRegistryActor, 0}, &stored->value, std::move(role),
-                                       stored->version, RegistryEvent::ROLE_CLOSED);
+  absl::StatusOr<Role> closed =
+      Commit(Author{kRegistryActor, 0, ""}, &stored->value, std::move(role), stored->version,
+             RegistryEvent::ROLE_CLOSED);
   // ABORTED: another replica closed it first, or its body changed it meanwhile.
   if (absl::IsAborted(closed.status())) return false;
   CADRE_RETURN_IF_ERROR(closed.status());

@@ -131,6 +131,7 @@ absl::StatusOr<WriteResult> RegistryWriter::WriteChange(const Author& by, const 
       .event = NewEvent(type, snapshot.name(), from_version + 1, by.actor),
       .request_id = request_id,
       .rate_limit = by.rate_limit,
+      .rate_subject = by.rate_subject,
       .closing_watch = watch,
   };
   T* event_snapshot = RecordKind<T>::Snapshot(write.event);

@@ -120,9 +120,11 @@ def run_node(gateway_url, work, stack, stubs):
     # closes the browser) goes with the work directory.
     tmp = os.path.join(work, "tmp")
     os.mkdir(tmp, 0o700)
-    # What the tests need to act as a body's own system (tests/browser/body_client.py).
+    # What the tests need to act as a body's own system (tests/browser/body_client.py) and
+    # to make a body's first manager and read the audit (tests/browser/staff_client.py).
     env = dict(os.environ, CADRE_GATEWAY_URL=gateway_url, TMPDIR=tmp,
                CADRE_MATCHING_ADDR=stack.matching.addr, CADRE_STUB_DIR=stubs,
+               CADRE_REGISTRY_ADDR=stack.registry.addr, CADRE_REDIS_PORT=str(stack.redis.port),
                CADRE_BODY_KEYS=os.path.join(work, "body-keys.json"))
     print("run_browser_tests: node --test on %s (CADRE_GATEWAY_URL=%s)"
           % (" ".join(os.path.basename(t) for t in tests), gateway_url), flush=True)

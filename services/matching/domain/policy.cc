@@ -33,15 +33,15 @@ absl::StatusOr<std::string> SelfApplicantId(const Principal& p) {
 
 absl::Status MayGrantCredential(const Principal& p) {
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
-  if (p.is_admin() || p.kind == PrincipalKind::kBody) return absl::OkStatus();
+  if (p.is_admin()) return absl::OkStatus();
+  if (p.kind == PrincipalKind::kBody) return NotAViewer(p);
   return absl::PermissionDeniedError("only a body or an admin may grant credentials");
 }
 
 absl::Status MayRevokeCredential(const Principal& p, absl::string_view granted_by) {
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
-  if (p.is_admin() || (p.kind == PrincipalKind::kBody && p.Actor() == granted_by)) {
-    return absl::OkStatus();
-  }
+  if (p.is_admin()) return absl::OkStatus();
+  if (p.kind == PrincipalKind::kBody && p.BodyName() == granted_by) return NotAViewer(p);
   return absl::PermissionDeniedError(
       "only the body that granted this credential or an admin may revoke it");
 }
@@ -58,10 +58,19 @@ absl::Status MayListCredentials(const Principal& p, absl::string_view applicant_
 bool MaySeeCredential(const Principal& p, absl::string_view applicant_id,
                       const cadre::v1::Credential& c) {
   if (p.is_admin() || IsApplicant(p, applicant_id)) return true;
-  return p.kind == PrincipalKind::kBody && c.granted_by() == p.Actor();
+  return p.kind == PrincipalKind::kBody && c.granted_by() == p.BodyName();
 }
 
-std::string GrantedBy(const Principal& p) { return p.is_admin() ? "admin" : p.Actor(); }
+std::string GrantedBy(const Principal& p) {
+  if (p.is_admin()) return "admin";
+  return p.kind == PrincipalKind::kBody ? p.BodyName() : p.Actor();
+}
+
+absl::Status NotAViewer(const Principal& p) {
+  // RequireBodyWriter's answer for a viewer, so that every service words it alike.
+  if (p.is_staff() && p.staff_role == StaffRole::kViewer) return RequireBodyWriter(p);
+  return absl::OkStatus();
+}
 
 absl::Status MayReadContact(const Principal& p) {
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
@@ -82,6 +91,13 @@ absl::StatusOr<Party> PartyTo(const Principal& p, absl::string_view applicant,
   }
   CADRE_RETURN_IF_ERROR(RequireAuthenticated(p));
   return absl::PermissionDeniedError("this is another person's or another body's record");
+}
+
+absl::StatusOr<Party> PartyToChange(const Principal& p, absl::string_view applicant,
+                                    absl::string_view body) {
+  CADRE_ASSIGN_OR_RETURN(const Party party, PartyTo(p, applicant, body));
+  if (party == Party::kBody) CADRE_RETURN_IF_ERROR(NotAViewer(p));
+  return party;
 }
 
 absl::Status MayActAsBody(const Principal& p, absl::string_view body_name) {

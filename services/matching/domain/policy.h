@@ -32,11 +32,14 @@ absl::Status MayActAsApplicant(const Principal& p, absl::string_view applicant_i
 // (PERMISSION_DENIED NotAnApplicantKey for any other key).
 absl::StatusOr<std::string> SelfApplicantId(const Principal& p);
 
-// Any body (training providers and charities are bodies), or an admin.
+// Any body (training providers and charities are bodies), through its key or its staff
+// but viewers, or an admin.
 absl::Status MayGrantCredential(const Principal& p);
 
-// An admin, or the body that granted the credential: `granted_by` is the credential's
-// granted_by ("bodies/{code}"), compared with the caller's Actor().
+// An admin, or the body that granted the credential, through its key or any of its staff
+// but viewers: `granted_by` is the credential's granted_by ("bodies/{code}"), compared
+// with the caller's BodyName() (a credential is the body's, whoever of its staff granted
+// it). A viewer of that body: PERMISSION_DENIED (NotAViewer's).
 absl::Status MayRevokeCredential(const Principal& p, absl::string_view granted_by);
 
 // Who may list an applicant's credentials: the applicant themself, any body (which then
@@ -44,13 +47,14 @@ absl::Status MayRevokeCredential(const Principal& p, absl::string_view granted_b
 absl::Status MayListCredentials(const Principal& p, absl::string_view applicant_id);
 
 // Whether `p`, allowed by MayListCredentials, sees credential `c` of applicant
-// `applicant_id`: admins and the applicant see all of them, a body those it granted.
+// `applicant_id`: admins and the applicant see all of them, a body (its key and every
+// one of its staff) those it granted.
 bool MaySeeCredential(const Principal& p, absl::string_view applicant_id,
                       const cadre::v1::Credential& c);
 
 // What a credential's granted_by records for its granter: "admin" for any admin key
-// (the proto's word; which key is in the audit), else the caller's Actor()
-// ("bodies/RXF").
+// (the proto's word; which key is in the audit), else the body, "bodies/RXF", whether its
+// key or one of its staff granted it (the audit entry names the staff member).
 std::string GrantedBy(const Principal& p);
 
 // GetContact: only the notifications service's principal (kService, "notifications").
@@ -63,8 +67,18 @@ absl::Status MayReadContact(const Principal& p);
 absl::StatusOr<Party> PartyTo(const Principal& p, absl::string_view applicant,
                               absl::string_view body);
 
-// A body's key for "bodies/{code}" (its own), or an admin.
+// PartyTo for a change (a move, an ending): the same, and a viewer of the body's staff
+// may look but not change anything (PERMISSION_DENIED, NotAViewer's).
+absl::StatusOr<Party> PartyToChange(const Principal& p, absl::string_view applicant,
+                                    absl::string_view body);
+
+// A body's key for "bodies/{code}" (its own) or any of its staff, or an admin: what a
+// body reads (its applications, placements, rankings, figures).
 absl::Status MayActAsBody(const Principal& p, absl::string_view body_name);
+
+// A change of any kind: refuses a viewer of a body's staff (PERMISSION_DENIED "a viewer
+// may look but not change anything..."); OK for everyone else, whose own checks follow.
+absl::Status NotAViewer(const Principal& p);
 
 // Whether `p` is the matching service's own principal (kService, "matching").
 bool IsMatchingService(const Principal& p);

@@ -11,14 +11,27 @@ bool MayManageKeysOf(const Principal& p, const Principal& holder) {
   return p.is_admin() || (holder.kind == PrincipalKind::kBody && p.is_body(holder.subject));
 }
 
+// CreateApiKey for a staff member's key: theirs come from signing in.
+absl::Status StaffKeyIssueDenied() {
+  return absl::PermissionDeniedError(
+      "a staff member's keys come from signing in, not from CreateApiKey");
+}
+
 }  // namespace
 
 absl::Status CheckKeyIssue(const Principal& p, const Principal& holder) {
-  return MayManageKeysOf(p, holder) ? absl::OkStatus() : KeyIssueDenied();
+  if (p.is_admin()) return absl::OkStatus();
+  if (!MayManageKeysOf(p, holder)) return KeyIssueDenied();
+  // A staff member's keys come from signing in (SignInStaff), never from CreateApiKey.
+  if (holder.is_staff()) return StaffKeyIssueDenied();
+  // The body's keys are the body's to manage: its own key, or a manager of its staff.
+  return RequireAdminOrBodyManager(p, holder.subject);
 }
 
 absl::Status CheckKeyRevoke(const Principal& p, const Principal& holder) {
-  return MayManageKeysOf(p, holder) ? absl::OkStatus() : KeyRevokeDenied();
+  if (p.is_admin()) return absl::OkStatus();
+  if (!MayManageKeysOf(p, holder)) return KeyRevokeDenied();
+  return RequireAdminOrBodyManager(p, holder.subject);
 }
 
 bool IsMatchingService(const Principal& p) {

@@ -12,12 +12,15 @@
 namespace cadre::registry {
 
 // Whether `p` may issue a key that stands for `holder` (see ValidateCreateApiKey): an
-// admin any key; a body a key for itself (rotation). PERMISSION_DENIED (KeyIssueDenied)
-// otherwise.
+// admin any key; a body a key for itself (rotation), through its own key or a manager
+// of its staff (recruiters and viewers: RequireAdminOrBodyManager's PERMISSION_DENIED),
+// never a staff member's key (StaffKeyIssueDenied: those come from SignInStaff).
+// PERMISSION_DENIED (KeyIssueDenied) otherwise.
 absl::Status CheckKeyIssue(const Principal& p, const Principal& holder);
 
 // Whether `p` may revoke a key that stands for `holder`: an admin any key; a body the
-// keys of its own body. PERMISSION_DENIED (KeyRevokeDenied) otherwise.
+// keys of its own body (its staff's included), through its own key or a manager of its
+// staff. PERMISSION_DENIED (KeyRevokeDenied, or RequireAdminOrBodyManager's) otherwise.
 absl::Status CheckKeyRevoke(const Principal& p, const Principal& holder);
 
 // The matching service's principal: Principal{kService, kMatchingSubject}, from its

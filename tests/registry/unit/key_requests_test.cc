@@ -164,6 +164,21 @@ TEST(KeyPolicyTest, SubjectKeysAreForAdminsAndForMatchingOnApplicants) {
   }
 }
 
+TEST(KeyPolicyTest, NoneOfABodysStaffListsOrRevokesKeysBySubject) {
+  // The holder named in the request is the body itself, never one of its staff.
+  absl::StatusOr<Principal> body =
+      ValidateSubjectKeys(cadre::v1::PRINCIPAL_KIND_BODY, "bodies/RXF");
+  ASSERT_TRUE(body.ok()) << body.status();
+  EXPECT_FALSE(body->is_staff());
+  for (StaffRole role : {StaffRole::kManager, StaffRole::kRecruiter, StaffRole::kViewer}) {
+    SCOPED_TRACE(StaffRoleName(role));
+    const Principal staff{PrincipalKind::kBody, "RXF", "k", "0123456789abcdef", role};
+    EXPECT_THAT(CheckSubjectKeysCaller(staff), StatusIs(absl::StatusCode::kPermissionDenied));
+    EXPECT_THAT(CheckSubjectKeysAccess(staff, *body),
+                StatusIs(absl::StatusCode::kPermissionDenied));
+  }
+}
+
 TEST(ErasedApplicantTest, OnlyAnErasureOfAnApplicantRevokes) {
   cadre::v1::MatchingEvent event;
   event.set_type(cadre::v1::MatchingEvent::APPLICANT_ERASED);

@@ -32,6 +32,10 @@ Principal Service(const std::string& name) {
 Principal Holder(PrincipalKind kind, const std::string& subject) {
   return Principal{kind, subject, "", "", StaffRole::kNone};
 }
+// A member of body `code`'s staff, signed in with `role`.
+Principal Staff(const std::string& code, StaffRole role) {
+  return Principal{PrincipalKind::kBody, code, "k_s", "0123456789abcdef", role};
+}
 
 TEST(PolicyTest, AnAdminMayIssueAndRevokeEveryKind) {
   for (const Principal& holder :
@@ -59,6 +63,73 @@ TEST(PolicyTest, ABodyMayIssueAndRevokeOnlyItsOwnBodysKeys) {
     SCOPED_TRACE(PrincipalKindName(holder.kind));
     EXPECT_THAT(CheckKeyIssue(Body("RXF"), holder), StatusIs(absl::StatusCode::kPermissionDenied));
     EXPECT_THAT(CheckKeyRevoke(Body("RXF"), holder), StatusIs(absl::StatusCode::kPermissionDenied));
+  }
+}
+
+TEST(PolicyTest, OnlyTheBodysManagersOfItsStaffManageItsKeys) {
+  const Principal body_key = Holder(PrincipalKind::kBody, "RXF");
+  CADRE_EXPECT_OK(CheckKeyIssue(Staff("RXF", StaffRole::kManager), body_key));
+  CADRE_EXPECT_OK(CheckKeyRevoke(Staff("RXF", StaffRole::kManager), body_key));
+  for (StaffRole role : {StaffRole::kRecruiter, StaffRole::kViewer}) {
+    SCOPED_TRACE(StaffRoleName(role));
+    EXPECT_THAT(CheckKeyIssue(Staff("RXF", role), body_key),
+                StatusIs(absl::StatusCode::kPermissionDenied));
+    EXPECT_THAT(CheckKeyRevoke(Staff("RXF", role), body_key),
+                StatusIs(absl::StatusCode::kPermissionDenied));
+  }
+  EXPECT_THAT(CheckKeyIssue(Staff("RXF", StaffRole::kRecruiter), body_key),
+              StatusIs(absl::StatusCode::kPermissionDenied, "only a manager"));
+  EXPECT_THAT(CheckKeyIssue(Staff("RXF", StaffRole::kViewer), body_key),
+              StatusIs(absl::StatusCode::kPermissionDenied, "a viewer may look"));
+  // Another body's manager manages none of this body's keys.
+  EXPECT_THAT(CheckKeyIssue(Staff("RAJ", StaffRole::kManager), body_key),
+              StatusIs(absl::StatusCode::kPermissionDenied, "only an admin may issue this key"));
+  EXPECT_THAT(CheckKeyRevoke(Staff("RAJ", StaffRole::kManager), body_key),
+              StatusIs(absl::StatusCode::kPermissionDenied,
+                       "only an admin or the key's body may revoke it"));
+}
+
+TEST(PolicyTest, NoBodyIssuesAStaffMembersKeyButAManagerMayRevokeOne) {
+  const Principal staff_key = Staff("RXF", StaffRole::kRecruiter);
+  for (const Principal& caller : {Body("RXF"), Staff("RXF", StaffRole::kManager)}) {
+    SCOPED_TRACE(caller.Actor());
+    EXPECT_THAT(CheckKeyIssue(caller, staff_key),
+                StatusIs(absl::StatusCode::kPermissionDenied, "come from signing in"));
+    CADRE_EXPECT_OK(CheckKeyRevoke(caller, staff_key));
+  }
+  EXPECT_THAT(CheckKeyRevoke(Staff("RXF", StaffRole::kRecruiter), staff_key),
+              StatusIs(absl::StatusCode::kPermissionDenied));
+  // Admins as ever: every key.
+  CADRE_EXPECT_OK(CheckKeyIssue(Admin(), staff_key));
+  CADRE_EXPECT_OK(CheckKeyRevoke(Admin(), staff_key));
+}
+
+TEST(PolicyTest, StaffButViewersEndTheirBodysRoles) {
+  for (cadre::v1::RoleState to : {cadre::v1::ROLE_STATE_CLOSED, cadre::v1::ROLE_STATE_FILLED,
+                                  cadre::v1::ROLE_STATE_CANCELLED}) {
+    SCOPED_TRACE(cadre::v1::RoleState_Name(to));
+    CADRE_EXPECT_OK(CheckEndRole(Staff("RXF", StaffRole::kManager), "RXF", to));
+    CADRE_EXPECT_OK(CheckEndRole(Staff("RXF", StaffRole::kRecruiter), "RXF", to));
+    EXPECT_THAT(CheckEndRole(Staff("RXF", StaffRole::kViewer), "RXF", to),
+                StatusIs(absl::StatusCode::kPermissionDenied, "a viewer may look"));
+    EXPECT_THAT(CheckEndRole(Staff("RAJ", StaffRole::kManager), "RXF", to),
+                StatusIs(absl::StatusCode::kPermissionDenied));
+  }
+}
+
+TEST(PolicyTest, EveryRoleOfTheStaffReadsAndListsWhatItsBodyMay) {
+  const cadre::v1::Role draft = MakeRole(2, "RXF", cadre::v1::ROLE_STATE_DRAFT);
+  RoleQuery own;
+  own.state = cadre::v1::ROLE_STATE_DRAFT;
+  own.body_code = "RXF";
+  for (StaffRole role : {StaffRole::kManager, StaffRole::kRecruiter, StaffRole::kViewer}) {
+    SCOPED_TRACE(StaffRoleName(role));
+    EXPECT_TRUE(MayRead(Staff("RXF", role), draft));
+    CADRE_EXPECT_OK(CheckListRolesAccess(Staff("RXF", role), own));
+    EXPECT_TRUE(ListsRolesPastClosing(Staff("RXF", role), own));
+    EXPECT_FALSE(MayRead(Staff("RAJ", role), draft));
+    EXPECT_THAT(CheckListRolesAccess(Staff("RAJ", role), own),
+                StatusIs(absl::StatusCode::kPermissionDenied));
   }
 }
 
