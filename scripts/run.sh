@@ -28,8 +28,8 @@
 #        is given the directory, --service_keys_dir),
 #        .run/email-hmac.key (the matching service's key of the HMAC that stands for
 #        emails in its indexes, mode 600), .run/gateway-session.key (seals the web
-#        sessions in Redis, mode 600), .run/demo-accounts.json (the demo applicants'
-#        sign-ins, mode 600), .run/logs/<name>.log (one log per process),
+#        sessions in Redis, mode 600), .run/demo-accounts.json (the demo applicants' and
+#        bodies' staff's sign-ins, mode 600), .run/logs/<name>.log (one log per process),
 #        .run/run.pid (this script).
 set -euo pipefail
 
@@ -317,6 +317,14 @@ if [[ "${SKIP_DEMO:-0}" != "1" && -f scripts/demo/load_demo.py ]]; then
       log "WARNING: loading demo applications failed (see .run/logs/demo.log); services keep running"
     fi
   fi
+  if [[ -f "${RUN_DIR}/body-keys.json" ]]; then
+    log "loading demo bodies' staff (skipped if already there)"
+    if ! "${PYTHON}" scripts/demo/load_staff.py --registry "127.0.0.1:${registry_port}" \
+      --body_keys "${RUN_DIR}/body-keys.json" --accounts "${RUN_DIR}/demo-accounts.json" \
+      2>&1 | tee -a "${LOG_DIR}/demo.log"; then
+      log "WARNING: loading demo staff failed (see .run/logs/demo.log); services keep running"
+    fi
+  fi
 fi
 
 # ---- serving --------------------------------------------------------------------------
@@ -347,12 +355,30 @@ cadrectl="${BUILD_DIR}/tools/cadrectl/cadrectl"
     echo "  demo bodies' API keys: .run/body-keys.json"
   fi
   if [[ -f "${RUN_DIR}/demo-accounts.json" ]]; then
-    echo "  demo applicants' sign-ins (invented people): .run/demo-accounts.json"
-    demo_email="$(grep -m1 '"email"' "${RUN_DIR}/demo-accounts.json" | cut -d'"' -f4)"
-    demo_password="$(grep -m1 '"password"' "${RUN_DIR}/demo-accounts.json" | cut -d'"' -f4)"
-    if ((gateway_started)) && [[ -n "${demo_email}" ]]; then
+    echo "  demo sign-ins of applicants and bodies' staff (invented people): .run/demo-accounts.json"
+    # "EMAIL PASSWORD" of the first applicant, then of the first staff manager.
+    demo_first() {
+      "${PYTHON}" - "${RUN_DIR}/demo-accounts.json" "$1" <<'PY' 2>/dev/null || true
+import json, sys
+accounts = json.load(open(sys.argv[1]))
+if isinstance(accounts, list):
+    accounts = {"applicants": accounts}
+people = accounts.get(sys.argv[2], [])
+if sys.argv[2] == "staff":
+    people = [p for p in people if p.get("role") == "manager"] or people
+if people:
+    print(people[0]["email"], people[0]["password"])
+PY
+    }
+    read -r demo_email demo_password <<<"$(demo_first applicants)" || true
+    if ((gateway_started)) && [[ -n "${demo_email:-}" ]]; then
       echo "  sign in at ${GATEWAY_URL}/sign-in as ${demo_email} (password: ${demo_password}),"
       echo "  or create an account at ${GATEWAY_URL}/sign-up"
+    fi
+    read -r staff_email staff_password <<<"$(demo_first staff)" || true
+    if ((gateway_started)) && [[ -n "${staff_email:-}" ]]; then
+      echo "  bodies' staff sign in at ${GATEWAY_URL}/staff/sign-in, e.g. the manager"
+      echo "  ${staff_email} (password: ${staff_password})"
     fi
   fi
   echo

@@ -1,4 +1,5 @@
-"""Demo data for Cadre: the menu of role types, bodies, roles and standing avenues.
+"""Demo data for Cadre: the menu of role types, bodies, roles, standing avenues and the
+bodies' staff.
 
 Plain data in data/*.json (role_types, bodies, roles and avenues, the last two keyed
 by the body's "key"), read here and loaded by load_demo.py. Enum values are written as
@@ -38,3 +39,7 @@ BODIES = _load("bodies")
 # £20, trusts £15); 0 means voluntary.
 ROLES = _load("roles")
 AVENUES = _load("avenues")
+# Bodies' staff (load_staff.py): for three bodies a manager, a recruiter and a viewer,
+# each {"body": "bodies/CODE", "role": "manager" | "recruiter" | "viewer", "name",
+# "email"}. Invented people; every email is unique (one staff account an email).
+STAFF = _load("staff")

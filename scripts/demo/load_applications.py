@@ -410,6 +410,8 @@ def main():
         parser.error(f"cannot read --admin_key_file: {e}")
     body_keys = read_json(args.body_keys, "--body_keys", parser)
     accounts = read_json(args.accounts, "--accounts", parser)
+    if isinstance(accounts, dict):  # load_staff.py adds the staff beside the applicants
+        accounts = accounts.get("applicants", [])
     if not admin_key or not body_keys or len(accounts) < args.people:
         parser.error(f"need an admin key, body keys and at least {args.people} accounts")
 

@@ -19,11 +19,11 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "cadre/v1/matching.pb.h"
+#include "services/common/attempt_limits.h"
 #include "services/common/base/clock.h"
 #include "services/common/base/principal.h"
 #include "services/common/password.h"
 #include "services/matching/applicant_store.h"
-#include "services/matching/attempt_limits.h"
 #include "services/matching/registry_keys.h"
 #include "services/matching/secrets.h"
 

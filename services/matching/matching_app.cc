@@ -8,13 +8,13 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/api_keys.h"
+#include "services/common/attempt_limits.h"
 #include "services/common/auth.h"
 #include "services/common/logging.h"
 #include "services/common/periodic.h"
 #include "services/common/service_keys.h"
 #include "services/common/worker_pool.h"
 #include "services/matching/applicant_store.h"
-#include "services/matching/attempt_limits.h"
 #include "services/matching/matching_service.h"
 #include "services/matching/placements.h"
 #include "services/matching/profiles.h"
@@ -72,7 +72,7 @@ struct MatchingApp::Parts {
                                   .service_keys = std::move(service_keys),
                                   .cache_ttl = absl::Seconds(5)}),
         store(&redis),
-        limits(&redis),
+        limits(&redis, "matching:"),
         keyer(o.email_hmac_key),
         registry_channel(
             grpc::CreateChannel(o.registry_target, grpc::InsecureChannelCredentials())),

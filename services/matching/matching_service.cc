@@ -9,7 +9,7 @@
 #include "absl/strings/string_view.h"
 #include "services/common/base/errors.h"
 #include "services/common/base/status_macros.h"
-#include "services/matching/client_origin.h"
+#include "services/common/client_origin.h"
 
 namespace cadre::matching {
 namespace {

@@ -2,6 +2,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "services/common/api_keys.h"
+#include "services/common/attempt_limits.h"
 #include "services/common/auth.h"
 #include "services/common/logging.h"
 #include "services/common/periodic.h"
@@ -12,6 +13,7 @@
 #include "services/registry/registry_service.h"
 #include "services/registry/registry_store.h"
 #include "services/registry/registry_writer.h"
+#include "services/registry/staff_store.h"
 #include "services/registry/view_sync.h"
 
 namespace cadre::registry {
@@ -29,6 +31,17 @@ absl::Status CheckOptions(const RegistryOptions& o) {
   }
   if (o.workers < 1) return absl::InvalidArgumentError("workers: must be at least 1");
   if (o.worker_queue < 1) return absl::InvalidArgumentError("worker_queue: must be at least 1");
+  if (o.password_threads < 1) {
+    return absl::InvalidArgumentError("password_threads: must be at least 1");
+  }
+  if (o.password_queue < 1) return absl::InvalidArgumentError("password_queue: must be at least 1");
+  if (o.staff.setup_ttl <= absl::ZeroDuration() || o.staff.key_ttl <= absl::ZeroDuration() ||
+      o.staff.email_kept <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("staff: link, key and email lives must be more than 0");
+  }
+  if (o.staff_sweep_every <= absl::ZeroDuration()) {
+    return absl::InvalidArgumentError("staff_sweep_every: must be more than 0");
+  }
   if (o.writes_per_minute < 0) {
     return absl::InvalidArgumentError("writes_per_minute: must not be negative");
   }
@@ -42,6 +55,13 @@ absl::Status CheckOptions(const RegistryOptions& o) {
     return absl::InvalidArgumentError("close_undecided_after: must be more than 0");
   }
   return absl::OkStatus();
+}
+
+// The staff options, with the registry's write rate limit.
+StaffOptions StaffOptionsOf(const RegistryOptions& o) {
+  StaffOptions staff = o.staff;
+  staff.writes_per_minute = o.writes_per_minute;
+  return staff;
 }
 
 // The hashes of the service keys in `dir` (none when `dir` is empty).
@@ -66,14 +86,20 @@ struct RegistryApp::Parts {
         view(&redis, &store, &catalog),
         writer(&store, &catalog, clock, o.writes_per_minute),
         closing(&store, &catalog, &writer, clock, o.close_undecided_after),
+        limits(&redis, "registry:staff-"),
+        staff_store(&redis),
+        staff(&staff_store, &keys, &auth, &limits, &catalog, clock, StaffOptionsOf(o)),
         workers(o.workers, static_cast<size_t>(o.worker_queue)),
+        password_pool(o.password_threads, static_cast<size_t>(o.password_queue)),
         service({.catalog = &catalog,
                  .view = &view,
                  .writer = &writer,
                  .auth = &auth,
                  .keys = &keys,
                  .workers = &workers,
-                 .clock = clock}),
+                 .clock = clock,
+                 .staff = &staff,
+                 .password_pool = &password_pool}),
         server(o.server, &redis) {}
 
   RedisClient redis;
@@ -85,10 +111,15 @@ struct RegistryApp::Parts {
   ViewSync view;
   RegistryWriter writer;
   ClosingSweep closing;
+  AttemptLimits limits;
+  StaffStore staff_store;
+  StaffAccounts staff;
   WorkerPool workers;
+  WorkerPool password_pool;
   RegistryService service;
   Server server;
   std::unique_ptr<Periodic> closing_timer;  // null when closing_sweep_every is infinite
+  std::unique_ptr<Periodic> staff_timer;    // null when staff_sweep_every is infinite
 };
 
 absl::StatusOr<std::unique_ptr<RegistryApp>> RegistryApp::Start(RegistryOptions options,
@@ -122,6 +153,17 @@ absl::StatusOr<std::unique_ptr<RegistryApp>> RegistryApp::Start(RegistryOptions 
       }
     });
   }
+  if (options.staff_sweep_every != absl::InfiniteDuration()) {
+    StaffAccounts* staff = &parts->staff;
+    parts->staff_timer = std::make_unique<Periodic>(options.staff_sweep_every, [staff] {
+      absl::StatusOr<int> removed = staff->SweepEmails();
+      if (!removed.ok()) {
+        log::Warn("staff email sweep failed", {{"error", std::string(removed.status().message())}});
+      } else if (*removed > 0) {
+        log::Info("removed deactivated staff emails", {{"count", absl::StrCat(*removed)}});
+      }
+    });
+  }
   return std::unique_ptr<RegistryApp>(new RegistryApp(std::move(parts)));
 }
 
@@ -143,8 +185,11 @@ absl::StatusOr<ClosingSweepCounts> RegistryApp::SweepClosingNow() {
   return parts_->closing.RunOnce();
 }
 
+absl::StatusOr<int> RegistryApp::SweepStaffEmailsNow() { return parts_->staff.SweepEmails(); }
+
 void RegistryApp::Shutdown() {
   if (parts_->closing_timer != nullptr) parts_->closing_timer->Stop();
+  if (parts_->staff_timer != nullptr) parts_->staff_timer->Stop();
   parts_->server.Shutdown();
   parts_->erasures.Stop();
   parts_->view.Stop();

@@ -14,6 +14,7 @@
 #include "services/common/redis_client.h"
 #include "services/common/server.h"
 #include "services/registry/closing_sweep.h"
+#include "services/registry/staff_accounts.h"
 
 namespace cadre {
 class WorkerPool;
@@ -28,6 +29,10 @@ struct RegistryOptions {
   // new ones are answered UNAVAILABLE "busy".
   int workers = 8;
   int worker_queue = 4096;  // calls
+  // Threads that hash staff passwords (scrypt, about 32 MiB and tens of ms each), and how
+  // many calls may wait for them.
+  int password_threads = 2;
+  int password_queue = 32;  // calls
   // Changes one body may make a clock minute, across replicas; 0: no limit.
   int writes_per_minute = 600;
   // The admin key (at least 32 characters), or empty for none (admin calls fail).
@@ -47,6 +52,12 @@ struct RegistryOptions {
   // How long after its closing time a role still open is closed by the registry ("no
   // decision within 90 days"). More than 0.
   absl::Duration close_undecided_after = absl::Hours(24 * 90);
+  // Bodies' staff accounts: link and key lives, how long a deactivated account keeps its
+  // email, scrypt, lock-out and limits (writes_per_minute above applies to their changes).
+  StaffOptions staff;
+  // How often the sweep that removes deactivated accounts' emails runs. More than 0;
+  // InfiniteDuration: no sweep by itself (tests call SweepStaffEmailsNow).
+  absl::Duration staff_sweep_every = absl::Hours(1);
 };
 
 // Thread-safe for Shutdown from any thread.
@@ -75,6 +86,9 @@ class RegistryApp {
   // Runs one closing sweep now (it also runs every closing_sweep_every) and returns what
   // it changed; see ClosingSweep::RunOnce for the errors.
   absl::StatusOr<ClosingSweepCounts> SweepClosingNow();
+  // Runs the staff email sweep now (it also runs every staff_sweep_every); how many
+  // emails it removed.
+  absl::StatusOr<int> SweepStaffEmailsNow();
 
   // Graceful drain (see Server::Shutdown); idempotent.
   void Shutdown();

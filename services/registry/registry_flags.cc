@@ -24,6 +24,12 @@ ABSL_FLAG(absl::Duration, close_undecided_after, absl::Hours(24 * 90),
           "how long after its closing time a role still open is closed by the registry, "
           "with the reason \"no decision within N days\"; a duration in hours such as 2160h "
           "(90 days), more than 0 and at most 87600h (10 years)");
+ABSL_FLAG(int, staff_setup_hours, 72, "hours a staff member's one-time set-up link works, 1..720");
+ABSL_FLAG(int, staff_key_hours, 12, "hours a staff member's sign-in key lasts, 1..720");
+ABSL_FLAG(int, staff_email_kept_days, 30,
+          "days a deactivated staff account keeps its email before the registry removes it, "
+          "1..3650");
+ABSL_FLAG(int, password_threads, 2, "threads that hash staff passwords (scrypt), 1..64");
 
 namespace cadre::registry {
 namespace {
@@ -61,7 +67,11 @@ const ServiceFlags& RegistryFlags() {
                   &absl::GetFlagReflectionHandle(FLAGS_writes_per_minute),
                   &absl::GetFlagReflectionHandle(FLAGS_consume_matching_events),
                   &absl::GetFlagReflectionHandle(FLAGS_closing_sweep_every),
-                  &absl::GetFlagReflectionHandle(FLAGS_close_undecided_after)},
+                  &absl::GetFlagReflectionHandle(FLAGS_close_undecided_after),
+                  &absl::GetFlagReflectionHandle(FLAGS_staff_setup_hours),
+                  &absl::GetFlagReflectionHandle(FLAGS_staff_key_hours),
+                  &absl::GetFlagReflectionHandle(FLAGS_staff_email_kept_days),
+                  &absl::GetFlagReflectionHandle(FLAGS_password_threads)},
     };
     for (const absl::CommandLineFlag* flag : CommonServiceFlags()) f->flags.push_back(flag);
     return f;
@@ -84,6 +94,13 @@ absl::StatusOr<RegistryOptions> RegistryOptionsFromFlags(const ParsedFlags& pars
                          PositiveUpTo(parsed, FLAGS_closing_sweep_every, kMaxClosingSweepEvery));
   CADRE_ASSIGN_OR_RETURN(o.close_undecided_after, PositiveUpTo(parsed, FLAGS_close_undecided_after,
                                                                kMaxCloseUndecidedAfter));
+  CADRE_ASSIGN_OR_RETURN(int setup_hours, parsed.InRange(FLAGS_staff_setup_hours, 1, 720));
+  o.staff.setup_ttl = absl::Hours(setup_hours);
+  CADRE_ASSIGN_OR_RETURN(int key_hours, parsed.InRange(FLAGS_staff_key_hours, 1, 720));
+  o.staff.key_ttl = absl::Hours(key_hours);
+  CADRE_ASSIGN_OR_RETURN(int kept_days, parsed.InRange(FLAGS_staff_email_kept_days, 1, 3650));
+  o.staff.email_kept = absl::Hours(24 * kept_days);
+  CADRE_ASSIGN_OR_RETURN(o.password_threads, parsed.InRange(FLAGS_password_threads, 1, 64));
   return o;
 }
 

@@ -33,6 +33,7 @@ RegistryService::RegistryService(RegistryDeps deps)
   AddUnary("RevokeApplicantKey", &RegistryService::RevokeApplicantKey);
   AddUnary("RevokeSubjectKeys", &RegistryService::RevokeSubjectKeys);
   AddUnary("ListSubjectKeys", &RegistryService::ListSubjectKeys);
+  AddStaffMethods();
 }
 
 void RegistryService::Serve(UnaryCall* call, Mode mode, Work work) {
@@ -57,6 +58,10 @@ void RegistryService::Serve(UnaryCall* call, Mode mode, Work work) {
     }
     finish(d_.auth->Authenticate(*call->context()), work);
   };
+  if (mode == Mode::kPassword) {
+    if (!d_.password_pool->Submit(std::move(run))) call->Finish(Busy("the password pool is full"));
+    return;
+  }
   if (!d_.workers->Submit(std::move(run))) call->Finish(Busy("the worker queue is full"));
 }
 

@@ -7,7 +7,9 @@
 //
 // Reads are answered from the in-memory view on gRPC's own thread (no blocking). Writes,
 // and reads whose API key is not yet cached, run on a worker pool, because they wait on
-// Redis and a callback thread must never block.
+// Redis and a callback thread must never block. Calls that run scrypt (a staff member
+// setting a password or signing in) run on a password pool of their own, so that they
+// never hold up the workers.
 
 #include <functional>
 
@@ -21,6 +23,7 @@
 #include "services/registry/domain/catalog.h"
 #include "services/registry/domain/map_cache.h"
 #include "services/registry/registry_writer.h"
+#include "services/registry/staff_accounts.h"
 #include "services/registry/view_sync.h"
 
 namespace cadre::registry {
@@ -33,6 +36,8 @@ struct RegistryDeps {
   ApiKeyStore* keys;
   WorkerPool* workers;
   const Clock* clock;
+  StaffAccounts* staff;
+  WorkerPool* password_pool;  // scrypt runs here
 };
 
 // Thread-safe; its dependencies must outlive it.
@@ -87,11 +92,35 @@ class RegistryService final : public RawService {
   void ListSubjectKeys(UnaryCall* call, const cadre::v1::ListSubjectKeysRequest* req,
                        cadre::v1::ListSubjectKeysResponse* resp);
 
+  // Bodies' staff (registry_service_staff.cc).
+  void CreateStaff(UnaryCall* call, const cadre::v1::CreateStaffRequest* req,
+                   cadre::v1::CreateStaffResponse* resp);
+  void GetStaff(UnaryCall* call, const cadre::v1::GetStaffRequest* req, cadre::v1::Staff* resp);
+  void ListStaff(UnaryCall* call, const cadre::v1::ListStaffRequest* req,
+                 cadre::v1::ListStaffResponse* resp);
+  void UpdateStaff(UnaryCall* call, const cadre::v1::UpdateStaffRequest* req,
+                   cadre::v1::Staff* resp);
+  void DeactivateStaff(UnaryCall* call, const cadre::v1::DeactivateStaffRequest* req,
+                       cadre::v1::Staff* resp);
+  void IssueStaffSetupLink(UnaryCall* call, const cadre::v1::IssueStaffSetupLinkRequest* req,
+                           cadre::v1::StaffSetupLink* resp);
+  void SetStaffPassword(UnaryCall* call, const cadre::v1::SetStaffPasswordRequest* req,
+                        cadre::v1::SignInStaffResponse* resp);
+  void SignInStaff(UnaryCall* call, const cadre::v1::SignInStaffRequest* req,
+                   cadre::v1::SignInStaffResponse* resp);
+  void SignOutStaff(UnaryCall* call, const cadre::v1::SignOutStaffRequest* req,
+                    cadre::v1::SignOutStaffResponse* resp);
+  // Registers the staff handlers (called by the constructor).
+  void AddStaffMethods();
+  // The caller's address as far as it can be trusted: the gateway's vouched
+  // x-forwarded-for, else the peer's.
+  std::string ClientAddressOf(const grpc::ServerContextBase& context);
+
   using Work = std::function<absl::Status(const Principal&)>;
-  enum class Mode { kRead, kWrite };
+  enum class Mode { kRead, kWrite, kPassword };
   // Authenticates, checks the view is fresh, runs `work` (inline for reads that need no
-  // Redis, else on the worker pool) and finishes the call with its status. A full worker
-  // queue is Busy (UNAVAILABLE "busy; retry shortly").
+  // Redis, else on the worker pool, or the password pool for kPassword) and finishes the
+  // call with its status. A full queue is Busy (UNAVAILABLE "busy; retry shortly").
   void Serve(UnaryCall* call, Mode mode, Work work);
 
   RegistryDeps d_;

@@ -21,6 +21,8 @@ constexpr FlagSpec kGlobalFlags[] = {
     {"timeout_ms", "MS", "deadline of each call in milliseconds (5000)"},
     {"tls_ca", "FILE", "use TLS, trusting the PEM certificates in FILE"},
     {"request_id", "ID", "request id: x-request-id, and makes creates safe to retry"},
+    {"public_url", "URL",
+     "the gateway's public address, for the links printed (env CADRE_PUBLIC_URL)"},
     {"help", "", "show help (also -h)"},
 };
 
@@ -113,6 +115,14 @@ absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args, const
   if (args.Has("request_id")) {
     options.request_id = args.Get("request_id");
     CADRE_RETURN_IF_ERROR(CheckRequestId(options.request_id));
+  }
+  if (args.Has("public_url")) {
+    options.public_url = args.Get("public_url");
+  } else {
+    options.public_url = getenv("CADRE_PUBLIC_URL");
+  }
+  while (!options.public_url.empty() && options.public_url.back() == '/') {
+    options.public_url.pop_back();
   }
   return options;
 }

@@ -31,15 +31,18 @@ struct GlobalOptions {
   int timeout_ms = 5000;                          // deadline of each call, 1–600000 ms
   std::string tls_ca_pem;                         // PEM roots read from --tls_ca; empty: plaintext
   std::string request_id;  // sent as x-request-id and as request_id on creates
+  // The gateway's public address ("https://cadre.example.org", no trailing '/'), for the
+  // links cadrectl prints; empty: none known.
+  std::string public_url;
   bool help = false;
 };
 
 // The global flags: --addr, --matching_addr, --key, --key_file, --json, --timeout_ms,
-// --tls_ca, --request_id, --help.
+// --tls_ca, --request_id, --public_url, --help.
 absl::Span<const FlagSpec> GlobalFlags();
 
 // Flags first, then CADRE_REGISTRY_ADDR, CADRE_MATCHING_ADDR, CADRE_API_KEY,
-// CADRE_API_KEY_FILE. Reads the key
+// CADRE_API_KEY_FILE, CADRE_PUBLIC_URL. Reads the key
 // and CA files. Usage errors: a bad value, --key with --key_file, an unreadable file.
 absl::StatusOr<GlobalOptions> ResolveGlobalOptions(const ParsedArgs& args, const Getenv& getenv);
 

@@ -51,6 +51,7 @@ struct Command {
 };
 
 std::vector<Command> KeyCommands();
+std::vector<Command> StaffCommands();  // "staff": bodies' staff accounts (registry)
 std::vector<Command> BodyCommands();
 std::vector<Command> RoleCommands();
 std::vector<Command> AvenueCommands();

@@ -49,6 +49,7 @@ void PrintValues(std::ostream& out) {
       {"unsuccessful", Labels<v1::UnsuccessfulReason>()},
       {"placements", Labels<v1::PlacementState>()},
       {"pay choices", Labels<v1::PaymentChoice>()},
+      {"staff roles", Labels<v1::StaffRole>()},
   };
   out << "\nValues (lower case; the proto names such as REGION_LONDON work too):\n";
   for (const auto& [what, labels] : values) {
@@ -72,7 +73,7 @@ void PrintValues(std::ostream& out) {
          "  dates:         2027-01-31 (a day in UK time) or RFC 3339, 2027-01-31T17:00:00Z\n"
          "  names:         bodies/RXF, roles/42, avenues/7, roleTypes/x, applicants/ID,\n"
          "                 applications/ID, placements/ID (or just the id);\n"
-         "                 applicants/ID/credentials/N in full\n"
+         "                 applicants/ID/credentials/N and bodies/RXF/staff/ID in full\n"
          "  equality:      cadrectl equality set --help lists each question's answers\n"
          "  tags:          comma-separated, each 1-40 of a-z, 0-9 and '-'\n";
 }

@@ -18,7 +18,10 @@ namespace cadre::gateway {
 namespace {
 
 constexpr size_t kTokenBytes = 32;
-constexpr char kRecordVersion[] = "v1";
+constexpr char kRecordVersion[] = "v2";
+constexpr char kLegacyRecordVersion[] = "v1";  // applicants' only, before issue 10
+constexpr char kApplicantKind[] = "applicant";
+constexpr char kStaffKind[] = "staff";
 constexpr size_t kMaxRecordField = 256;
 
 bool IsBase64UrlChar(char c) { return absl::ascii_isalnum(c) || c == '-' || c == '_'; }
@@ -33,27 +36,70 @@ bool IsUrlChar(char c) {
 }  // namespace
 
 std::string SerializeSessionRecord(const SessionRecord& record) {
-  // Lines: none of the fields can hold a newline (names, keys and tokens are ASCII words).
-  return absl::StrJoin({std::string(kRecordVersion), record.applicant, record.key, record.csrf,
-                        absl::StrCat(absl::ToUnixSeconds(record.key_expire))},
-                       "\n");
+  // Lines: names, keys and tokens are ASCII words; the display names (free text) are
+  // base64url, so that no field can hold a newline.
+  std::vector<std::string> lines = {
+      kRecordVersion, record.kind == SessionKind::kStaff ? kStaffKind : kApplicantKind,
+      record.owner(), record.key,
+      record.csrf,    absl::StrCat(absl::ToUnixSeconds(record.key_expire))};
+  if (record.kind == SessionKind::kStaff) {
+    lines.push_back(record.body_code);
+    lines.push_back(record.staff_role);
+    lines.push_back(absl::WebSafeBase64Escape(record.display_name));
+    lines.push_back(absl::WebSafeBase64Escape(record.body_display_name));
+  }
+  return absl::StrJoin(lines, "\n");
 }
 
 absl::StatusOr<SessionRecord> ParseSessionRecord(absl::string_view text) {
+  const absl::Status other_shape = absl::DataLossError("session record has another shape");
   const std::vector<absl::string_view> lines = absl::StrSplit(text, '\n');
+  if (lines.empty()) return other_shape;
+  // v1: version, applicant, key, csrf, expiry. v2: version, kind, owner, key, csrf,
+  // expiry, and for staff: body code, role, display name, body's display name.
+  size_t at = 1;
+  SessionKind kind = SessionKind::kApplicant;
+  if (lines[0] == kLegacyRecordVersion) {
+    if (lines.size() != 5) return other_shape;
+  } else if (lines[0] == kRecordVersion && lines.size() >= 2 && lines[1] == kApplicantKind) {
+    if (lines.size() != 6) return other_shape;
+    at = 2;
+  } else if (lines[0] == kRecordVersion && lines.size() >= 2 && lines[1] == kStaffKind) {
+    if (lines.size() != 10) return other_shape;
+    kind = SessionKind::kStaff;
+    at = 2;
+  } else {
+    return other_shape;
+  }
   int64_t expire = 0;
-  if (lines.size() != 5 || lines[0] != kRecordVersion || !absl::SimpleAtoi(lines[4], &expire)) {
-    return absl::DataLossError("session record has another shape");
+  if (!absl::SimpleAtoi(lines[at + 3], &expire)) return other_shape;
+  for (size_t i = at; i < at + 3; ++i) {
+    if (lines[i].empty() || lines[i].size() > kMaxRecordField) return other_shape;
   }
-  for (size_t i = 1; i < 4; ++i) {
-    if (lines[i].empty() || lines[i].size() > kMaxRecordField) {
-      return absl::DataLossError("session record has another shape");
-    }
-  }
-  return SessionRecord{.applicant = std::string(lines[1]),
-                       .key = std::string(lines[2]),
-                       .csrf = std::string(lines[3]),
+  SessionRecord record{.kind = kind,
+                       .key = std::string(lines[at + 1]),
+                       .csrf = std::string(lines[at + 2]),
                        .key_expire = absl::FromUnixSeconds(expire)};
+  if (kind == SessionKind::kApplicant) {
+    record.applicant = std::string(lines[at]);
+    return record;
+  }
+  record.staff = std::string(lines[at]);
+  record.body_code = std::string(lines[6]);
+  record.staff_role = std::string(lines[7]);
+  if (!absl::WebSafeBase64Unescape(lines[8], &record.display_name) ||
+      !absl::WebSafeBase64Unescape(lines[9], &record.body_display_name)) {
+    return other_shape;
+  }
+  const bool role_known = record.staff_role == "manager" || record.staff_role == "recruiter" ||
+                          record.staff_role == "viewer";
+  if (record.body_code.empty() || record.body_code.size() > kMaxRecordField || !role_known ||
+      record.display_name.empty() || record.display_name.size() > kMaxRecordField ||
+      record.body_display_name.size() > kMaxRecordField ||
+      !absl::StartsWith(record.staff, absl::StrCat("bodies/", record.body_code, "/staff/"))) {
+    return other_shape;
+  }
+  return record;
 }
 
 std::string NewToken() {

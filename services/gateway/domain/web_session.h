@@ -20,16 +20,35 @@ inline constexpr char kFormCookie[] = "cadre_form";
 inline constexpr size_t kTokenChars = 43;
 inline constexpr size_t kMaxReturnPathChars = 512;
 
+// Whose a session is: an applicant's (issue 9) or a member of a body's staff (issue 10).
+// A page for one kind never takes a session of the other.
+enum class SessionKind { kApplicant, kStaff };
+
 // What a session holds, sealed. Never logged.
 struct SessionRecord {
-  std::string applicant;  // "applicants/{id}"
-  std::string key;        // the applicant's key from SignUp, SignIn or ChangePassword
-  std::string csrf;       // the token their forms carry
-  absl::Time key_expire;  // the session ends with the key
+  SessionKind kind = SessionKind::kApplicant;
+  std::string applicant = "";  // "applicants/{id}" (an applicant's session; else empty)
+  // The key from SignUp, SignIn or ChangePassword (an applicant's), or from SignInStaff
+  // or SetStaffPassword (a staff member's).
+  std::string key = "";
+  std::string csrf = "";                      // the token their forms carry
+  absl::Time key_expire = absl::UnixEpoch();  // the session ends with the key
+  // A staff session's member (else all empty):
+  std::string staff = "";              // "bodies/{code}/staff/{id}"
+  std::string body_code = "";          // "{code}", as the staff name has it
+  std::string staff_role = "";         // "manager" | "recruiter" | "viewer"
+  std::string display_name = "";       // the member's, 1-256 bytes of UTF-8
+  std::string body_display_name = "";  // the body's, for the header (its code when unknown)
+
+  // The session's owner: `applicant` or `staff`, as the kind says.
+  const std::string& owner() const { return kind == SessionKind::kStaff ? staff : applicant; }
 };
 
+// Version "v2" (its kind on the second line); "v1" records, from before staff sessions,
+// still parse (as an applicant's).
 std::string SerializeSessionRecord(const SessionRecord& record);
-// DATA_LOSS when `text` is not a record SerializeSessionRecord made.
+// DATA_LOSS when `text` is not a record SerializeSessionRecord made (of either version),
+// or a staff record's parts do not agree (the staff name not of its body, a role unknown).
 absl::StatusOr<SessionRecord> ParseSessionRecord(absl::string_view text);
 
 // 32 random bytes as base64url without padding: session cookies and CSRF tokens.

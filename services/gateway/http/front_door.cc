@@ -206,8 +206,10 @@ void FrontDoor::Impl::Finish(const httplib::Request& req, const HttpRequest& req
                              httplib::Response& res) {
   res.status = response.status;
   const bool handler_csp = !response.HeaderValue("Content-Security-Policy").empty();
+  const bool handler_referrer = !response.HeaderValue("Referrer-Policy").empty();
   for (auto& [name, value] : SecurityHeaders({.tls = request.tls, .frameable = route.frameable})) {
     if (handler_csp && (name == "Content-Security-Policy" || name == "X-Frame-Options")) continue;
+    if (handler_referrer && name == "Referrer-Policy") continue;  // a stricter one
     res.set_header(name, value);
   }
   if (response.HeaderValue("Cache-Control").empty()) res.set_header("Cache-Control", "no-cache");
@@ -240,7 +242,8 @@ void FrontDoor::Impl::Finish(const httplib::Request& req, const HttpRequest& req
   if (options.log_every_request || response.status >= 500 || took > kSlowRequest) {
     log::Info("http", {{"request_id", request.request_id},
                        {"method", request.method},
-                       {"path", request.path.substr(0, kMaxLoggedPath)},
+                       {"path", route.secret_path ? absl::StrCat("(", route.name, ")")
+                                                  : request.path.substr(0, kMaxLoggedPath)},
                        {"status", absl::StrCat(response.status)},
                        {"bytes", absl::StrCat(bytes)},
                        {"ms", absl::StrFormat("%.2f", absl::ToDoubleMilliseconds(took))}});

@@ -65,6 +65,9 @@ struct RouteOptions {
   bool frameable = false;
   // Errors the front door makes itself (429, 413) as Connect JSON rather than a page.
   bool json_errors = false;
+  // The path holds a secret (a staff member's one-time set-up token): the request log
+  // names the route instead of the path.
+  bool secret_path = false;
 };
 
 using HttpHandler = std::function<void(const HttpRequest&, HttpResponse*)>;

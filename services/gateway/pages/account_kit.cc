@@ -3,48 +3,35 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "services/common/base/status_macros.h"
 #include "services/common/logging.h"
 #include "services/gateway/domain/search_query.h"
 #include "services/gateway/domain/web_session.h"
-#include "services/gateway/http/request_timing.h"
 #include "services/gateway/sessions/session_store.h"
 
 namespace cadre::gateway {
 namespace {
 
-bool SecureCookies(const PageDeps& deps, const HttpRequest& request) {
-  // Behind a proxy that ends TLS the gateway itself speaks HTTP: the public address says.
-  return request.tls || absl::StartsWith(deps.public_url, "https://");
-}
-
-std::string SessionCookieName(const PageDeps& deps, const HttpRequest& request) {
-  return CookieName(kSessionCookie, SecureCookies(deps, request));
-}
-
 std::string FormCookieName(const PageDeps& deps, const HttpRequest& request) {
   return CookieName(kFormCookie, SecureCookies(deps, request));
 }
 
-// The session behind the cookie: nullopt when signed out; UNAVAILABLE when the store is
-// down or there is none.
-absl::StatusOr<std::optional<Account>> Lookup(const PageDeps& deps, const HttpRequest& request) {
-  const std::string cookie = request.Cookie(SessionCookieName(deps, request));
-  if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
-  if (cookie.empty()) return std::optional<Account>();
-  const absl::Time start = absl::Now();
-  absl::StatusOr<std::optional<SessionRecord>> found = deps.sessions->Find(cookie);
-  CurrentRequestTiming().session += absl::Now() - start;
-  if (!found.ok()) {
-    log::Warn("session lookup failed", {{"request_id", request.request_id},
-                                        {"error", std::string(found.status().message())}});
-    return absl::UnavailableError("sessions are unavailable");
+// An applicant's session behind the cookie: nullopt when signed out, or when the session
+// is a staff member's (`other_kind` then says so); UNAVAILABLE when the store is down or
+// there is none.
+absl::StatusOr<std::optional<Account>> Lookup(const PageDeps& deps, const HttpRequest& request,
+                                              bool* other_kind = nullptr) {
+  CADRE_ASSIGN_OR_RETURN(std::optional<SessionRecord> found, LookUpSession(deps, request));
+  if (!found.has_value()) return std::optional<Account>();
+  SessionRecord& record = *found;
+  if (record.kind != SessionKind::kApplicant) {
+    if (other_kind != nullptr) *other_kind = true;
+    return std::optional<Account>();
   }
-  if (!found->has_value()) return std::optional<Account>();
-  SessionRecord& record = **found;
   return std::optional<Account>(Account{.applicant = std::move(record.applicant),
                                         .key = std::move(record.key),
                                         .csrf = std::move(record.csrf),
-                                        .cookie = cookie,
+                                        .cookie = request.Cookie(SessionCookieName(deps, request)),
                                         .secure_cookies = SecureCookies(deps, request),
                                         .key_expire = record.key_expire});
 }
@@ -101,14 +88,17 @@ std::optional<Account> FindAccount(const PageDeps& deps, const HttpRequest& requ
 
 std::optional<Account> RequireAccount(const PageDeps& deps, const HttpRequest& request,
                                       HttpResponse* response) {
-  absl::StatusOr<std::optional<Account>> found = Lookup(deps, request);
+  bool staff_session = false;
+  absl::StatusOr<std::optional<Account>> found = Lookup(deps, request, &staff_session);
   if (!found.ok()) {
     RenderErrorPage(deps, 503, request, response);
     return std::nullopt;
   }
   if (!found->has_value()) {
     SendToSignIn(deps, request, response);
-    if (!request.Cookie(SessionCookieName(deps, request)).empty()) {
+    // A staff member's session stays theirs (signing in as a person here ends it then);
+    // a cookie of no session at all is cleared.
+    if (!staff_session && !request.Cookie(SessionCookieName(deps, request)).empty()) {
       response->AddHeader("Set-Cookie", ClearCookieHeader(SessionCookieName(deps, request),
                                                           SecureCookies(deps, request)));
     }
@@ -187,7 +177,7 @@ absl::Status StartSession(const PageDeps& deps, const HttpRequest& request,
   if (!old_cookie.empty()) {
     absl::StatusOr<std::optional<SessionRecord>> old = deps.sessions->Find(old_cookie);
     if (old.ok() && old->has_value()) {
-      deps.sessions->End(old_cookie, (*old)->applicant).IgnoreError();
+      deps.sessions->End(old_cookie, (*old)->owner()).IgnoreError();  // of either kind
     }
   }
   SessionRecord record{

@@ -4,11 +4,14 @@
 
 #include <optional>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
 #include "services/common/logging.h"
 #include "services/gateway/http/request_timing.h"
 #include "services/gateway/pages/account_kit.h"
+#include "services/gateway/pages/staff_kit.h"
+#include "services/gateway/sessions/session_store.h"
 
 namespace cadre::gateway {
 namespace {
@@ -63,6 +66,31 @@ void Fallback(HttpResponse* response, int status) {
 
 }  // namespace
 
+bool SecureCookies(const PageDeps& deps, const HttpRequest& request) {
+  // Behind a proxy that ends TLS the gateway itself speaks HTTP: the public address says.
+  return request.tls || absl::StartsWith(deps.public_url, "https://");
+}
+
+std::string SessionCookieName(const PageDeps& deps, const HttpRequest& request) {
+  return CookieName(kSessionCookie, SecureCookies(deps, request));
+}
+
+absl::StatusOr<std::optional<SessionRecord>> LookUpSession(const PageDeps& deps,
+                                                           const HttpRequest& request) {
+  if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
+  const std::string cookie = request.Cookie(SessionCookieName(deps, request));
+  if (cookie.empty()) return std::optional<SessionRecord>();
+  const absl::Time start = absl::Now();
+  absl::StatusOr<std::optional<SessionRecord>> found = deps.sessions->Find(cookie);
+  CurrentRequestTiming().session += absl::Now() - start;
+  if (!found.ok()) {
+    log::Warn("session lookup failed", {{"request_id", request.request_id},
+                                        {"error", std::string(found.status().message())}});
+    return absl::UnavailableError("sessions are unavailable");
+  }
+  return found;
+}
+
 Caller CallerOf(const HttpRequest& request) {
   return Caller{
       .bearer_key = "", .client_address = request.client_address, .request_id = request.request_id};
@@ -76,13 +104,23 @@ void PrepareContext(const PageDeps& deps, const HttpRequest& request,
 void RenderPage(const PageDeps& deps, const HttpRequest& request, const PageFrame& frame,
                 absl::string_view template_name, const nlohmann::json& view,
                 HttpResponse* response) {
-  // A public page shows who is signed in too: the session is looked up only when the
-  // browser sent its cookie.
-  std::optional<Account> found;
-  const Account* account = frame.account;
-  if (account == nullptr && !frame.embed) {
-    found = FindAccount(deps, request);
-    if (found) account = &*found;
+  // A public page shows who is signed in too (a person or a member of a body's staff):
+  // the session is looked up only when the browser sent its cookie.
+  std::optional<SessionRecord> found;
+  const bool look_up = frame.account == nullptr && frame.staff == nullptr && !frame.embed &&
+                       !request.Cookie(SessionCookieName(deps, request)).empty();
+  if (look_up) {
+    absl::StatusOr<std::optional<SessionRecord>> session = LookUpSession(deps, request);
+    if (session.ok()) found = *std::move(session);
+  }
+  std::string account_csrf = frame.account != nullptr ? frame.account->csrf : "";
+  std::optional<StaffAccount> found_staff;
+  const StaffAccount* staff = frame.staff;
+  if (found && found->kind == SessionKind::kApplicant) account_csrf = found->csrf;
+  if (found && found->kind == SessionKind::kStaff) {
+    found_staff = StaffAccountOf(deps, request, *std::move(found),
+                                 request.Cookie(SessionCookieName(deps, request)));
+    staff = &*found_staff;
   }
   RenderTimer timer(absl::Now());
   absl::StatusOr<std::string> content = deps.templates->Render(template_name, view);
@@ -108,12 +146,21 @@ void RenderPage(const PageDeps& deps, const HttpRequest& request, const PageFram
        true},
   };
   if (!frame.breadcrumbs.empty()) layout["parent"] = frame.breadcrumbs.back();
-  if (account != nullptr) {
-    layout["account"] = {{"csrf", account->csrf}};
+  if (staff != nullptr) {
+    layout["staff"] = StaffView(*staff);
+    // A staff page shows the body's own data and the member's name: theirs alone.
+    response->SetHeader("Cache-Control", "private, no-store");
+  } else if (!account_csrf.empty()) {
+    layout["account"] = {{"csrf", account_csrf}};
     // A page with a person's name or data on it is theirs alone.
     response->SetHeader("Cache-Control", "private, no-store");
   } else {
     layout["signed_out"] = true;
+  }
+  if (frame.noindex) {
+    layout["noindex"] = true;
+    response->SetHeader("X-Robots-Tag", "noindex");
+    response->SetHeader("Referrer-Policy", "no-referrer");
   }
   absl::StatusOr<std::string> html = deps.templates->Render("layout", layout);
   if (!html.ok()) {

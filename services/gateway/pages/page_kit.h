@@ -7,11 +7,14 @@
 
 #include <grpcpp/support/status.h>
 
+#include <optional>
 #include <string>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "nlohmann/json.hpp"
 #include "services/common/base/clock.h"
+#include "services/gateway/domain/web_session.h"
 #include "services/gateway/http/http_types.h"
 #include "services/gateway/http/static_assets.h"
 #include "services/gateway/render/templates.h"
@@ -57,8 +60,15 @@ struct PageFrame {
   // session cookie.
   const Account* account = nullptr;
   // The signed-in member of a body's staff a staff page is for (staff_kit.h): the header
-  // then shows the staff navigation and the sign-out button; private as above.
+  // then shows the body's name, the member's name and role, the staff navigation and the
+  // sign-out button; private as above. A public page seen in a staff session shows the
+  // same header.
   const StaffAccount* staff = nullptr;
+  // A page search engines must not index, nor browsers tell other sites about (a page
+  // whose address holds a secret, such as a set-up link): <meta name="robots"
+  // content="noindex">, <meta name="referrer" content="no-referrer"> and the headers
+  // X-Robots-Tag: noindex and Referrer-Policy: no-referrer.
+  bool noindex = false;
 };
 
 // Renders `template_name` with `view`, then the layout around it; 200 text/html unless
@@ -78,6 +88,18 @@ void RenderErrorPage(const PageDeps& deps, int status, const HttpRequest& reques
 // logged with the request id.
 void RenderUpstreamError(const PageDeps& deps, const grpc::Status& status,
                          const HttpRequest& request, HttpResponse* response);
+
+// Sessions' cookies: Secure (and __Host- prefixed) under TLS or behind an https public
+// address (a proxy that ends TLS); the session cookie's name accordingly.
+bool SecureCookies(const PageDeps& deps, const HttpRequest& request);
+std::string SessionCookieName(const PageDeps& deps, const HttpRequest& request);
+
+// The session behind the request's cookie, of either kind (account_kit.h's FindAccount
+// and staff_kit.h's FindStaff each take only their own): nullopt when the browser sent
+// no cookie or its session is unknown or over; UNAVAILABLE when the store is down or
+// there is none.
+absl::StatusOr<std::optional<SessionRecord>> LookUpSession(const PageDeps& deps,
+                                                           const HttpRequest& request);
 
 // Who a public page's upstream calls are made for: anonymous (no key), with the browser's
 // address and the request id. A signed-in person's pages use account_kit.h's

@@ -32,6 +32,18 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddApplicationPage(door, deps);
   AddApplicationActions(door, deps);
   AddApplicationConfirmPages(door, deps);
+  // Staff pages (issue 10).
+  AddStaffSignInPage(door, deps);
+  AddStaffSignOutPage(door, deps);
+  AddStaffSetPasswordPage(door, deps);
+  AddStaffHomePage(door, deps);
+  AddStaffTeamPage(door, deps);
+  AddStaffTeamNewPage(door, deps);
+  AddStaffTeamMemberPage(door, deps);
+  AddStaffTeamDeactivatePage(door, deps);
+  AddStaffFiguresPage(door, deps);
+  AddStaffPlacementsPages(door, deps);
+  AddStaffCredentialsPages(door, deps);
   // Any other path: the 404 page (the front door's error page).
 }
 

@@ -54,7 +54,20 @@ void AddApplicationActions(FrontDoor* door, const PageDeps* deps);
 // GET /applications/{id}/withdraw, /step-down (confirmations); POST .../step-down.
 void AddApplicationConfirmPages(FrontDoor* door, const PageDeps* deps);
 
-// Staff pages (issue 10): a signed-in member of a body's staff (staff_kit.h).
+// Staff pages (issue 10): a body's staff, signed in as staff (staff_kit.h).
+// /staff/sign-in; POST /staff/sign-out and /staff/signed-out; /staff/set-password/{token}.
+void AddStaffSignInPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffSignOutPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffSetPasswordPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffHomePage(FrontDoor* door, const PageDeps* deps);  // /staff
+// The body's staff, for its managers: /staff/team, /staff/team/new, /staff/team/{id}
+// (POST .../role, .../setup-link), /staff/team/{id}/deactivate.
+void AddStaffTeamPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffTeamNewPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffTeamMemberPage(FrontDoor* door, const PageDeps* deps);
+void AddStaffTeamDeactivatePage(FrontDoor* door, const PageDeps* deps);
+void AddStaffFiguresPage(FrontDoor* door, const PageDeps* deps);  // /staff/figures
+// A body's placements and the credentials it grants (issue 10):
 // /staff/placements, /staff/placements/{id} with .../complete and .../end-early.
 void AddStaffPlacementsPages(FrontDoor* door, const PageDeps* deps);
 // /staff/credentials, POST /staff/credentials/grant, /staff/credentials/{id}/{n}/revoke.

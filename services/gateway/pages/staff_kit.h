@@ -38,10 +38,11 @@ namespace cadre::gateway {
 // A signed-in member of a body's staff, from their session. Never logged; the key never
 // rendered.
 struct StaffAccount {
-  std::string staff;         // "bodies/{code}/staff/{id}"
-  std::string body;          // "bodies/{code}"
-  std::string body_code;     // "{code}"
-  std::string display_name;  // for the header
+  std::string staff;              // "bodies/{code}/staff/{id}"
+  std::string body;               // "bodies/{code}"
+  std::string body_code;          // "{code}"
+  std::string display_name;       // for the header
+  std::string body_display_name;  // the body's name, for the header (its code if unknown)
   cadre::v1::StaffRole role = cadre::v1::STAFF_ROLE_UNSPECIFIED;
   std::string key;              // their staff key: upstream calls only
   std::string csrf;             // the token each of their forms carries (field "csrf")
@@ -65,6 +66,11 @@ inline constexpr char kStaffSectionFigures[] = "staff-figures";
 // The staff session behind the request's cookie, or nullopt: no cookie, unknown, expired,
 // an applicant's session, or the store unavailable.
 std::optional<StaffAccount> FindStaff(const PageDeps& deps, const HttpRequest& request);
+
+// A staff session's record as the account (FindStaff's, and the layout's on a public page
+// seen in a staff session). `record` must be of the staff kind.
+StaffAccount StaffAccountOf(const PageDeps& deps, const HttpRequest& request, SessionRecord record,
+                            std::string cookie);
 
 // For a staff page: the account; or nullopt with `response` filled: not signed in as
 // staff → 303 to /staff/sign-in?return=<this path and query, for a GET>; the session
@@ -101,12 +107,26 @@ absl::Status StartStaffSession(const PageDeps& deps, const HttpRequest& request,
 // (SignOutStaff) when it should be.
 void EndStaffSession(const PageDeps& deps, const StaffAccount& staff, HttpResponse* response);
 
+// Ends every session of the member `staff` ("bodies/{code}/staff/{id}") in every gateway
+// replica: after the registry revoked their keys (deactivation, a change of role, a new
+// set-up link), so that their next page sends them to sign in at once. UNAVAILABLE when
+// the store is down.
+absl::Status EndEveryStaffSession(const PageDeps& deps, const std::string& staff);
+
+// The way to sign in as staff and come back: "/staff/sign-in?return=<path>".
+std::string StaffSignInAddress(absl::string_view return_path);
+
 // The view's "staff" object: {csrf, may_change, is_manager, body, body_code,
-// display_name, role ("manager" | "recruiter" | "viewer"), role_label ("Manager"...)}.
+// body_display_name, display_name, role ("manager" | "recruiter" | "viewer"), role_label
+// ("Manager"...), role_meaning}.
 nlohmann::json StaffView(const StaffAccount& staff);
 
 // "Manager", "Recruiter", "Viewer" (and the sentence each role means, for forms).
 std::string StaffRoleLabel(cadre::v1::StaffRole role);
 std::string StaffRoleMeaning(cadre::v1::StaffRole role);
+// "manager", "recruiter", "viewer" ("" for UNSPECIFIED), and back (UNSPECIFIED for any
+// other word): the session record's and the forms' values.
+std::string StaffRoleWord(cadre::v1::StaffRole role);
+cadre::v1::StaffRole StaffRoleFromWord(absl::string_view word);
 
 }  // namespace cadre::gateway

@@ -9,6 +9,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "services/common/base/errors.h"
 #include "services/common/base/status_macros.h"
 
@@ -18,7 +19,7 @@ namespace {
 constexpr char kSessionPrefix[] = "gateway:session:";
 constexpr char kSessionsOfPrefix[] = "gateway:sessions-of:";
 constexpr char kApplicantPrefix[] = "applicants/";
-constexpr size_t kMaxApplicantId = 64;
+constexpr size_t kMaxOwnerId = 64;
 
 // KEYS[1] the session, KEYS[2] the person's set. ARGV: box, key expiry (ms), idle (ms),
 // now (ms), the session's hash, the session prefix. Stores the session, adds it to the
@@ -77,16 +78,25 @@ std::string HashOf(const std::string& cookie) {
       absl::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
-absl::StatusOr<std::string> ApplicantIdOf(const std::string& applicant) {
-  if (!absl::StartsWith(applicant, kApplicantPrefix)) {
+bool IsId(absl::string_view id) {
+  return !id.empty() && id.size() <= kMaxOwnerId &&
+         std::all_of(id.begin(), id.end(), [](char c) { return absl::ascii_isalnum(c); });
+}
+
+// The set of `owner`'s sessions: "applicants/{id}" → gateway:sessions-of:{id},
+// "bodies/{code}/staff/{id}" → gateway:sessions-of:staff:{id}.
+absl::StatusOr<std::string> IndexOf(const std::string& owner) {
+  if (absl::StartsWith(owner, kApplicantPrefix)) {
+    const absl::string_view id = absl::string_view(owner).substr(sizeof kApplicantPrefix - 1);
+    if (IsId(id)) return absl::StrCat(kSessionsOfPrefix, id);
     return InvalidField("applicant", "must be applicants/{id}");
   }
-  std::string id = applicant.substr(sizeof kApplicantPrefix - 1);
-  if (id.empty() || id.size() > kMaxApplicantId ||
-      !std::all_of(id.begin(), id.end(), [](char c) { return absl::ascii_isalnum(c); })) {
-    return InvalidField("applicant", "must be applicants/{id}");
+  const std::vector<absl::string_view> parts = absl::StrSplit(owner, '/');
+  if (parts.size() == 4 && parts[0] == "bodies" && IsId(parts[1]) && parts[2] == "staff" &&
+      IsId(parts[3])) {
+    return absl::StrCat(kSessionsOfPrefix, "staff:", parts[3]);
   }
-  return id;
+  return InvalidField("owner", "must be applicants/{id} or bodies/{code}/staff/{id}");
 }
 
 int64_t Millis(absl::Time t) { return absl::ToUnixMillis(t); }
@@ -98,7 +108,7 @@ SessionStore::SessionStore(RedisClient* redis, SessionSeal seal, const Clock* cl
     : redis_(redis), seal_(std::move(seal)), clock_(clock), options_(options) {}
 
 absl::StatusOr<std::string> SessionStore::Create(const SessionRecord& record) {
-  CADRE_ASSIGN_OR_RETURN(const std::string id, ApplicantIdOf(record.applicant));
+  CADRE_ASSIGN_OR_RETURN(const std::string index, IndexOf(record.owner()));
   const absl::Time now = clock_->Now();
   // A key about to expire makes no useful session (and the script's whole milliseconds
   // must leave it some life).
@@ -110,7 +120,7 @@ absl::StatusOr<std::string> SessionStore::Create(const SessionRecord& record) {
   const std::string key = absl::StrCat(kSessionPrefix, hash);
   const std::string box = seal_.Seal(SerializeSessionRecord(record), key);
   CADRE_ASSIGN_OR_RETURN(RedisReply reply,
-                         redis_->Eval(CreateScript(), {key, absl::StrCat(kSessionsOfPrefix, id)},
+                         redis_->Eval(CreateScript(), {key, index},
                                       {box, absl::StrCat(Millis(record.key_expire)),
                                        absl::StrCat(absl::ToInt64Milliseconds(options_.idle)),
                                        absl::StrCat(Millis(now)), hash, kSessionPrefix}));
@@ -136,19 +146,18 @@ absl::StatusOr<std::optional<SessionRecord>> SessionStore::Find(const std::strin
   return std::optional<SessionRecord>(*std::move(record));
 }
 
-absl::Status SessionStore::End(const std::string& cookie, const std::string& applicant) {
+absl::Status SessionStore::End(const std::string& cookie, const std::string& owner) {
   if (!IsToken(cookie)) return absl::OkStatus();
   const std::string hash = HashOf(cookie);
   std::vector<std::vector<std::string>> commands = {{"DEL", absl::StrCat(kSessionPrefix, hash)}};
-  absl::StatusOr<std::string> id = ApplicantIdOf(applicant);
-  if (id.ok()) commands.push_back({"SREM", absl::StrCat(kSessionsOfPrefix, *id), hash});
+  absl::StatusOr<std::string> index = IndexOf(owner);
+  if (index.ok()) commands.push_back({"SREM", *index, hash});
   return redis_->Transaction(commands).status();
 }
 
-absl::Status SessionStore::EndEvery(const std::string& applicant) {
-  CADRE_ASSIGN_OR_RETURN(const std::string id, ApplicantIdOf(applicant));
-  return redis_->Eval(EndEveryScript(), {absl::StrCat(kSessionsOfPrefix, id)}, {kSessionPrefix})
-      .status();
+absl::Status SessionStore::EndEvery(const std::string& owner) {
+  CADRE_ASSIGN_OR_RETURN(const std::string index, IndexOf(owner));
+  return redis_->Eval(EndEveryScript(), {index}, {kSessionPrefix}).status();
 }
 
 absl::Status SessionStore::Ping() { return redis_->Ping(); }

@@ -10,6 +10,12 @@
 //   gateway:sessions-of:<applicant id>           set of the person's session hashes, so
 //                                                that deleting an account or changing a
 //                                                password ends every session at once
+//   gateway:sessions-of:staff:<staff id>         the same for a member of a body's staff
+//                                                (issue 10): deactivation, a change of
+//                                                role or a new set-up link ends them all
+//
+// A session's owner is "applicants/{id}" or "bodies/{code}/staff/{id}" (ids of letters
+// and digits, up to 64): SessionRecord::owner().
 //
 // A session lasts while it is used: each Find moves its end to `idle` from now, never past
 // the key's expiry. Time comes from the injected clock.
@@ -42,18 +48,20 @@ class SessionStore {
                SessionStoreOptions options);
 
   // Stores `record` under a new cookie value, returned. INVALID_ARGUMENT when the key has
-  // already expired or the applicant is not "applicants/{id}".
+  // already expired or the owner is not "applicants/{id}" (an applicant's session) or
+  // "bodies/{code}/staff/{id}" (a staff session).
   absl::StatusOr<std::string> Create(const SessionRecord& record);
 
   // The session of `cookie`, extending its idle time; nullopt when there is none (never
   // was, expired, ended, or its box no longer opens: a retired session key).
   absl::StatusOr<std::optional<SessionRecord>> Find(const std::string& cookie);
 
-  // Ends one session. Ending one that is gone is OK.
-  absl::Status End(const std::string& cookie, const std::string& applicant);
+  // Ends one session of `owner` (its record's owner()). Ending one that is gone is OK.
+  absl::Status End(const std::string& cookie, const std::string& owner);
 
-  // Ends every session of `applicant` ("applicants/{id}").
-  absl::Status EndEvery(const std::string& applicant);
+  // Ends every session of `owner` ("applicants/{id}" or "bodies/{code}/staff/{id}").
+  // INVALID_ARGUMENT for another name.
+  absl::Status EndEvery(const std::string& owner);
 
   // Redis answers (for the gateway's readiness detail and tests).
   absl::Status Ping();

@@ -50,4 +50,15 @@ inline constexpr int kMaxRolePage = 100;
 inline constexpr int kDefaultPage = 50;  // bodies, avenues
 inline constexpr int kMaxPage = 200;
 
+// Bodies' staff.
+inline constexpr int kMinStaffName = 2;            // characters of staff.display_name
+inline constexpr int kMaxStaffName = 80;           //
+inline constexpr size_t kMaxStaffEmail = 254;      // characters (RFC 5321's path limit)
+inline constexpr size_t kMaxStaffEmailLocal = 64;  // characters before the '@'
+inline constexpr size_t kStaffIdLength = 16;       // lower-case hex digits (64 random bits)
+inline constexpr size_t kSetupTokenLength = 43;    // base64url characters of 32 random bytes
+inline constexpr int kMaxStaffPerBody = 1000;      // staff accounts of one body, all states
+inline constexpr int kDefaultStaffPage = 50;       // ListStaff, in accounts
+inline constexpr int kMaxStaffPage = 200;          //
+
 }  // namespace cadre::registry

@@ -72,6 +72,87 @@ TEST(SessionRecordTest, RoundTripsAndRefusesOtherShapes) {
   EXPECT_FALSE(ParseSessionRecord("v1\na\nb\nc\nsoon").ok());
 }
 
+TEST(SessionRecordTest, ReadsVersionOneRecordsAsAnApplicantsSessions) {
+  // Records written before staff sessions (issue 10) still open: the person stays signed in.
+  const std::string csrf = NewToken();
+  auto old =
+      ParseSessionRecord(absl::StrCat("v1\napplicants/abc\ncadre_k\n", csrf, "\n1800000000"));
+  ASSERT_TRUE(old.ok()) << old.status();
+  EXPECT_EQ(old->kind, SessionKind::kApplicant);
+  EXPECT_EQ(old->applicant, "applicants/abc");
+  EXPECT_EQ(old->owner(), "applicants/abc");
+  EXPECT_EQ(old->key, "cadre_k");
+  EXPECT_EQ(old->csrf, csrf);
+  EXPECT_EQ(old->key_expire, absl::FromUnixSeconds(1800000000));
+  EXPECT_TRUE(old->staff.empty());
+  // Written again, it is a v2 record of the applicant kind.
+  const std::string text = SerializeSessionRecord(*old);
+  EXPECT_TRUE(absl::StartsWith(text, "v2\napplicant\n")) << text;
+  auto back = ParseSessionRecord(text);
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->kind, SessionKind::kApplicant);
+  EXPECT_EQ(back->applicant, "applicants/abc");
+}
+
+TEST(SessionRecordTest, StaffRecordsRoundTripWithTheirMember) {
+  const SessionRecord record{.kind = SessionKind::kStaff,
+                             .key = "cadre_staffkey",
+                             .csrf = NewToken(),
+                             .key_expire = absl::FromUnixSeconds(1800000000),
+                             .staff = "bodies/RXF/staff/0123456789abcdef",
+                             .body_code = "RXF",
+                             .staff_role = "recruiter",
+                             // Free text: spaces, non-ASCII, even a newline stay whole.
+                             .display_name = "Zo\xc3\xab O'Neill\nJr",
+                             .body_display_name = "Mid Yorkshire Teaching NHS Trust"};
+  const std::string text = SerializeSessionRecord(record);
+  EXPECT_FALSE(absl::StrContains(text, "Neill")) << "display names are encoded";
+  auto back = ParseSessionRecord(text);
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->kind, SessionKind::kStaff);
+  EXPECT_TRUE(back->applicant.empty());
+  EXPECT_EQ(back->owner(), "bodies/RXF/staff/0123456789abcdef");
+  EXPECT_EQ(back->key, record.key);
+  EXPECT_EQ(back->csrf, record.csrf);
+  EXPECT_EQ(back->key_expire, record.key_expire);
+  EXPECT_EQ(back->body_code, "RXF");
+  EXPECT_EQ(back->staff_role, "recruiter");
+  EXPECT_EQ(back->display_name, record.display_name);
+  EXPECT_EQ(back->body_display_name, record.body_display_name);
+}
+
+TEST(SessionRecordTest, RefusesStaffRecordsWhosePartsDisagree) {
+  const SessionRecord good{.kind = SessionKind::kStaff,
+                           .key = "cadre_staffkey",
+                           .csrf = NewToken(),
+                           .key_expire = absl::FromUnixSeconds(1800000000),
+                           .staff = "bodies/RXF/staff/0123456789abcdef",
+                           .body_code = "RXF",
+                           .staff_role = "manager",
+                           .display_name = "Ada",
+                           .body_display_name = "A trust"};
+  ASSERT_TRUE(ParseSessionRecord(SerializeSessionRecord(good)).ok());
+  SessionRecord other_body = good;
+  other_body.body_code = "RYJ";  // the staff name is of RXF
+  SessionRecord unknown_role = good;
+  unknown_role.staff_role = "owner";
+  SessionRecord nameless = good;
+  nameless.display_name = "";
+  for (const SessionRecord& bad : {other_body, unknown_role, nameless}) {
+    EXPECT_EQ(ParseSessionRecord(SerializeSessionRecord(bad)).status().code(),
+              absl::StatusCode::kDataLoss);
+  }
+  // A staff record cut short, or an applicant's with staff lines, is another shape.
+  const std::string text = SerializeSessionRecord(good);
+  EXPECT_FALSE(ParseSessionRecord(text.substr(0, text.rfind('\n'))).ok());
+  EXPECT_FALSE(ParseSessionRecord(
+                   absl::StrCat("v2\napplicant\napplicants/a\nk\n", good.csrf, "\n1800000000\nRXF"))
+                   .ok());
+  EXPECT_FALSE(ParseSessionRecord(
+                   absl::StrCat("v3\napplicant\napplicants/a\nk\n", good.csrf, "\n1800000000"))
+                   .ok());
+}
+
 TEST(TokenTest, ShapeAndComparison) {
   const std::string token = NewToken();
   EXPECT_EQ(token.size(), kTokenChars);

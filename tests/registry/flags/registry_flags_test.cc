@@ -48,6 +48,10 @@ constexpr absl::string_view kExpectedNames[] = {"host",
                                                 "consume_matching_events",
                                                 "closing_sweep_every",
                                                 "close_undecided_after",
+                                                "staff_setup_hours",
+                                                "staff_key_hours",
+                                                "staff_email_kept_days",
+                                                "password_threads",
                                                 "log_level",
                                                 "log_every_call",
                                                 "tls_cert",
@@ -93,6 +97,10 @@ TEST_F(RegistryFlagsTest, Defaults) {
   EXPECT_TRUE(o->consume_matching_events);
   EXPECT_EQ(o->closing_sweep_every, absl::Seconds(15));
   EXPECT_EQ(o->close_undecided_after, absl::Hours(24 * 90));
+  EXPECT_EQ(o->staff.setup_ttl, absl::Hours(72));
+  EXPECT_EQ(o->staff.key_ttl, absl::Hours(12));
+  EXPECT_EQ(o->staff.email_kept, absl::Hours(24 * 30));
+  EXPECT_EQ(o->password_threads, 2);
   EXPECT_FALSE(o->server.log_every_call);
   EXPECT_EQ(o->server.tls_cert_file, "");
   EXPECT_EQ(o->server.drain_timeout, std::chrono::milliseconds(10000));
@@ -103,12 +111,28 @@ TEST_F(RegistryFlagsTest, EveryFlagReachesItsOption) {
   setenv("CADRE_WRITES_PER_MINUTE", "5", 1);
   setenv("CADRE_SERVICE_KEYS_DIR", "/run/secrets/cadre", 1);
   setenv("CADRE_CLOSING_SWEEP_EVERY", "30s", 1);
-  absl::StatusOr<RegistryOptions> o = Options(
-      {"--host=127.0.0.1", "--port=0", "--metrics_port=-1", "--redis_host=redis",
-       "--redis_port=6380", "--redis_password=pw", "--redis_pool_size=2", "--redis_timeout_ms=20",
-       "--redis_connect_timeout_ms=30", "--workers=3", "--admin_key=k", "--log_every_call",
-       "--tls_cert=c", "--tls_key=k2", "--tls_client_ca=ca", "--drain_timeout_ms=0",
-       "--noconsume_matching_events", "--close_undecided_after=720h"});
+  absl::StatusOr<RegistryOptions> o = Options({"--host=127.0.0.1",
+                                               "--port=0",
+                                               "--metrics_port=-1",
+                                               "--redis_host=redis",
+                                               "--redis_port=6380",
+                                               "--redis_password=pw",
+                                               "--redis_pool_size=2",
+                                               "--redis_timeout_ms=20",
+                                               "--redis_connect_timeout_ms=30",
+                                               "--workers=3",
+                                               "--admin_key=k",
+                                               "--log_every_call",
+                                               "--tls_cert=c",
+                                               "--tls_key=k2",
+                                               "--tls_client_ca=ca",
+                                               "--drain_timeout_ms=0",
+                                               "--noconsume_matching_events",
+                                               "--close_undecided_after=720h",
+                                               "--staff_setup_hours=24",
+                                               "--staff_key_hours=8",
+                                               "--staff_email_kept_days=7",
+                                               "--password_threads=3"});
   unsetenv("CADRE_WRITES_PER_MINUTE");
   unsetenv("CADRE_SERVICE_KEYS_DIR");
   unsetenv("CADRE_CLOSING_SWEEP_EVERY");
@@ -129,6 +153,10 @@ TEST_F(RegistryFlagsTest, EveryFlagReachesItsOption) {
   EXPECT_FALSE(o->consume_matching_events);
   EXPECT_EQ(o->closing_sweep_every, absl::Seconds(30));
   EXPECT_EQ(o->close_undecided_after, absl::Hours(24 * 30));
+  EXPECT_EQ(o->staff.setup_ttl, absl::Hours(24));
+  EXPECT_EQ(o->staff.key_ttl, absl::Hours(8));
+  EXPECT_EQ(o->staff.email_kept, absl::Hours(24 * 7));
+  EXPECT_EQ(o->password_threads, 3);
   EXPECT_TRUE(o->server.log_every_call);
   EXPECT_EQ(o->server.tls_cert_file, "c");
   EXPECT_EQ(o->server.tls_key_file, "k2");
@@ -146,7 +174,9 @@ TEST_F(RegistryFlagsTest, ValuesOutOfRangeNameTheFlag) {
        {Case{"port", -1, 65536}, Case{"metrics_port", -2, 65536}, Case{"redis_port", 0, 65536},
         Case{"redis_pool_size", 0, 257}, Case{"redis_timeout_ms", 9, 60001},
         Case{"redis_connect_timeout_ms", 9, 60001}, Case{"workers", 0, 257},
-        Case{"writes_per_minute", -1, 1000001}, Case{"drain_timeout_ms", -1, 600001}}) {
+        Case{"writes_per_minute", -1, 1000001}, Case{"drain_timeout_ms", -1, 600001},
+        Case{"staff_setup_hours", 0, 721}, Case{"staff_key_hours", 0, 721},
+        Case{"staff_email_kept_days", 0, 3651}, Case{"password_threads", 0, 65}}) {
     for (int value : {c.below, c.above}) {
       absl::FlagSaver one_case;  // the next case starts from the defaults again
       const std::string arg = absl::StrCat("--", c.flag, "=", value);

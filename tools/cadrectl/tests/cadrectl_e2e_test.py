@@ -305,6 +305,61 @@ class CadrectlTest(unittest.TestCase):
         self.ok("avenues", "delete", avenue["name"], key=rba_key)
         self.assertNotIn(avenue["name"], self.ok("avenues", "list", "--body", "RBA").stdout)
 
+    def test_staff_accounts(self):
+        self.create_body("RC1", "Example Acute NHS Trust", "east-of-england")
+        rc1_key = self.body_key("bodies/RC1")
+        made = self.ok("--public_url", "https://cadre.example.org/", "staff", "create",
+                       "bodies/RC1", "--name", "Kay Morgan", "--email", "kay@example.nhs.uk",
+                       "--role", "manager", key=rc1_key).stdout
+        fields = dict((k.strip(), v.strip()) for k, v in
+                      (line.split(":", 1) for line in made.splitlines() if ": " in line))
+        staff, token = fields["staff"], fields["setup token"]
+        self.assertIn(f"https://cadre.example.org/staff/set-password/{token}", made)
+        self.assertIn("shown only this once", made)
+        password = os.path.join(STACK.dir, "staff-password")
+        with open(password, "w") as f:
+            f.write("a long staff passphrase\n")
+        key_file = os.path.join(STACK.dir, "staff-key")
+        self.ok("staff", "set-password", token, "--password-file", password, "--key-out",
+                key_file)
+        self.assertEqual(os.stat(key_file).st_mode & 0o777, 0o600)
+        signed_in = self.json("staff", "sign-in", "--email", "kay@example.nhs.uk",
+                              "--password-file", password)
+        manager_key = signed_in["key"]
+        self.assertEqual(signed_in["staff"]["name"], staff)
+        # The manager adds a viewer; the viewer may not add anyone.
+        viewer = self.json("staff", "create", "RC1", "--name", "Lee Nash", "--email",
+                           "lee@example.nhs.uk", "--role", "viewer", key=manager_key)
+        viewer_name = viewer["staff"]["name"]
+        self.ok("staff", "set-password", viewer["setup"]["setupToken"], "--password-file",
+                password)
+        viewer_key = self.json("staff", "sign-in", "--email", "lee@example.nhs.uk",
+                               "--password-file", password)["key"]
+        self.fails(EXIT_PERMISSION_DENIED, "PERMISSION_DENIED", "staff", "create", "RC1",
+                   "--name", "No One", "--email", "no@example.nhs.uk", "--role", "viewer",
+                   key=viewer_key)
+        listed = self.ok("staff", "list", "bodies/RC1", key=manager_key).stdout
+        self.assertIn("Kay Morgan", listed)
+        self.assertIn("Lee Nash", listed)
+        self.assertIn("viewer", self.ok("staff", "get", viewer_name, key=viewer_key).stdout)
+        # A new role ends the viewer's sign-in at once; deactivation ends the account.
+        updated = self.json("staff", "update", viewer_name, "--role", "recruiter",
+                            key=manager_key)
+        self.assertEqual(updated["role"], "STAFF_ROLE_RECRUITER")
+        self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "staff", "get", viewer_name,
+                   key=viewer_key)
+        link = self.ok("staff", "setup-link", viewer_name, key=rc1_key).stdout
+        self.assertIn("setup token", link)
+        self.ok("staff", "deactivate", viewer_name, key=manager_key)
+        self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "staff", "sign-in", "--email",
+                   "lee@example.nhs.uk", "--password-file", password)
+        self.assertNotIn("Lee Nash", self.ok("staff", "list", "RC1", key=manager_key).stdout)
+        self.assertIn("Lee Nash", self.ok("staff", "list", "RC1", "--deactivated",
+                                          key=manager_key).stdout)
+        self.ok("staff", "sign-out", key=manager_key)
+        self.fails(EXIT_UNAUTHENTICATED, "UNAUTHENTICATED", "staff", "list", "RC1",
+                   key=manager_key)
+
 
 def main():
     global ARGS

@@ -1,13 +1,14 @@
 #pragma once
 
 // Limits on attempts to sign up and sign in, in Redis so that every replica counts
-// together. Subjects are HMACs (of an email or a client address, see EmailKeyer), never
-// the address itself.
+// together: the matching service's for applicants, the registry's for bodies' staff, each
+// under its own key prefix. Subjects are digests (of an email or a client address: the
+// matching service's HMACs, the registry's SHA-256), never the address itself.
 //
-//   matching:limit:{what}:{subject}:{window}   attempts in one fixed window (expires
-//                                              with it)
-//   matching:signin-failures:{email hmac}:{window}  failed sign-ins in one fixed window
-//   matching:signin-lock:{email hmac}          the time (unix ms) sign-in is locked until
+//   {prefix}limit:{what}:{subject}:{window}     attempts in one fixed window (expires
+//                                               with it)
+//   {prefix}signin-failures:{email digest}:{window}  failed sign-ins in one fixed window
+//   {prefix}signin-lock:{email digest}          the time (unix ms) sign-in is locked until
 //
 // Windows and the lock read the service's clock (tests move it on); Redis's own expiry
 // only tidies the keys away afterwards.
@@ -15,14 +16,14 @@
 // Errors: UNAVAILABLE when Redis is unreachable.
 
 #include <string>
+#include <utility>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "services/common/redis_client.h"
-#include "services/matching/domain/limits.h"
 
-namespace cadre::matching {
+namespace cadre {
 
 struct LockoutPolicy {
   int failures = 10;                          // failed sign-ins that lock an email...
@@ -33,7 +34,9 @@ struct LockoutPolicy {
 // Thread-safe.
 class AttemptLimits {
  public:
-  explicit AttemptLimits(RedisClient* redis) : redis_(redis) {}
+  // `prefix`: the owner's, ending ':' or '-' ("matching:", "registry:staff-").
+  AttemptLimits(RedisClient* redis, std::string prefix)
+      : redis_(redis), prefix_(std::move(prefix)) {}
 
   // Counts one attempt of `what` ("signup-address") by `subject` in the fixed window of
   // `window` that holds `now`; false when it is more than `limit` in that window.
@@ -48,7 +51,12 @@ class AttemptLimits {
                              absl::Time now);
 
  private:
+  std::string FailuresKey(const std::string& email_key, absl::Duration window,
+                          absl::Time now) const;
+  std::string LockKey(const std::string& email_key) const;
+
   RedisClient* redis_;
+  std::string prefix_;
 };
 
-}  // namespace cadre::matching
+}  // namespace cadre

@@ -1,4 +1,4 @@
-#include "services/matching/client_origin.h"
+#include "services/common/client_origin.h"
 
 #include <grpcpp/server_context.h>
 
@@ -8,7 +8,7 @@
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 
-namespace cadre::matching {
+namespace cadre {
 namespace {
 
 absl::string_view Metadata(const grpc::ServerContextBase& context, absl::string_view key) {
@@ -53,4 +53,4 @@ std::string ClientAddress(const grpc::ServerContextBase& context,
   return PeerAddress(context.peer());
 }
 
-}  // namespace cadre::matching
+}  // namespace cadre

@@ -1,7 +1,8 @@
 #pragma once
 
-// What the matching service reads of a call's origin: the bearer token it carries and the
-// client address to count sign-up and sign-in attempts against.
+// What a service reads of a call's origin (the matching service for applicants, the
+// registry for bodies' staff): the bearer token it carries and the client address to
+// count sign-up and sign-in attempts against.
 
 #include <string>
 
@@ -12,7 +13,7 @@ namespace grpc {
 class ServerContextBase;
 }
 
-namespace cadre::matching {
+namespace cadre {
 
 // The token of `authorization: Bearer <token>`, or empty.
 std::string BearerTokenOf(const grpc::ServerContextBase& context);
@@ -24,4 +25,4 @@ std::string BearerTokenOf(const grpc::ServerContextBase& context);
 std::string ClientAddress(const grpc::ServerContextBase& context,
                           absl::FunctionRef<bool(absl::string_view token)> vouches);
 
-}  // namespace cadre::matching
+}  // namespace cadre

@@ -1,19 +1,11 @@
-#include "services/matching/attempt_limits.h"
+#include "services/common/attempt_limits.h"
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/status_macros.h"
 
-namespace cadre::matching {
+namespace cadre {
 namespace {
-
-std::string FailuresKey(const std::string& email_key, absl::Duration window, absl::Time now) {
-  return absl::StrCat("matching:signin-failures:", email_key, ":",
-                      absl::ToUnixMillis(now) / absl::ToInt64Milliseconds(window));
-}
-std::string LockKey(const std::string& email_key) {
-  return absl::StrCat("matching:signin-lock:", email_key);
-}
 
 // KEYS[1] counter; ARGV[1] its life in ms. Answers the count.
 const RedisScript& CountScript() {
@@ -42,13 +34,22 @@ return n
 
 }  // namespace
 
+std::string AttemptLimits::FailuresKey(const std::string& email_key, absl::Duration window,
+                                       absl::Time now) const {
+  return absl::StrCat(prefix_, "signin-failures:", email_key, ":",
+                      absl::ToUnixMillis(now) / absl::ToInt64Milliseconds(window));
+}
+std::string AttemptLimits::LockKey(const std::string& email_key) const {
+  return absl::StrCat(prefix_, "signin-lock:", email_key);
+}
+
 absl::StatusOr<bool> AttemptLimits::Allow(absl::string_view what, absl::string_view subject,
                                           int limit, absl::Duration window, absl::Time now) {
   const int64_t window_ms = absl::ToInt64Milliseconds(window);
   const int64_t start = absl::ToUnixMillis(now) / window_ms;
   CADRE_ASSIGN_OR_RETURN(
       RedisReply count,
-      redis_->Eval(CountScript(), {absl::StrCat("matching:limit:", what, ":", subject, ":", start)},
+      redis_->Eval(CountScript(), {absl::StrCat(prefix_, "limit:", what, ":", subject, ":", start)},
                    {absl::StrCat(window_ms + 60000)}));
   return count.integer <= limit;
 }
@@ -74,4 +75,4 @@ absl::Status AttemptLimits::RecordFailure(const std::string& email_key, const Lo
       .status();
 }
 
-}  // namespace cadre::matching
+}  // namespace cadre
