@@ -46,6 +46,8 @@ void AddPublicPages(FrontDoor* door, const PageDeps* deps) {
   AddStaffRoleFormPages(door, deps);  // before /staff/roles/{id}: "new" is no id
   AddStaffRolePage(door, deps);
   AddStaffRoleActions(door, deps);
+  AddStaffPlacementsPages(door, deps);
+  AddStaffCredentialsPages(door, deps);
   AddStaffApplicantsPage(door, deps);
   AddStaffApplicationPages(door, deps);
   // Any other path: the 404 page (the front door's error page).

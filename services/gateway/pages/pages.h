@@ -73,6 +73,11 @@ void AddStaffRolesPage(FrontDoor* door, const PageDeps* deps);
 void AddStaffRolePage(FrontDoor* door, const PageDeps* deps);
 void AddStaffRoleFormPages(FrontDoor* door, const PageDeps* deps);
 void AddStaffRoleActions(FrontDoor* door, const PageDeps* deps);
+// A body's placements and the credentials it grants (issue 10):
+// /staff/placements, /staff/placements/{id} with .../complete and .../end-early.
+void AddStaffPlacementsPages(FrontDoor* door, const PageDeps* deps);
+// /staff/credentials, POST /staff/credentials/grant, /staff/credentials/{id}/{n}/revoke.
+void AddStaffCredentialsPages(FrontDoor* door, const PageDeps* deps);
 // A role's applicants, ranked: /staff/roles/{id}/applicants. One application and its
 // moves: /staff/applications/{id}, POST /staff/applications/{id}/move.
 void AddStaffApplicantsPage(FrontDoor* door, const PageDeps* deps);
