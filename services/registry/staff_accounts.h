@@ -93,9 +93,11 @@ class StaffAccounts {
   absl::StatusOr<cadre::v1::StaffSetupLink> NewLink(const Principal& p, StoredStaff stored);
   // Drops the keys a change revoked (in its own script) from this replica's key cache.
   void ForgetKeys(const StaffWriteResult& written);
-  // A sign-in key for the member; records the sign-in.
-  absl::StatusOr<cadre::v1::SignInStaffResponse> IssueKey(StoredStaff stored,
-                                                          absl::string_view label);
+  // A sign-in key for the member as `stored` (read before the password was checked);
+  // records the sign-in. If the account changed meanwhile, the key is revoked and, while
+  // the account is still active with the same password, made again for it as it is now;
+  // else `refused`.
+  absl::StatusOr<cadre::v1::SignInStaffResponse> IssueKey(StoredStaff stored, absl::Status refused);
   absl::Status CheckAddress(const std::string& client_address, absl::Time now);
   StaffChange ChangeBy(const Principal& p, absl::string_view action) const;
 

@@ -139,6 +139,63 @@ class StaffRacesTest : public StaffTest {
   }
 };
 
+// SignIn's second reading of the clock comes after the account is read and the password
+// checked, before the key is made.
+constexpr int kSignInBeforeKey = 2;
+// SetPassword's third: after the password is stored, before the key is made.
+constexpr int kSetPasswordBeforeKey = 3;
+
+TEST_F(StaffRacesTest, ADeactivationDuringSignInLeavesNoKey) {
+  cadre::v1::SignInStaffResponse member =
+      Member("Ada Bell", "ada@example.nhs.uk", STAFF_ROLE_MANAGER);
+  std::unique_ptr<Replica> replica = MakeReplica();
+  replica->clock.Arm(kSignInBeforeKey, [&] { CADRE_EXPECT_OK(Deactivate(member.staff().name())); });
+  absl::StatusOr<cadre::v1::SignInStaffResponse> signed_in =
+      replica->staff.SignIn(SignInRequest("ada@example.nhs.uk"), "");
+  EXPECT_EQ(Current(member.staff().name()).state(), cadre::v1::STAFF_STATE_DEACTIVATED);
+  EXPECT_THAT(signed_in.status(), StatusIs(absl::StatusCode::kUnauthenticated));
+  if (signed_in.ok()) {
+    EXPECT_THAT(ListWith(signed_in->key()), StatusIs(grpc::StatusCode::UNAUTHENTICATED))
+        << "a deactivated member holds a live key";
+  }
+}
+
+TEST_F(StaffRacesTest, ARoleChangeDuringSignInGivesAKeyOfTheNewRole) {
+  cadre::v1::SignInStaffResponse member =
+      Member("Ben Cole", "ben@example.nhs.uk", STAFF_ROLE_MANAGER);
+  std::unique_ptr<Replica> replica = MakeReplica();
+  replica->clock.Arm(kSignInBeforeKey, [&] {
+    CADRE_EXPECT_OK(ChangeRole(member.staff().name(), STAFF_ROLE_VIEWER));
+  });
+  absl::StatusOr<cadre::v1::SignInStaffResponse> signed_in =
+      replica->staff.SignIn(SignInRequest("ben@example.nhs.uk"), "");
+  ASSERT_TRUE(signed_in.ok()) << signed_in.status();
+  EXPECT_EQ(signed_in->staff().role(), STAFF_ROLE_VIEWER);
+  // A viewer may not manage the body's staff: the key must not be a manager's.
+  EXPECT_THAT(ListWith(signed_in->key()), StatusIs(grpc::StatusCode::PERMISSION_DENIED));
+}
+
+TEST_F(StaffRacesTest, ADeactivationDuringSetPasswordLeavesNoKey) {
+  cadre::v1::CreateStaffResponse created =
+      Create("Cai Dunn", "cai@example.nhs.uk", STAFF_ROLE_RECRUITER);
+  std::unique_ptr<Replica> replica = MakeReplica();
+  replica->clock.Arm(kSetPasswordBeforeKey,
+                     [&] { CADRE_EXPECT_OK(Deactivate(created.staff().name())); });
+  cadre::v1::SetStaffPasswordRequest request;
+  request.set_setup_token(created.setup().setup_token());
+  request.set_password(kStaffPassword);
+  absl::StatusOr<cadre::v1::SignInStaffResponse> signed_in =
+      replica->staff.SetPassword(request, "");
+  EXPECT_EQ(Current(created.staff().name()).state(), cadre::v1::STAFF_STATE_DEACTIVATED);
+  EXPECT_FALSE(signed_in.ok());
+  if (signed_in.ok()) {
+    cadre::v1::Staff out;
+    EXPECT_THAT(GetStaff(signed_in->key(), created.staff().name(), &out),
+                StatusIs(grpc::StatusCode::UNAUTHENTICATED))
+        << "a deactivated member holds a live key";
+  }
+}
+
 // The account's change and the end of the member's keys are one step: Redis failing
 // between the two cannot leave a deactivated member, or one with a new role, holding a
 // key (which no retry would revoke: the change is made, so the retry is refused).
