@@ -11,7 +11,8 @@
 // password, stand for the member.
 //
 // Keys: a member's key is the body's kind with their id and role (ApiKeyStore). A change
-// of role, a deactivation and a new set-up link revoke every key of the member at once,
+// of role, a deactivation, a new set-up link and a password set through one revoke every
+// key of the member at once,
 // in the same script as the change (on this replica's key cache too; other replicas'
 // caches within their TTL).
 //

@@ -119,11 +119,16 @@ absl::StatusOr<cadre::v1::SignInStaffResponse> StaffAccounts::SetPassword(
                            .rate_limit = 0};
   stored->staff.set_state(cadre::v1::STAFF_STATE_ACTIVE);
   *stored->staff.mutable_update_time() = ToProto(change.time);
-  CADRE_ASSIGN_OR_RETURN(
-      StaffWriteResult written,
-      store_->Put(StaffPut{.record = &*stored, .set_password = true, .clear_setup = true}, change));
+  // A new password ends every session of the account (someone who signed in with the old
+  // one keeps nothing), as changing an applicant's password does.
+  CADRE_ASSIGN_OR_RETURN(StaffWriteResult written, store_->Put(StaffPut{.record = &*stored,
+                                                                        .set_password = true,
+                                                                        .clear_setup = true,
+                                                                        .revoke_keys = true},
+                                                               change));
   // Another call spent the token (or the account changed) meanwhile: this one is refused.
   if (written.outcome != StaffWriteOutcome::kWritten) return SetupTokenRefused();
+  ForgetKeys(written);
   ++stored->version;
   stored->setup_hash.clear();
   return IssueKey(*std::move(stored), SetupTokenRefused());

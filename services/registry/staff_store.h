@@ -24,7 +24,8 @@
 // a compare-and-set on the record's version; the creator's request id
 // (registry:request:{actor}:staff:{request id}) and write rate (registry:rate:...) as
 // the registry's other writes. A change that ends the member's keys (a new role, a
-// deactivation, a new set-up link) revokes them in the same script (RevokeStaffKeysLua).
+// deactivation, a new set-up link, a new password) revokes them in the same script
+// (RevokeStaffKeysLua).
 //
 // Errors: UNAVAILABLE when Redis is unreachable; INTERNAL for a record that does not
 // parse.
