@@ -6,13 +6,14 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/substitute.h"
 #include "services/common/auth.h"
 #include "services/common/base/status_macros.h"
 
 namespace cadre {
 namespace {
 
-constexpr char kAudit[] = "auth:audit";
+constexpr const char* kAudit = kKeyAuditStream;
 constexpr char kAuditMaxLen[] = "100000";  // entries, approximately
 // Subject-set members read per round by ListSubject, and rounds at most: dropped
 // (expired) members are skipped over without reading the whole set.
@@ -24,10 +25,7 @@ std::string KeyIdKey(absl::string_view id) { return absl::StrCat("auth:key_id:",
 std::string SubjectKey(PrincipalKind kind, absl::string_view subject) {
   return absl::StrCat("auth:subject:", PrincipalKindName(kind), ":", subject);
 }
-// A staff member's keys are listed and revoked together, apart from their body's own.
-std::string StaffSetKey(absl::string_view staff_id) {
-  return absl::StrCat("auth:subject:staff:", staff_id);
-}
+std::string StaffSetKey(absl::string_view staff_id) { return StaffKeySetKey(staff_id); }
 std::string SetKeyOf(const NewKey& key) {
   return key.staff_id.empty() ? SubjectKey(key.kind, key.subject) : StaffSetKey(key.staff_id);
 }
@@ -93,23 +91,33 @@ return 'REVOKED'
   return *script;
 }
 
-// Revokes every key in a subject's set; answers their hashes.
-// KEYS: auth:subject:{kind}:{subject}, auth:audit   ARGV: actor, kind, subject, audit maxlen
-const RedisScript& RevokeSubjectScript() {
-  static const RedisScript* const script = new RedisScript(R"lua(
-local hashes = {}
-for _, id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+// Lua that revokes every key in a set, each with its audit entry, and appends their
+// hashes to a Lua table; the arguments are Lua expressions (see RevokeStaffKeysLua).
+std::string RevokeSetLua(absl::string_view set, absl::string_view audit, absl::string_view actor,
+                         absl::string_view kind, absl::string_view subject, absl::string_view out) {
+  // $0 set, $1 audit stream, $2 its maxlen, $3 actor, $4 kind, $5 subject, $6 out table.
+  return absl::Substitute(R"lua(
+for _, id in ipairs(redis.call('ZRANGE', $0, 0, -1)) do
   local hash = redis.call('GET', 'auth:key_id:' .. id)
   if hash then
     redis.call('DEL', 'auth:key:' .. hash, 'auth:key_id:' .. id)
-    redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], '*', 'actor', ARGV[1],
-               'action', 'key_revoked', 'key_id', id, 'kind', ARGV[2], 'subject', ARGV[3])
-    hashes[#hashes + 1] = hash
+    redis.call('XADD', $1, 'MAXLEN', '~', '$2', '*', 'actor', $3,
+               'action', 'key_revoked', 'key_id', id, 'kind', $4, 'subject', $5)
+    $6[#$6 + 1] = hash
   end
 end
-redis.call('DEL', KEYS[1])
-return hashes
-)lua");
+redis.call('DEL', $0)
+)lua",
+                          set, audit, kAuditMaxLen, actor, kind, subject, out);
+}
+
+// Revokes every key in a subject's set; answers their hashes.
+// KEYS: auth:subject:{kind}:{subject}, auth:audit   ARGV: actor, kind, subject
+const RedisScript& RevokeSubjectScript() {
+  static const RedisScript* const script = new RedisScript(
+      absl::StrCat("local hashes = {}\n",
+                   RevokeSetLua("KEYS[1]", "KEYS[2]", "ARGV[1]", "ARGV[2]", "ARGV[3]", "hashes"),
+                   "return hashes\n"));
   return *script;
 }
 
@@ -177,6 +185,18 @@ absl::optional<KeyRecord> RecordFromHash(const RedisReply& reply) {
 }
 
 }  // namespace
+
+std::string StaffKeySetKey(absl::string_view staff_id) {
+  return absl::StrCat("auth:subject:staff:", staff_id);
+}
+
+std::string RevokeStaffKeysLua(absl::string_view set, absl::string_view audit,
+                               absl::string_view actor, absl::string_view body_code,
+                               absl::string_view out) {
+  return RevokeSetLua(set, audit, actor,
+                      absl::StrCat("'", PrincipalKindName(PrincipalKind::kBody), "'"), body_code,
+                      out);
+}
 
 absl::StatusOr<std::string> ApiKeyStore::Put(const NewKey& key, const std::string& key_id,
                                              const std::string& hash, absl::string_view actor,

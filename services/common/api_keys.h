@@ -41,6 +41,23 @@
 
 namespace cadre {
 
+// The stream of key audit entries (auth:audit above).
+inline constexpr char kKeyAuditStream[] = "auth:audit";
+
+// The set of staff member `staff_id`'s keys: auth:subject:staff:{staff id}.
+std::string StaffKeySetKey(absl::string_view staff_id);
+
+// Lua for another script of the registry's (the only writer of keys), so that a change
+// of a staff member's account and the end of their keys are one atomic step: revokes
+// every key of the member as ApiKeyStore::RevokeStaff does, with its audit entries, and
+// appends each revoked key's hash to the Lua table `out` (for Authenticator::Forget).
+// The arguments are Lua expressions: `set` the member's key set (StaffKeySetKey), `audit`
+// kKeyAuditStream, `actor` who revokes, `body_code` the member's body. Writes only, that
+// cannot fail while the keys hold what this class writes.
+std::string RevokeStaffKeysLua(absl::string_view set, absl::string_view audit,
+                               absl::string_view actor, absl::string_view body_code,
+                               absl::string_view out);
+
 // How long a key is kept in Redis after it expired, in seconds: it is refused from its
 // expiry on (Authenticator checks expire_time); the grace only lets replicas whose clocks
 // differ a little agree on why.

@@ -13,6 +13,7 @@ namespace {
 constexpr char kPreamble[] = R"lua(
 local K = {unpack(KEYS, 5)}
 local A = {unpack(ARGV, 11, 10 + tonumber(ARGV[8]))}
+local outbox_out = {}
 if ARGV[1] ~= '0' then
   local outbox_prior = redis.call('GET', KEYS[1])
   if outbox_prior then return {'DUP', outbox_prior} end
@@ -48,7 +49,7 @@ do
     redis.call('SET', KEYS[1], ARGV[2], 'EX', ARGV[1])
   end
 end
-return {'OK'}
+return {'OK', outbox_out}
 )lua";
 
 absl::Status CheckStream(const OutboxStream& stream, absl::string_view what) {
@@ -123,6 +124,9 @@ absl::StatusOr<OutboxResult> OutboxScript::Run(RedisClient& redis, const OutboxW
   OutboxResult result;
   if (word == "OK") {
     result.outcome = OutboxOutcome::kWritten;
+    if (reply.elements.size() > 1) {
+      for (const RedisReply& value : reply.elements[1].elements) result.out.push_back(Text(value));
+    }
   } else if (word == "DUP" && reply.elements.size() == 2) {
     result.outcome = OutboxOutcome::kDuplicate;
     result.prior_resource = Text(reply.elements[1]);

@@ -19,7 +19,9 @@
 //                must not fail: Redis does not roll a script back (every check that could
 //                fail belongs in the guards).
 //   5. epilogue  XADD each event, XADD each audit entry (actor first), SET the request
-//                id to the resource with its TTL; answers {'OK'}.
+//                id to the resource with its TTL; answers {'OK', outbox_out}.
+// The writes may append strings to the kit's table `outbox_out` (say the hashes of the
+// keys a change revoked); a written change answers them as OutboxResult::out.
 // Guards and writes are one chunk of Lua, so a local a guard sets (say the current
 // version) is visible to the writes. The kit's own locals are K, A and names starting
 // `outbox_`; a body must not redefine them, nor answer the kit's words 'OK', 'DUP' or
@@ -112,9 +114,10 @@ enum class OutboxOutcome {
 
 struct OutboxResult {
   OutboxOutcome outcome = OutboxOutcome::kWritten;
-  std::string prior_resource;  // kDuplicate
-  std::string refusal;         // kRefused: the body's word, e.g. "STALE"
-  std::string detail;          // kRefused: the second element of its answer, if any
+  std::string prior_resource;    // kDuplicate
+  std::string refusal;           // kRefused: the body's word, e.g. "STALE"
+  std::string detail;            // kRefused: the second element of its answer, if any
+  std::vector<std::string> out;  // kWritten: what the writes appended to outbox_out
 
   bool refused(absl::string_view word) const {
     return outcome == OutboxOutcome::kRefused && refusal == word;

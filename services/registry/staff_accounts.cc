@@ -110,11 +110,8 @@ absl::StatusOr<StoredStaff> StaffAccounts::LoadFor(const Principal& p, absl::str
   return *std::move(stored);
 }
 
-absl::Status StaffAccounts::RevokeKeys(const StoredStaff& stored, const std::string& actor) {
-  CADRE_ASSIGN_OR_RETURN(std::vector<std::string> hashes,
-                         keys_->RevokeStaff(stored.body_code, stored.id, actor));
-  for (const std::string& hash : hashes) auth_->Forget(hash);
-  return absl::OkStatus();
+void StaffAccounts::ForgetKeys(const StaffWriteResult& written) {
+  for (const std::string& hash : written.revoked_hashes) auth_->Forget(hash);
 }
 
 absl::StatusOr<cadre::v1::StaffSetupLink> StaffAccounts::NewLink(const Principal& p,
@@ -124,12 +121,13 @@ absl::StatusOr<cadre::v1::StaffSetupLink> StaffAccounts::NewLink(const Principal
   const std::string token = absl::WebSafeBase64Escape(random);  // 43 characters, no padding
   const StaffChange change = ChangeBy(p, "STAFF_SETUP_LINK_ISSUED");
   const NewSetupToken setup{Sha256Hex(token), change.time + options_.setup_ttl};
-  CADRE_ASSIGN_OR_RETURN(StaffWriteResult written,
-                         store_->Put(StaffPut{.record = &stored, .new_setup = setup}, change));
+  CADRE_ASSIGN_OR_RETURN(
+      StaffWriteResult written,
+      store_->Put(StaffPut{.record = &stored, .new_setup = setup, .revoke_keys = true}, change));
   CADRE_RETURN_IF_ERROR(Refusal(written, stored.staff.name()));
   ++stored.version;
   stored.setup_hash = setup.hash;
-  CADRE_RETURN_IF_ERROR(RevokeKeys(stored, change.actor));
+  ForgetKeys(written);
   cadre::v1::StaffSetupLink link;
   *link.mutable_staff() = StaffWithEtag(stored);
   link.set_setup_token(token);
@@ -232,12 +230,14 @@ absl::StatusOr<cadre::v1::Staff> StaffAccounts::Update(const Principal& p,
   if (req.etag() != absl::StrCat(stored.version)) return EtagMismatch(stored.staff.name());
   const StaffChange change = ChangeBy(p, "STAFF_UPDATED");
   *stored.staff.mutable_update_time() = ToProto(change.time);
-  CADRE_ASSIGN_OR_RETURN(StaffWriteResult written,
-                         store_->Put(StaffPut{.record = &stored}, change));
+  // The member's keys carry their role: a new role means signing in again.
+  CADRE_ASSIGN_OR_RETURN(
+      StaffWriteResult written,
+      store_->Put(StaffPut{.record = &stored, .revoke_keys = stored.staff.role() != role_before},
+                  change));
   CADRE_RETURN_IF_ERROR(Refusal(written, stored.staff.name()));
   ++stored.version;
-  // The member's keys carry their role: a new role means signing in again.
-  if (stored.staff.role() != role_before) CADRE_RETURN_IF_ERROR(RevokeKeys(stored, change.actor));
+  ForgetKeys(written);
   return StaffWithEtag(stored);
 }
 
@@ -251,15 +251,16 @@ absl::StatusOr<cadre::v1::Staff> StaffAccounts::Deactivate(
   stored.staff.set_state(cadre::v1::STAFF_STATE_DEACTIVATED);
   *stored.staff.mutable_update_time() = ToProto(change.time);
   *stored.staff.mutable_deactivate_time() = ToProto(change.time);
-  CADRE_ASSIGN_OR_RETURN(
-      StaffWriteResult written,
-      store_->Put(
-          StaffPut{.record = &stored, .clear_setup = true, .free_email = true, .deactivated = true},
-          change));
+  CADRE_ASSIGN_OR_RETURN(StaffWriteResult written, store_->Put(StaffPut{.record = &stored,
+                                                                        .clear_setup = true,
+                                                                        .free_email = true,
+                                                                        .deactivated = true,
+                                                                        .revoke_keys = true},
+                                                               change));
   CADRE_RETURN_IF_ERROR(Refusal(written, stored.staff.name()));
   ++stored.version;
   stored.setup_hash.clear();
-  CADRE_RETURN_IF_ERROR(RevokeKeys(stored, change.actor));
+  ForgetKeys(written);
   return StaffWithEtag(stored);
 }
 

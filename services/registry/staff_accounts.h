@@ -11,8 +11,10 @@
 // password, stand for the member.
 //
 // Keys: a member's key is the body's kind with their id and role (ApiKeyStore). A change
-// of role, a deactivation and a new set-up link revoke every key of the member at once
-// (on this replica's key cache too; other replicas' caches within their TTL).
+// of role, a deactivation, a new set-up link and a password set through one revoke every
+// key of the member at once,
+// in the same script as the change (on this replica's key cache too; other replicas'
+// caches within their TTL).
 //
 // Sign-in answers alike, in the same time, for an unknown email, a wrong password, an
 // account not yet set up and a deactivated one: each runs scrypt once (against a dummy
@@ -90,11 +92,13 @@ class StaffAccounts {
                                       absl::string_view field, bool self_ok);
   // A new set-up link for `stored` (its keys revoked), written as `p`.
   absl::StatusOr<cadre::v1::StaffSetupLink> NewLink(const Principal& p, StoredStaff stored);
-  // Revokes every key of the member and drops them from the key cache.
-  absl::Status RevokeKeys(const StoredStaff& stored, const std::string& actor);
-  // A sign-in key for the member; records the sign-in.
-  absl::StatusOr<cadre::v1::SignInStaffResponse> IssueKey(StoredStaff stored,
-                                                          absl::string_view label);
+  // Drops the keys a change revoked (in its own script) from this replica's key cache.
+  void ForgetKeys(const StaffWriteResult& written);
+  // A sign-in key for the member as `stored` (read before the password was checked);
+  // records the sign-in. If the account changed meanwhile, the key is revoked and, while
+  // the account is still active with the same password, made again for it as it is now;
+  // else `refused`.
+  absl::StatusOr<cadre::v1::SignInStaffResponse> IssueKey(StoredStaff stored, absl::Status refused);
   absl::Status CheckAddress(const std::string& client_address, absl::Time now);
   StaffChange ChangeBy(const Principal& p, absl::string_view action) const;
 

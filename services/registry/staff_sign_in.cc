@@ -28,6 +28,8 @@ constexpr char kAddressLabel[] = "staff-address:";
 constexpr char kRegistryActor[] = "registry";
 // Accounts the email sweep looks at in one batch.
 constexpr int kSweepBatch = 100;
+// Keys a sign-in makes at most while the account keeps changing under it.
+constexpr int kIssueKeyAttempts = 3;
 
 google::protobuf::Timestamp ToProto(absl::Time t) {
   return TimeUtil::MillisecondsToTimestamp(absl::ToUnixMillis(t));
@@ -47,25 +49,47 @@ absl::Status StaffAccounts::CheckAddress(const std::string& client_address, absl
 }
 
 absl::StatusOr<cadre::v1::SignInStaffResponse> StaffAccounts::IssueKey(StoredStaff stored,
-                                                                       absl::string_view label) {
-  const absl::Time now = clock_->Now();
-  const absl::Time expire = now + options_.key_ttl;
-  const StaffRole role = RoleFromProto(stored.staff.role());
+                                                                       absl::Status refused) {
   const std::string actor = stored.staff.name();  // the member signs themself in
-  CADRE_ASSIGN_OR_RETURN(IssuedKey issued, keys_->Create(NewKey{.kind = PrincipalKind::kBody,
-                                                                .subject = stored.body_code,
-                                                                .label = std::string(label),
-                                                                .expire_time = expire,
-                                                                .staff_id = stored.id,
-                                                                .staff_role = role},
-                                                         actor, now));
-  CADRE_RETURN_IF_ERROR(store_->RecordSignIn(stored.id, now));
-  *stored.staff.mutable_last_sign_in_time() = ToProto(now);
-  cadre::v1::SignInStaffResponse response;
-  *response.mutable_staff() = StaffWithEtag(stored);
-  response.set_key(std::move(issued.secret));
-  *response.mutable_key_expire_time() = ToProto(expire);
-  return response;
+  const std::string password_hash = stored.password_hash;
+  for (int attempt = 1;; ++attempt) {
+    const absl::Time now = clock_->Now();
+    const absl::Time expire = now + options_.key_ttl;
+    CADRE_ASSIGN_OR_RETURN(IssuedKey issued,
+                           keys_->Create(NewKey{.kind = PrincipalKind::kBody,
+                                                .subject = stored.body_code,
+                                                .label = "staff sign-in",
+                                                .expire_time = expire,
+                                                .staff_id = stored.id,
+                                                .staff_role = RoleFromProto(stored.staff.role())},
+                                         actor, now));
+    // A deactivation, a new role or a new link may have landed since the account was read
+    // (a sign-in spends tens of ms in scrypt); its script revoked the keys there were
+    // then, not this one. Read after the key exists, the account shows any change that
+    // did not revoke it.
+    CADRE_ASSIGN_OR_RETURN(absl::optional<StoredStaff> fresh, store_->Get(stored.id));
+    if (fresh && fresh->version == stored.version) {
+      CADRE_RETURN_IF_ERROR(store_->RecordSignIn(stored.id, now));
+      *stored.staff.mutable_last_sign_in_time() = ToProto(now);
+      cadre::v1::SignInStaffResponse response;
+      *response.mutable_staff() = StaffWithEtag(stored);
+      response.set_key(std::move(issued.secret));
+      *response.mutable_key_expire_time() = ToProto(expire);
+      return response;
+    }
+    CADRE_RETURN_IF_ERROR(
+        keys_->RevokeHash(Sha256Hex(issued.secret), PrincipalKind::kBody, actor).status());
+    // Still active with the password just checked (a new display name or role): a key as
+    // the account is now.
+    if (!fresh || fresh->staff.state() != cadre::v1::STAFF_STATE_ACTIVE ||
+        fresh->password_hash != password_hash) {
+      return refused;
+    }
+    if (attempt >= kIssueKeyAttempts) {
+      return absl::AbortedError("the account changed while signing in: try again");
+    }
+    stored = *std::move(fresh);
+  }
 }
 
 absl::StatusOr<cadre::v1::SignInStaffResponse> StaffAccounts::SetPassword(
@@ -95,14 +119,19 @@ absl::StatusOr<cadre::v1::SignInStaffResponse> StaffAccounts::SetPassword(
                            .rate_limit = 0};
   stored->staff.set_state(cadre::v1::STAFF_STATE_ACTIVE);
   *stored->staff.mutable_update_time() = ToProto(change.time);
-  CADRE_ASSIGN_OR_RETURN(
-      StaffWriteResult written,
-      store_->Put(StaffPut{.record = &*stored, .set_password = true, .clear_setup = true}, change));
+  // A new password ends every session of the account (someone who signed in with the old
+  // one keeps nothing), as changing an applicant's password does.
+  CADRE_ASSIGN_OR_RETURN(StaffWriteResult written, store_->Put(StaffPut{.record = &*stored,
+                                                                        .set_password = true,
+                                                                        .clear_setup = true,
+                                                                        .revoke_keys = true},
+                                                               change));
   // Another call spent the token (or the account changed) meanwhile: this one is refused.
   if (written.outcome != StaffWriteOutcome::kWritten) return SetupTokenRefused();
+  ForgetKeys(written);
   ++stored->version;
   stored->setup_hash.clear();
-  return IssueKey(*std::move(stored), "staff sign-in");
+  return IssueKey(*std::move(stored), SetupTokenRefused());
 }
 
 absl::StatusOr<cadre::v1::SignInStaffResponse> StaffAccounts::SignIn(
@@ -140,7 +169,7 @@ absl::StatusOr<cadre::v1::SignInStaffResponse> StaffAccounts::SignIn(
     CADRE_RETURN_IF_ERROR(limits_->RecordFailure(email_key, options_.lockout, now));
     return StaffSignInRefused();
   }
-  return IssueKey(*std::move(stored), "staff sign-in");
+  return IssueKey(*std::move(stored), StaffSignInRefused());
 }
 
 absl::Status StaffAccounts::SignOut(const Principal& p, absl::string_view token) {

@@ -6,6 +6,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "google/protobuf/util/time_util.h"
+#include "services/common/api_keys.h"
 #include "services/common/auth.h"
 #include "services/common/base/status_macros.h"
 #include "services/common/outbox.h"
@@ -57,11 +58,13 @@ redis.call('SET', K[4], A[6], 'PX', A[7])
   return *kScript;
 }
 
-// K: record, email index, new set-up token, old set-up token, registry:staff-deactivated.
+// K: record, email index, new set-up token, old set-up token, registry:staff-deactivated,
+//    the member's key set, auth:audit.
 // A: expected version, new version, record bytes, password ('set' | 'keep'), password,
 //    set-up ('new' | 'clear' | 'keep'), new set-up hash, its value, its TTL ms, free the
-//    email ('1' | '0'), deactivated ('add' | 'forget' | 'keep'), its score, id.
-// Refusals: NOTFOUND, {STALE, current version}.
+//    email ('1' | '0'), deactivated ('add' | 'forget' | 'keep'), its score, id, the keys
+//    ('revoke' | 'keep'), the body's code, the actor.
+// Refusals: NOTFOUND, {STALE, current version}. Written: the revoked keys' hashes.
 const OutboxScript& PutScript() {
   static const auto* const kScript = new OutboxScript({
       .guards = R"lua(
@@ -87,7 +90,8 @@ if A[11] == 'add' then
 elseif A[11] == 'forget' then
   redis.call('ZREM', K[5], A[13])
 end
-)lua",
+)lua" + std::string("if A[14] == 'revoke' then\n") +
+                RevokeStaffKeysLua("K[6]", "K[7]", "A[16]", "A[15]", "outbox_out") + "end\n",
   });
   return *kScript;
 }
@@ -268,9 +272,13 @@ absl::StatusOr<StaffWriteResult> StaffStore::Put(const StaffPut& put, const Staf
   const int64_t version = record.version + 1;
   OutboxWrite write = Parts(record, version, change, "");
   const std::string& email = record.staff.email();
-  write.keys = {RecordKey(record.id), EmailKey(email),
-                SetupKey(put.new_setup ? put.new_setup->hash : ""), SetupKey(record.setup_hash),
-                kDeactivated};
+  write.keys = {RecordKey(record.id),
+                EmailKey(email),
+                SetupKey(put.new_setup ? put.new_setup->hash : ""),
+                SetupKey(record.setup_hash),
+                kDeactivated,
+                StaffKeySetKey(record.id),
+                kKeyAuditStream};
   const char* setup_op = put.new_setup ? "new" : put.clear_setup ? "clear" : "keep";
   const char* deactivated_op = put.deactivated ? "add" : put.email_erased ? "forget" : "keep";
   write.args = {absl::StrCat(record.version),
@@ -285,9 +293,15 @@ absl::StatusOr<StaffWriteResult> StaffStore::Put(const StaffPut& put, const Staf
                 put.free_email && !email.empty() ? "1" : "0",
                 deactivated_op,
                 absl::StrCat(absl::ToUnixMillis(change.time)),
-                record.id};
+                record.id,
+                put.revoke_keys ? "revoke" : "keep",
+                record.body_code,
+                change.actor};
   CADRE_ASSIGN_OR_RETURN(OutboxResult result, PutScript().Run(*redis_, write));
-  return ToResult(std::move(result));
+  std::vector<std::string> revoked = std::move(result.out);
+  CADRE_ASSIGN_OR_RETURN(StaffWriteResult written, ToResult(std::move(result)));
+  written.revoked_hashes = std::move(revoked);
+  return written;
 }
 
 absl::Status StaffStore::RecordSignIn(const std::string& id, absl::Time time) {

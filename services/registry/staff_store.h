@@ -23,7 +23,9 @@
 // (the registry's one audit stream, as its other records') together or not at all, with
 // a compare-and-set on the record's version; the creator's request id
 // (registry:request:{actor}:staff:{request id}) and write rate (registry:rate:...) as
-// the registry's other writes.
+// the registry's other writes. A change that ends the member's keys (a new role, a
+// deactivation, a new set-up link, a new password) revokes them in the same script
+// (RevokeStaffKeysLua).
 //
 // Errors: UNAVAILABLE when Redis is unreachable; INTERNAL for a record that does not
 // parse.
@@ -76,6 +78,9 @@ struct StaffPut {
   bool free_email = false;    // the email index no longer names the account
   bool deactivated = false;   // onto registry:staff-deactivated
   bool email_erased = false;  // off registry:staff-deactivated
+  // Every key of the member is revoked in the same step (ApiKeyStore's keys and audit
+  // entries): the answer's revoked_hashes are theirs.
+  bool revoke_keys = false;
 };
 
 enum class StaffWriteOutcome {
@@ -91,7 +96,8 @@ enum class StaffWriteOutcome {
 
 struct StaffWriteResult {
   StaffWriteOutcome outcome = StaffWriteOutcome::kWritten;
-  std::string prior_resource;  // kDuplicate
+  std::string prior_resource;               // kDuplicate
+  std::vector<std::string> revoked_hashes;  // kWritten with revoke_keys: the keys revoked
 };
 
 struct SetupRecord {

@@ -285,6 +285,30 @@ TEST_F(OutboxTest, MalformedWritesAreRefusedBeforeRedis) {
   EXPECT_EQ(Text({"HGET", Application(1), "v"}), "1");
 }
 
+TEST_F(OutboxTest, WritesAnswerWhatTheyAppendToOutboxOut) {
+  // A body whose writes hand values back (say the hashes of keys it revoked).
+  static const auto* const kScript = new OutboxScript({
+      .guards = "if redis.call('EXISTS', K[1]) == 0 then return {'NOTFOUND'} end",
+      .writes = R"lua(
+for _, member in ipairs(redis.call('SMEMBERS', K[1])) do outbox_out[#outbox_out + 1] = member end
+redis.call('DEL', K[1])
+)lua",
+  });
+  OutboxWrite write;
+  write.keys = {"t:set"};
+  write.actor = "admin";
+  CADRE_ASSERT_OK(redis_->Command({"SADD", "t:set", "a", "b"}));
+  absl::StatusOr<OutboxResult> result = kScript->Run(*redis_, write);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->outcome, OutboxOutcome::kWritten);
+  EXPECT_THAT(result->out, ::testing::UnorderedElementsAre("a", "b"));
+  // A refusal (the set is gone now) answers nothing.
+  result = kScript->Run(*redis_, write);
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_TRUE(result->refused("NOTFOUND"));
+  EXPECT_TRUE(result->out.empty());
+}
+
 TEST_F(OutboxTest, SurvivesARedisRestart) {
   ASSERT_EQ(Must(Accept(1)).outcome, OutboxOutcome::kWritten);
   // A restarted Redis has forgotten the script: EVALSHA answers NOSCRIPT, the client

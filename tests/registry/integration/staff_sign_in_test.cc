@@ -137,6 +137,27 @@ TEST_F(StaffTest, SignOutRevokesTheCallsOwnKeyOnly) {
   CADRE_EXPECT_OK(GetStaff(rj1_key_, first.staff().name(), &self));
 }
 
+TEST_F(StaffTest, ANewPasswordThroughALinkEndsEveryOtherSession) {
+  // A manager resets a member's password (a new link): someone signing in with the old
+  // password before the member sets the new one must not keep that session.
+  cadre::v1::SignInStaffResponse member =
+      Member("Gus Hale", "gus@example.nhs.uk", STAFF_ROLE_RECRUITER);
+  cadre::v1::IssueStaffSetupLinkRequest request;
+  request.set_name(member.staff().name());
+  cadre::v1::StaffSetupLink link;
+  ASSERT_TRUE(stub().IssueStaffSetupLink(Ctx(rj1_key_).get(), request, &link).ok());
+  cadre::v1::SignInStaffResponse old_password;
+  CADRE_ASSERT_OK(SignIn("gus@example.nhs.uk", kStaffPassword, &old_password));
+  cadre::v1::SignInStaffResponse reset;
+  CADRE_ASSERT_OK(SetPassword(link.setup_token(), "a brand new passphrase", &reset));
+  cadre::v1::Staff out;
+  EXPECT_THAT(GetStaff(old_password.key(), member.staff().name(), &out),
+              StatusIs(grpc::StatusCode::UNAUTHENTICATED));
+  CADRE_EXPECT_OK(GetStaff(reset.key(), member.staff().name(), &out));
+  EXPECT_THAT(SignIn("gus@example.nhs.uk", kStaffPassword, &old_password),
+              StatusIs(grpc::StatusCode::UNAUTHENTICATED));
+}
+
 TEST_F(StaffTest, AnotherBodysKeyAndOtherMembersCannotReadAnAccount) {
   cadre::v1::SignInStaffResponse viewer =
       Member("Ivy Chen", "ivy@example.nhs.uk", STAFF_ROLE_VIEWER);
