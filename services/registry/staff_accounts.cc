@@ -94,10 +94,12 @@ StaffAccounts::StaffAccounts(StaffStore* store, ApiKeyStore* keys, Authenticator
 }
 
 StaffChange StaffAccounts::ChangeBy(const Principal& p, absl::string_view action) const {
+  // A body's limit is the body's, its key and staff alike (as RegistryWriter's).
   return StaffChange{.actor = p.Actor(),
                      .action = std::string(action),
                      .time = clock_->Now(),
-                     .rate_limit = p.is_admin() ? 0 : options_.writes_per_minute};
+                     .rate_limit = p.is_admin() ? 0 : options_.writes_per_minute,
+                     .rate_subject = p.kind == PrincipalKind::kBody ? p.BodyName() : p.Actor()};
 }
 
 absl::StatusOr<StoredStaff> StaffAccounts::LoadFor(const Principal& p, absl::string_view name,

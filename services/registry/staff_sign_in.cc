@@ -116,7 +116,8 @@ absl::StatusOr<cadre::v1::SignInStaffResponse> StaffAccounts::SetPassword(
   const StaffChange change{.actor = stored->staff.name(),
                            .action = "STAFF_PASSWORD_SET",
                            .time = clock_->Now(),
-                           .rate_limit = 0};
+                           .rate_limit = 0,
+                           .rate_subject = ""};
   stored->staff.set_state(cadre::v1::STAFF_STATE_ACTIVE);
   *stored->staff.mutable_update_time() = ToProto(change.time);
   // A new password ends every session of the account (someone who signed in with the old
@@ -198,7 +199,8 @@ absl::StatusOr<int> StaffAccounts::SweepEmails() {
       const StaffChange change{.actor = kRegistryActor,
                                .action = "STAFF_EMAIL_REMOVED",
                                .time = clock_->Now(),
-                               .rate_limit = 0};
+                               .rate_limit = 0,
+                               .rate_subject = ""};
       CADRE_ASSIGN_OR_RETURN(
           StaffWriteResult written,
           store_->Put(StaffPut{.record = &*stored, .email_erased = true}, change));

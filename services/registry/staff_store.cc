@@ -33,8 +33,8 @@ std::string SetupKey(absl::string_view hash) { return absl::StrCat("registry:sta
 std::string RequestKey(absl::string_view actor, absl::string_view request_id) {
   return absl::StrCat("registry:request:", actor, ":staff:", request_id);
 }
-std::string RateKey(absl::string_view actor, absl::Time time) {
-  return absl::StrCat("registry:rate:", actor, ":", absl::ToUnixSeconds(time) / 60);
+std::string RateKey(absl::string_view subject, absl::Time time) {
+  return absl::StrCat("registry:rate:", subject, ":", absl::ToUnixSeconds(time) / 60);
 }
 
 // K: record, the body's set, email index, set-up token.
@@ -121,7 +121,11 @@ OutboxWrite Parts(const StoredStaff& record, int64_t version, const StaffChange&
       .request = {.key = request_id.empty() ? "" : RequestKey(change.actor, request_id),
                   .resource = resource,
                   .ttl_seconds = kRequestTtlSeconds},
-      .rate = {.key = change.rate_limit > 0 ? RateKey(change.actor, change.time) : "",
+      .rate = {.key =
+                   change.rate_limit > 0
+                       ? RateKey(change.rate_subject.empty() ? change.actor : change.rate_subject,
+                                 change.time)
+                       : "",
                .limit = change.rate_limit},
   };
 }

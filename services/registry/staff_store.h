@@ -58,6 +58,9 @@ struct StaffChange {
   std::string action;  // "STAFF_CREATED", "STAFF_UPDATED", ...
   absl::Time time;
   int rate_limit = 0;  // changes the actor may make in a clock minute; 0: none
+  // Whose write rate the change counts against: a body's ("bodies/RXF") for its key and
+  // its staff alike, as the registry's other writes; "" for the actor's own.
+  std::string rate_subject;
 };
 
 // A new set-up token, by its hash.

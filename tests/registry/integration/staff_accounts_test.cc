@@ -304,6 +304,33 @@ TEST_F(StaffAccountsTest, ADeactivatedAccountsEmailIsRemovedAfter30Days) {
   EXPECT_TRUE(keys->elements.empty());
 }
 
+// A body's write limit is the body's, however many managers it has (as for its roles).
+class StaffWriteLimitTest : public StaffAccountsTest {
+ protected:
+  void SetUp() override {
+    Start([](registry::RegistryOptions& options) { options.writes_per_minute = 3; });
+  }
+};
+
+TEST_F(StaffWriteLimitTest, ABodysStaffChangesCountAgainstTheBodysOneLimit) {
+  // Two managers made by the body's key: two of its three changes this minute.
+  cadre::v1::SignInStaffResponse ana = Member("Ana Kerr", "ana@example.nhs.uk", STAFF_ROLE_MANAGER);
+  cadre::v1::SignInStaffResponse bo = Member("Bo Lund", "bo@example.nhs.uk", STAFF_ROLE_MANAGER);
+  cadre::v1::CreateStaffResponse out;
+  CADRE_ASSERT_OK(
+      TryCreate(ana.key(), "bodies/RJ1", "Cy Moss", "cy@example.nhs.uk", STAFF_ROLE_VIEWER, &out));
+  // A fourth change this minute, by whichever of them: the body's limit is spent.
+  EXPECT_THAT(
+      TryCreate(bo.key(), "bodies/RJ1", "Di Nash", "di@example.nhs.uk", STAFF_ROLE_VIEWER, &out),
+      StatusIs(grpc::StatusCode::RESOURCE_EXHAUSTED));
+  EXPECT_THAT(
+      TryCreate(rj1_key_, "bodies/RJ1", "Di Nash", "di@example.nhs.uk", STAFF_ROLE_VIEWER, &out),
+      StatusIs(grpc::StatusCode::RESOURCE_EXHAUSTED));
+  // Another body's is its own.
+  CADRE_EXPECT_OK(
+      TryCreate(qop_key_, "bodies/QOP", "Di Nash", "di@example.nhs.uk", STAFF_ROLE_VIEWER, &out));
+}
+
 TEST_F(StaffAccountsTest, RedisDownIsUnavailableFast) {
   Member("Xia Young", "xia@example.nhs.uk", STAFF_ROLE_MANAGER);
   redis_->Stop();
