@@ -1,7 +1,6 @@
 #include "bench/account_pages_measure.h"
 
 #include <iostream>
-#include <map>
 #include <random>
 
 #include "absl/strings/str_cat.h"
@@ -13,11 +12,6 @@ namespace cadre::bench {
 namespace {
 
 constexpr char kRolePage[] = "anonymous /roles/{id}";
-// The Server-Timing parts, in the order the gateway sends them.
-constexpr const char* kTimingParts[] = {"session", "upstream", "render", "total"};
-
-// Each run's Server-Timing tally of each target.
-using Timings = std::map<std::string, ServerTimingTally>;
 
 HttpCall Get(const std::string& path, const std::string& cookie) {
   HttpCall call;
@@ -26,53 +20,13 @@ HttpCall Get(const std::string& path, const std::string& cookie) {
   return call;
 }
 
-// One measurement of `target`: every thread its own fill, Server-Timing added up.
+// One measurement of `target` at s.in_flight: every thread its own fill, Server-Timing
+// added up.
 LoadResult MeasureOne(const AccountPagesSetup& s, const HttpFillFor& fill_for,
                       ServerTimingTally* timing) {
   HttpLoadOptions options = s.http;
   options.in_flight = s.in_flight;
-  std::vector<ServerTimingTally> per_thread(s.in_flight);
-  options.observe_header = "Server-Timing";
-  options.observe = [&per_thread](int thread, const std::string& value) {
-    per_thread[thread].Add(value);
-  };
-  LoadResult result = RunHttpClosedLoopByThread(s.gateway_host, s.gateway_port, fill_for, options);
-  for (const ServerTimingTally& t : per_thread) timing->Merge(t);
-  return result;
-}
-
-// | target | QPS | p50 | p99 | session | upstream | render | total | timed | medians over runs.
-std::string TimingTable(const std::vector<Run>& runs, const std::vector<Timings>& timings,
-                        const std::vector<std::string>& targets, int in_flight) {
-  std::string out =
-      "| page | QPS | p50 ms | p99 ms | session ms | upstream ms | render ms | server total ms "
-      "| answers with Server-Timing |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
-  for (const std::string& target : targets) {
-    absl::StrAppend(&out, "| ", target, " | ",
-                    MedianRange(PerRun(runs, target, in_flight, &LoadResult::qps), 0), " | ",
-                    MedianRange(PerRun(runs, target, in_flight, &LoadResult::p50_ms), 2), " | ",
-                    MedianRange(PerRun(runs, target, in_flight, &LoadResult::p99_ms), 2));
-    long answers = 0;
-    long timed = 0;
-    for (const char* part : kTimingParts) {
-      std::vector<double> means;
-      for (const Timings& run : timings) {
-        const auto found = run.find(target);
-        if (found != run.end() && found->second.timed() > 0) {
-          means.push_back(found->second.MeanMs(part));
-        }
-      }
-      absl::StrAppend(&out, " | ", means.empty() ? "–" : MedianRange(means, 2));
-    }
-    for (const Timings& run : timings) {
-      const auto found = run.find(target);
-      if (found == run.end()) continue;
-      answers += found->second.answers();
-      timed += found->second.timed();
-    }
-    absl::StrAppend(&out, " | ", timed, " of ", answers, " |\n");
-  }
-  return out;
+  return RunHttpWithServerTiming(s.gateway_host, s.gateway_port, fill_for, options, timing);
 }
 
 }  // namespace
@@ -107,7 +61,7 @@ absl::Status MeasureAccountPages(const AccountPagesSetup& s, std::string* summar
   }
 
   std::vector<Run> runs;
-  std::vector<Timings> timings;
+  std::vector<ServerTimings> timings;
   const std::vector<std::string>& roles = s.roles;
   const HttpFillFor role_fill = [&roles](int) -> HttpFill {
     return [&roles](std::mt19937_64& rng, HttpCall* call) {
@@ -116,7 +70,7 @@ absl::Status MeasureAccountPages(const AccountPagesSetup& s, std::string* summar
   };
   for (int r = 1; r <= s.repeats; ++r) {
     Run run;
-    Timings timing;
+    ServerTimings timing;
     std::cerr << "run " << r << ": " << kRolePage << " at " << s.in_flight << " in flight\n";
     run.push_back({kRolePage, s.in_flight, MeasureOne(s, role_fill, &timing[kRolePage])});
     for (const std::string& page : pages) {
@@ -136,8 +90,8 @@ absl::Status MeasureAccountPages(const AccountPagesSetup& s, std::string* summar
   std::vector<std::string> targets = {kRolePage};
   targets.insert(targets.end(), pages.begin(), pages.end());
   absl::StrAppend(summary, "## A person's pages at ", s.in_flight, " in flight, over ", runs.size(),
-                  " run(s)\n\n", left_out, TimingTable(runs, timings, targets, s.in_flight), "\n",
-                  SummaryTable(runs), "\n");
+                  " run(s)\n\n", left_out, ServerTimingTable(runs, timings, targets, s.in_flight),
+                  "\n", SummaryTable(runs), "\n");
   std::vector<RatioColumn> columns;
   for (const std::string& page : pages) {
     columns.push_back(

@@ -114,6 +114,13 @@ absl::StatusOr<std::string> SignInThroughGateway(const std::string& host, int po
                                                  const std::string& email,
                                                  const std::string& password,
                                                  absl::Duration timeout) {
+  return SignInThroughForm(host, port, "/sign-in", email, password, timeout);
+}
+
+absl::StatusOr<std::string> SignInThroughForm(const std::string& host, int port,
+                                              const std::string& form_path,
+                                              const std::string& email, const std::string& password,
+                                              absl::Duration timeout) {
   httplib::Client client(host, port);
   const auto chrono_timeout = absl::ToChronoMicroseconds(timeout);
   client.set_connection_timeout(chrono_timeout);
@@ -121,34 +128,38 @@ absl::StatusOr<std::string> SignInThroughGateway(const std::string& host, int po
   client.set_write_timeout(chrono_timeout);
   client.set_follow_location(false);
   CookieJar jar;
-  const httplib::Result form = client.Get("/sign-in");
+  const httplib::Result form = client.Get(form_path);
   if (!form) {
-    return absl::UnavailableError(absl::StrCat("GET /sign-in: ", httplib::to_string(form.error())));
+    return absl::UnavailableError(
+        absl::StrCat("GET ", form_path, ": ", httplib::to_string(form.error())));
   }
   if (form->status != 200) {
-    return absl::FailedPreconditionError(absl::StrCat("GET /sign-in answered ", form->status));
+    return absl::FailedPreconditionError(
+        absl::StrCat("GET ", form_path, " answered ", form->status));
   }
   TakeCookies(*form, &jar);
   const std::string csrf = CsrfOf(form->body);
   if (csrf.empty()) {
-    return absl::FailedPreconditionError("the sign-in page has no hidden csrf field");
+    return absl::FailedPreconditionError(
+        absl::StrCat("the sign-in page ", form_path, " has no hidden csrf field"));
   }
   httplib::Headers headers;
   if (!jar.empty()) headers.emplace("Cookie", CookieHeader(jar));
   const httplib::Params fields = {{"email", email}, {"password", password}, {"csrf", csrf}};
-  const httplib::Result signed_in = client.Post("/sign-in", headers, fields);
+  const httplib::Result signed_in = client.Post(form_path, headers, fields);
   if (!signed_in) {
     return absl::UnavailableError(
-        absl::StrCat("POST /sign-in: ", httplib::to_string(signed_in.error())));
+        absl::StrCat("POST ", form_path, ": ", httplib::to_string(signed_in.error())));
   }
   if (signed_in->status != 303) {
     return absl::FailedPreconditionError(
-        absl::StrCat("POST /sign-in answered ", signed_in->status, ", not 303"));
+        absl::StrCat("POST ", form_path, " answered ", signed_in->status, ", not 303"));
   }
   const size_t before = signed_in->get_header_value_count("Set-Cookie");
   TakeCookies(*signed_in, &jar);
   if (before == 0 || jar.empty()) {
-    return absl::FailedPreconditionError("POST /sign-in set no session cookie");
+    return absl::FailedPreconditionError(
+        absl::StrCat("POST ", form_path, " set no session cookie"));
   }
   return CookieHeader(jar);
 }

@@ -55,4 +55,11 @@ absl::StatusOr<std::string> SignInThroughGateway(const std::string& host, int po
                                                  const std::string& password,
                                                  absl::Duration timeout = absl::Seconds(10));
 
+// The same through the sign-in form at `form_path` ("/sign-in" for applicants,
+// "/staff/sign-in" for a body's staff): GET it, then POST it, with the same checks.
+absl::StatusOr<std::string> SignInThroughForm(const std::string& host, int port,
+                                              const std::string& form_path,
+                                              const std::string& email, const std::string& password,
+                                              absl::Duration timeout = absl::Seconds(10));
+
 }  // namespace cadre::bench

@@ -80,3 +80,47 @@ keep_bench_logs() {
     done
   fi
 }
+
+# The three services of the page benchmarks, on free loopback ports with metrics off and
+# warn logs, against their own redis-server, in directory $2 (mode 700): the secrets
+# (make_bench_secrets and the gateway's service key), the redis-server (start_bench_redis
+# with $5, the binary), the registry, matching (--max_live_applications=$3, and
+# --signins_per_address_minute=0: every person signs in from 127.0.0.1) and the gateway
+# (--web_root=$1/web, --anonymous_per_minute=0 so that the rate limit does not refuse the
+# load generator, --http_threads=$4), without the admin key in its environment. $1 is the
+# build directory. Sets redis_port, registry_port, matching_port, gateway_port and the
+# four *_pid (the caller stops them by PID on exit); returns once each listens.
+start_bench_services() {
+  local build="$1" dir="$2" max_live="$3" http_threads="$4" server="$5"
+  make_bench_secrets "${dir}"
+  (umask 077 && echo "cadre_$(hex 24)" >"${dir}/keys/gateway.key")
+  start_bench_redis "${server}" "${dir}"
+
+  registry_port="$(free_port)"
+  "${build}/services/registry/cadre-registry" --host=127.0.0.1 --port="${registry_port}" \
+    --metrics_port=-1 --redis_port="${redis_port}" --log_level=warn \
+    --service_keys_dir="${dir}/keys" >"${dir}/registry.log" 2>&1 &
+  registry_pid=$!
+  wait_for_port "${registry_port}" "${registry_pid}" "the registry"
+
+  matching_port="$(free_port)"
+  "${build}/services/matching/cadre-matching" --host=127.0.0.1 --port="${matching_port}" \
+    --metrics_port=-1 --redis_port="${redis_port}" --registry="127.0.0.1:${registry_port}" \
+    --service_key_file="${dir}/keys/matching.key" --service_keys_dir="${dir}/keys" \
+    --email_hmac_key_file="${dir}/email-hmac.key" --admin_key_file="${dir}/admin.key" \
+    --max_live_applications="${max_live}" --signins_per_address_minute=0 --log_level=warn \
+    >"${dir}/matching.log" 2>&1 &
+  matching_pid=$!
+  wait_for_port "${matching_port}" "${matching_pid}" "matching"
+
+  # The gateway holds no admin key (deploy/: it never has one), so none in its environment.
+  gateway_port="$(free_port)"
+  env -u CADRE_ADMIN_KEY "${build}/services/gateway/cadre-gateway" --host=127.0.0.1 \
+    --port="${gateway_port}" --metrics_port=-1 --registry="127.0.0.1:${registry_port}" \
+    --matching="127.0.0.1:${matching_port}" --redis_port="${redis_port}" \
+    --session_key_file="${dir}/gateway-session.key" --web_root="${build}/web" \
+    --service_keys_dir="${dir}/keys" --log_every_request=false --anonymous_per_minute=0 \
+    --http_threads="${http_threads}" --log_level=warn >"${dir}/gateway.log" 2>&1 &
+  gateway_pid=$!
+  wait_for_port "${gateway_port}" "${gateway_pid}" "the gateway"
+}

@@ -114,7 +114,8 @@ void Drive(const std::string& host, int port, const HttpFillFor& fill_for,
     if (now < begin || now >= end) {
       continue;
     }
-    const std::string error = ErrorOf(result);
+    std::string error = ErrorOf(result);
+    if (error.empty() && options.check_body) error = options.check_body(result->body);
     if (error.empty()) {
       tally->latencies_ns.push_back(
           std::chrono::duration_cast<std::chrono::nanoseconds>(now - start).count());

@@ -16,7 +16,8 @@
 // answers arriving inside the window are counted (QPS = OK answers / window) and their
 // latencies (request sent to body read) kept; then no new request starts, and the ones
 // outstanding finish (each bounded by the timeout). An answer is an error when the
-// request failed (connection refused or reset, timeout) or its status is not 2xx.
+// request failed (connection refused or reset, timeout), its status is not 2xx, or its
+// body fails HttpLoadOptions::check_body.
 // When the server closes a keep-alive connection (the gateway's --keep_alive_requests),
 // the client opens a new one for its next request, inside that request's time.
 
@@ -60,6 +61,10 @@ struct HttpLoadOptions {
   // so per-thread tallies need no lock. Empty: nothing observed.
   std::string observe_header;
   std::function<void(int thread, const std::string& value)> observe;
+  // Called with the (decoded) body of each 2xx answer inside the window, on the sending
+  // thread: a non-empty return counts the answer as an error, that text its reason (e.g. a
+  // page that answered 200 without the rows it should list). Unset: no check.
+  std::function<std::string(const std::string& body)> check_body;
 };
 
 // Runs one closed-loop measurement against http://`host`:`port`. Blocks for about

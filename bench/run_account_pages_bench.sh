@@ -35,9 +35,6 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${BUILD_DIR:-build}"
 [[ "${build_dir}" == /* ]] || build_dir="${repo}/${build_dir}"
-registry_bin="${build_dir}/services/registry/cadre-registry"
-matching_bin="${build_dir}/services/matching/cadre-matching"
-gateway_bin="${build_dir}/services/gateway/cadre-gateway"
 bench_bin="${build_dir}/bench/account_pages_bench"
 web_root="${build_dir}/web"
 if [[ $# -gt 0 && "$1" == "--" ]]; then shift; fi
@@ -66,7 +63,8 @@ echo "account pages bench: ${roles} roles, ${people} people with ${applications}
   "each, ${in_flight} in flight, ${repeats} run(s) of ${warmup}+${duration} s a page," \
   "time limit ${time_limit} s" >&2
 
-for bin in "${registry_bin}" "${matching_bin}" "${gateway_bin}" "${bench_bin}"; do
+for bin in "${build_dir}"/services/{registry/cadre-registry,matching/cadre-matching,gateway/cadre-gateway} \
+  "${bench_bin}"; do
   [[ -x "${bin}" ]] || { echo "not built: ${bin}" >&2; exit 2; }
 done
 [[ -d "${web_root}/templates" ]] || { echo "no web root in ${web_root} (build cadre-gateway)" >&2; exit 2; }
@@ -81,7 +79,8 @@ registry_pid=""
 matching_pid=""
 gateway_pid=""
 
-# stop, free_port, wait_for_port, hex, make_bench_secrets, start_bench_redis, keep_bench_logs
+# stop, keep_bench_logs and start_bench_services (the secrets, redis-server, the registry,
+# matching and the gateway on free loopback ports)
 source "${repo}/bench/bench_processes.sh"
 
 cleanup() {
@@ -97,35 +96,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-make_bench_secrets "${work}"
-(umask 077 && echo "cadre_$(hex 24)" >"${work}/keys/gateway.key")
-start_bench_redis "${redis_server}" "${work}"
-
-registry_port="$(free_port)"
-"${registry_bin}" --host=127.0.0.1 --port="${registry_port}" --metrics_port=-1 --redis_port="${redis_port}" \
-  --log_level=warn --service_keys_dir="${work}/keys" >"${work}/registry.log" 2>&1 &
-registry_pid=$!
-wait_for_port "${registry_port}" "${registry_pid}" "the registry"
-
-matching_port="$(free_port)"
-"${matching_bin}" --host=127.0.0.1 --port="${matching_port}" --metrics_port=-1 --redis_port="${redis_port}" \
-  --registry="127.0.0.1:${registry_port}" --service_key_file="${work}/keys/matching.key" \
-  --service_keys_dir="${work}/keys" --email_hmac_key_file="${work}/email-hmac.key" \
-  --admin_key_file="${work}/admin.key" --max_live_applications="${max_live}" \
-  --signins_per_address_minute=0 --log_level=warn >"${work}/matching.log" 2>&1 &
-matching_pid=$!
-wait_for_port "${matching_port}" "${matching_pid}" "matching"
-
-# The gateway holds no admin key (deploy/: it never has one), so none in its environment.
-gateway_port="$(free_port)"
-env -u CADRE_ADMIN_KEY "${gateway_bin}" --host=127.0.0.1 --port="${gateway_port}" --metrics_port=-1 \
-  --registry="127.0.0.1:${registry_port}" --matching="127.0.0.1:${matching_port}" \
-  --redis_port="${redis_port}" --session_key_file="${work}/gateway-session.key" \
-  --web_root="${web_root}" --service_keys_dir="${work}/keys" --log_every_request=false \
-  --anonymous_per_minute=0 --http_threads="${http_threads}" --log_level=warn \
-  >"${work}/gateway.log" 2>&1 &
-gateway_pid=$!
-wait_for_port "${gateway_port}" "${gateway_pid}" "the gateway"
+start_bench_services "${build_dir}" "${work}" "${max_live}" "${http_threads}" "${redis_server}"
 
 out_flag=()
 [[ -n "${OUT:-}" ]] && out_flag=(--out="${OUT}")
