@@ -51,6 +51,11 @@ ACCOUNT_ROLES ?= 2000
 PEOPLE ?= 50
 APPLICATIONS ?= 20
 ACCOUNT_IN_FLIGHT ?= 16
+# make bench-staff-pages (issue 10): applicants to the one role (STAFF_APPLICANTS), requests
+# and gRPC calls in flight (STAFF_IN_FLIGHT); see bench/run_staff_pages_bench.sh (REPEATS,
+# DURATION, TIME_LIMIT and OUT as for make bench).
+STAFF_APPLICANTS ?= 500
+STAFF_IN_FLIGHT ?= 16
 SANITIZE_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer
 
 # ccache hits across checkouts in different folders (a CI clone reuses a developer's
@@ -62,7 +67,7 @@ export CCACHE_NOHASHDIR ?= 1
 CXX_SOURCES = $(shell find services tools tests bench -type f \( -name '*.h' -o -name '*.cc' \) 2>/dev/null)
 
 .PHONY: help deps npm configure build run test test-sanitize bench bench-matching bench-applications \
-	bench-gateway bench-account-pages \
+	bench-gateway bench-account-pages bench-staff-pages \
 	format format-check \
 	compose-config compose-secrets clean clean-data tidy
 
@@ -105,6 +110,11 @@ help:
 	@echo "                    and /for-you beside the anonymous role page, p50/p99, QPS and Server-Timing;"
 	@echo "                    ACCOUNT_ROLES=$(ACCOUNT_ROLES) PEOPLE=$(PEOPLE) APPLICATIONS=$(APPLICATIONS)"
 	@echo "                    ACCOUNT_IN_FLIGHT=$(ACCOUNT_IN_FLIGHT) REPEATS=$(REPEATS) DURATION=$(DURATION); also TIME_LIMIT, OUT"
+	@echo "make bench-staff-pages build the services and staff_pages_bench, run the benchmark of a role's"
+	@echo "                    applicants page for its staff (bench/run_staff_pages_bench.sh): the page"
+	@echo "                    beside the anonymous role page, its upstream calls alone over gRPC;"
+	@echo "                    STAFF_APPLICANTS=$(STAFF_APPLICANTS) STAFF_IN_FLIGHT=$(STAFF_IN_FLIGHT)"
+	@echo "                    REPEATS=$(REPEATS) DURATION=$(DURATION); also TIME_LIMIT, OUT"
 	@echo "make format         clang-format -i our C++; format-check only reports"
 	@echo "make tidy           clang-tidy on our C++ (.clang-tidy; slow, not part of make test)"
 	@echo "make compose-config validate docker-compose.yml"
@@ -177,6 +187,14 @@ bench-account-pages: configure npm
 	IN_FLIGHT=$(ACCOUNT_IN_FLIGHT) HTTP_THREADS=$(HTTP_THREADS) REPEATS=$(REPEATS) \
 	DURATION=$(DURATION) $(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) $(if $(OUT),OUT=$(OUT)) \
 	bench/run_account_pages_bench.sh
+
+bench-staff-pages: configure npm
+	cmake --build $(BUILD_DIR) -j$(JOBS) --target cadre-registry cadre-matching cadre-gateway \
+	  staff_pages_bench
+	BUILD_DIR=$(BUILD_DIR) APPLICANTS=$(STAFF_APPLICANTS) IN_FLIGHT=$(STAFF_IN_FLIGHT) \
+	HTTP_THREADS=$(HTTP_THREADS) REPEATS=$(REPEATS) DURATION=$(DURATION) \
+	$(if $(TIME_LIMIT),TIME_LIMIT=$(TIME_LIMIT)) $(if $(OUT),OUT=$(OUT)) \
+	bench/run_staff_pages_bench.sh
 
 format:
 	clang-format -i $(CXX_SOURCES)
