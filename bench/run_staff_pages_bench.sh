@@ -10,7 +10,7 @@
 #      anonymous role page and /staff/roles/{id}/applicants with the recruiter's cookie,
 #      both at IN_FLIGHT with the pages' Server-Timing parts, and the page's upstream
 #      calls alone over gRPC (GetRole, ListApplications, RankApplicants) at 1 and at
-#      IN_FLIGHT.
+#      IN_FLIGHT; with the CPU each process spent per request or call.
 # Everything it starts is stopped by PID on exit; the whole run is bounded by TIME_LIMIT.
 #
 # Usage: bench/run_staff_pages_bench.sh [-- extra staff_pages_bench flags]
@@ -95,6 +95,8 @@ out_flag=()
 timeout --kill-after=10 "$(left)" "${bench_bin}" \
   --registry="127.0.0.1:${registry_port}" --matching="127.0.0.1:${matching_port}" \
   --gateway="127.0.0.1:${gateway_port}" --applicants="${applicants}" \
+  --redis_port="${redis_port}" \
+  --cpu_pids="gateway=${gateway_pid},registry=${registry_pid},matching=${matching_pid},redis=${redis_pid}" \
   --in_flight="${in_flight}" --repeats="${repeats}" --duration="${duration}s" \
   --warmup="${warmup}s" --wait_ready=120s "${out_flag[@]}" "$@"
 echo "staff pages bench: done in ${SECONDS} s" >&2

@@ -10,6 +10,7 @@
 // around it.
 //
 //   staff_pages_bench --registry=127.0.0.1:R --matching=127.0.0.1:M --gateway=127.0.0.1:G
+//                     [--redis_port=P] [--cpu_pids=gateway=PID,matching=PID,...]
 //
 // It seeds one body and one open role through the registry's API, signs --applicants
 // people up through matching as admin, each applying to the role (a quarter acknowledged
@@ -33,6 +34,7 @@
 #include "absl/time/time.h"
 #include "bench/account_pages_seed.h"
 #include "bench/bench_args.h"
+#include "bench/cost_probe.h"
 #include "bench/http_load.h"
 #include "bench/matching_calls.h"
 #include "bench/report.h"
@@ -52,6 +54,9 @@ ABSL_FLAG(int, seed_threads, 4, "concurrent callers when seeding applicants, 1-6
 ABSL_FLAG(int, in_flight, 16, "requests (and gRPC calls) in flight, 1-256");
 ABSL_FLAG(int, driver_threads, 1, "gRPC load generator threads, one completion queue each");
 ABSL_FLAG(int, calls_per_channel, 8, "gRPC calls in flight sharing one channel / connection");
+ABSL_FLAG(int, redis_port, 0, "the services' Redis, for its commandstats (0: none)");
+ABSL_FLAG(std::string, cpu_pids, "",
+          "processes whose CPU to count per call, name=pid,... (e.g. matching=12,redis=34)");
 ABSL_FLAG(absl::Duration, warmup, absl::Seconds(1), "warm-up before each measurement");
 ABSL_FLAG(absl::Duration, duration, absl::Seconds(5), "length of each measurement, at most 60s");
 ABSL_FLAG(absl::Duration, timeout, absl::Seconds(5), "each request's and call's timeout");
@@ -170,6 +175,14 @@ int Main() {
     std::cerr << address << "\n";
     return 2;
   }
+  absl::StatusOr<std::vector<WatchedProcess>> watched =
+      ParseWatchedProcesses(absl::GetFlag(FLAGS_cpu_pids));
+  if (!watched.ok()) {
+    std::cerr << "--cpu_pids: " << watched.status() << "\n";
+    return 2;
+  }
+  s.watched = *std::move(watched);
+  s.redis_port = absl::GetFlag(FLAGS_redis_port);
   s.in_flight = absl::GetFlag(FLAGS_in_flight);
   s.repeats = absl::GetFlag(FLAGS_repeats);
   s.http.warmup = absl::GetFlag(FLAGS_warmup);

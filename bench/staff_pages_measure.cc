@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <iostream>
 #include <memory>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "bench/applications_report.h"
 #include "bench/report.h"
 #include "bench/server_timing.h"
 #include "cadre/v1/matching.grpc.pb.h"
@@ -211,34 +213,47 @@ absl::Status MeasureStaffPages(const StaffPagesSetup& s, std::string* summary) {
   };
   std::vector<Run> runs;
   std::vector<ServerTimings> timings;
+  std::vector<std::vector<CostRow>> costs;
   for (int r = 1; r <= s.repeats; ++r) {
     Run run;
     ServerTimings timing;
+    std::vector<CostRow> cost;
+    // Runs one measurement, with the CPU the watched processes spent over it.
+    auto measure = [&](const char* label, int in_flight, const std::function<LoadResult()>& load) {
+      std::cerr << "run " << r << ": " << label << " at " << in_flight << " in flight\n";
+      const CostSnapshot before = TakeCostSnapshot(s.watched, s.redis_port);
+      run.push_back({label, in_flight, load()});
+      cost.push_back({label, in_flight,
+                      CostPerCall(before, TakeCostSnapshot(s.watched, s.redis_port),
+                                  run.back().result.calls_made)});
+    };
     HttpLoadOptions http = s.http;
     http.in_flight = s.in_flight;
-    std::cerr << "run " << r << ": " << kRolePage << " at " << s.in_flight << " in flight\n";
-    run.push_back({kRolePage, s.in_flight,
-                   RunHttpWithServerTiming(s.gateway_host, s.gateway_port, role_fill, http,
-                                           &timing[kRolePage])});
-    std::cerr << "run " << r << ": " << kApplicantsPage << " at " << s.in_flight << " in flight\n";
-    http.check_body = [rows](const std::string& body) { return CheckRows(body, rows); };
-    run.push_back({kApplicantsPage, s.in_flight,
-                   RunHttpWithServerTiming(s.gateway_host, s.gateway_port, page_fill, http,
-                                           &timing[kApplicantsPage])});
+    measure(kRolePage, s.in_flight, [&] {
+      return RunHttpWithServerTiming(s.gateway_host, s.gateway_port, role_fill, http,
+                                     &timing[kRolePage]);
+    });
+    HttpLoadOptions checked = http;
+    checked.check_body = [rows](const std::string& body) { return CheckRows(body, rows); };
+    measure(kApplicantsPage, s.in_flight, [&] {
+      return RunHttpWithServerTiming(s.gateway_host, s.gateway_port, page_fill, checked,
+                                     &timing[kApplicantsPage]);
+    });
     for (const char* call : {kGetRole, kListApplications, kRankApplicants}) {
       const std::string& target = call == kGetRole ? s.registry : s.matching;
       for (int n : {1, s.in_flight}) {
-        std::cerr << "run " << r << ": " << call << " at " << n << " in flight\n";
         LoadOptions load = s.grpc;
         load.in_flight = n;
-        run.push_back(
-            {call, n, RunClosedLoop(target, CallSlots(call, s, load.call_deadline), load)});
+        measure(call, n, [&] {
+          return RunClosedLoop(target, CallSlots(call, s, load.call_deadline), load);
+        });
       }
     }
     std::cout << "### Run " << r << "\n\n" << RunTable(run) << "\n" << std::flush;
     if (absl::Status ok = EveryAnswerOk(run); !ok.ok()) return ok;
     runs.push_back(std::move(run));
     timings.push_back(std::move(timing));
+    costs.push_back(std::move(cost));
   }
 
   absl::StrAppend(summary, "## A role's applicants page at ", s.in_flight, " in flight, over ",
@@ -251,6 +266,13 @@ absl::Status MeasureStaffPages(const StaffPagesSetup& s, std::string* summary) {
   };
   absl::StrAppend(summary, "Ratios within each run (median and range):\n\n",
                   RatioTable(runs, columns), "\n");
+  if (!s.watched.empty()) {
+    absl::StrAppend(summary,
+                    "Where the time goes: CPU each process spent over the whole measurement "
+                    "(warm-up and drain included) over every request or call made, median of "
+                    "the runs (\"bench\" is the load generator):\n\n",
+                    CostTable(costs), "\n");
+  }
   return absl::OkStatus();
 }
 

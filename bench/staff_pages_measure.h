@@ -8,11 +8,15 @@
 // recruiter's staff key, at 1 and at `in_flight` callers: the registry's GetRole,
 // matching's ListApplications of the role (page_size 1, for its counts, as the page asks)
 // and RankApplicants (the page's 50). Every answer must be OK (200 for the pages) and the
-// applicants page must list the rows it should; otherwise the measurement fails.
+// applicants page must list the rows it should; otherwise the measurement fails. With
+// `watched` processes, the CPU each spent per request or call of every measurement (and
+// Redis's commands per call, with `redis_port`).
 
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
+#include "bench/cost_probe.h"
 #include "bench/http_load.h"
 #include "bench/load_generator.h"
 
@@ -31,6 +35,8 @@ struct StaffPagesSetup {
   int repeats = 1;
   HttpLoadOptions http;  // warm-up, window and timeout; in_flight set per measurement
   LoadOptions grpc;      // the same for the gRPC calls (driver threads, calls per channel)
+  std::vector<WatchedProcess> watched;  // "gateway", "matching", ... and their pids
+  int redis_port = 0;                   // the services' Redis, for its commandstats (0: none)
 };
 
 // Probes, measures and appends the summary markdown to `summary` (each run's table goes
