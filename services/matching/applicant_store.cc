@@ -202,6 +202,10 @@ std::vector<std::string> ApplicantStore::GetCommand(const std::string& id) {
   return {"HMGET", ApplicantKey(id), "v", "pb", "pw", "email_key"};
 }
 
+std::vector<std::string> ApplicantStore::GetProfileCommand(const std::string& id) {
+  return {"HMGET", ApplicantKey(id), "v", "pb"};
+}
+
 absl::StatusOr<absl::optional<StoredApplicant>> ApplicantStore::Get(const std::string& id) {
   CADRE_ASSIGN_OR_RETURN(RedisReply reply, redis_->Command(GetCommand(id)));
   return ParseGet(std::move(reply), id);
@@ -209,7 +213,8 @@ absl::StatusOr<absl::optional<StoredApplicant>> ApplicantStore::Get(const std::s
 
 absl::StatusOr<absl::optional<StoredApplicant>> ApplicantStore::ParseGet(RedisReply reply,
                                                                          const std::string& id) {
-  if (reply.elements.size() != 4 || reply.elements[0].is_nil()) {
+  const size_t fields = reply.elements.size();
+  if ((fields != 4 && fields != 2) || reply.elements[0].is_nil()) {
     return absl::optional<StoredApplicant>();
   }
   StoredApplicant stored;
@@ -217,8 +222,10 @@ absl::StatusOr<absl::optional<StoredApplicant>> ApplicantStore::ParseGet(RedisRe
       !stored.applicant.ParseFromString(reply.elements[1].str)) {
     return absl::InternalError(absl::StrCat("applicant record ", id, " does not parse"));
   }
-  stored.password_hash = std::move(reply.elements[2].str);
-  stored.email_key = std::move(reply.elements[3].str);
+  if (fields == 4) {
+    stored.password_hash = std::move(reply.elements[2].str);
+    stored.email_key = std::move(reply.elements[3].str);
+  }
   stored.applicant.set_etag(absl::StrCat(stored.version));
   return absl::optional<StoredApplicant>(std::move(stored));
 }

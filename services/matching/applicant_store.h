@@ -80,6 +80,9 @@ class ApplicantStore {
   absl::StatusOr<absl::optional<StoredApplicant>> Get(const std::string& id);
   // Get as one command and its parse, for reads pipelined with others' (application_store.h).
   static std::vector<std::string> GetCommand(const std::string& id);
+  // Get without the secrets (password hash, email key), which ParseGet then leaves empty:
+  // for reads of many people at once that only rank or screen them.
+  static std::vector<std::string> GetProfileCommand(const std::string& id);
   static absl::StatusOr<absl::optional<StoredApplicant>> ParseGet(RedisReply reply,
                                                                   const std::string& id);
   // The id holding the email with this HMAC, if any.

@@ -362,16 +362,17 @@ absl::StatusOr<PersonForMatching> ApplicationStore::ReadPerson(const std::string
 }
 
 absl::StatusOr<std::vector<PersonForMatching>> ApplicationStore::ReadPeople(
-    const std::vector<std::string>& applicant_ids) {
-  constexpr size_t kReads = 5;  // commands a person
+    const std::vector<std::string>& applicant_ids, PeopleRead read) {
+  const bool all = read == PeopleRead::kAll;
+  const size_t per_person = all ? 5 : 4;  // commands a person
   std::vector<std::vector<std::string>> reads;
-  reads.reserve(applicant_ids.size() * kReads);
+  reads.reserve(applicant_ids.size() * per_person);
   for (const std::string& id : applicant_ids) {
-    reads.push_back(ApplicantStore::GetCommand(id));
+    reads.push_back(all ? ApplicantStore::GetCommand(id) : ApplicantStore::GetProfileCommand(id));
     reads.push_back(CredentialStore::ListCommand(id));
     reads.push_back({"SCARD", ActiveKey(id)});
-    reads.push_back({"HKEYS", LiveKey(id)});
     reads.push_back({"ZREVRANGE", PlacementsOfApplicant(id), "0", "-1"});
+    if (all) reads.push_back({"HKEYS", LiveKey(id)});
   }
   std::vector<PersonForMatching> people(applicant_ids.size());
   if (reads.empty()) return people;
@@ -383,17 +384,18 @@ absl::StatusOr<std::vector<PersonForMatching>> ApplicationStore::ReadPeople(
   for (size_t i = 0; i < applicant_ids.size(); ++i) {
     const std::string& id = applicant_ids[i];
     PersonForMatching& person = people[i];
-    RedisReply* r = &replies[i * kReads];
+    RedisReply* r = &replies[i * per_person];
     CADRE_ASSIGN_OR_RETURN(person.applicant, ApplicantStore::ParseGet(std::move(r[0]), id));
     CADRE_ASSIGN_OR_RETURN(person.credentials, CredentialStore::ParseList(r[1], id));
     person.active_placements = static_cast<int>(r[2].integer);
-    for (const RedisReply& role : r[3].elements) {
-      int64_t role_id = 0;
-      if (absl::SimpleAtoi(role.str, &role_id)) person.live_role_ids.push_back(role_id);
-    }
-    for (const RedisReply& placement : r[4].elements) {
+    for (const RedisReply& placement : r[3].elements) {
       placement_reads.push_back({"HMGET", PlacementKey(placement.str), "v", "pb"});
       placement_owner.emplace_back(i, placement.str);
+    }
+    if (!all) continue;
+    for (const RedisReply& role : r[4].elements) {
+      int64_t role_id = 0;
+      if (absl::SimpleAtoi(role.str, &role_id)) person.live_role_ids.push_back(role_id);
     }
   }
   if (placement_reads.empty()) return people;

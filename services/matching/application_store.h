@@ -133,9 +133,12 @@ class ApplicationStore {
   // The person's record, credentials, placements and live roles: one pipeline, and a
   // second for the placements' records if there are any.
   absl::StatusOr<PersonForMatching> ReadPerson(const std::string& applicant_id);
-  // The same for many people at once, in the same two round trips, in order.
+  // The same for many people at once, in the same two round trips, in order. For
+  // ranking them (kForRanking), their records are read without their secrets and their
+  // live roles are not read (live_role_ids stays empty).
+  enum class PeopleRead { kAll, kForRanking };
   absl::StatusOr<std::vector<PersonForMatching>> ReadPeople(
-      const std::vector<std::string>& applicant_ids);
+      const std::vector<std::string>& applicant_ids, PeopleRead read = PeopleRead::kAll);
 
   // The fill queue: roles whose places are all accepted, to be marked filled in the
   // registry. Claim answers the due ones and puts each off by `lease` (so that two

@@ -12,6 +12,7 @@
 #include "services/common/base/status_macros.h"
 #include "services/common/base/validation.h"
 #include "services/matching/applications.h"
+#include "services/matching/domain/application_rules.h"
 #include "services/matching/domain/limits.h"
 #include "services/matching/domain/names.h"
 #include "services/matching/domain/newest_first.h"
@@ -82,25 +83,10 @@ absl::StatusOr<v1::ListApplicationsResponse> Applications::Page(
                        MillisOf(b.application.submit_time()), b.application.name());
   });
   v1::ListApplicationsResponse response;
+  AwaitingSteps awaiting;
   for (StoredApplication& stored : apps) {
     v1::Application app = Decorated(std::move(stored.application));
-    switch (app.state()) {
-      case v1::APPLICATION_STATE_SUBMITTED:
-        response.set_awaiting_acknowledgement(response.awaiting_acknowledgement() + 1);
-        break;
-      case v1::APPLICATION_STATE_ACKNOWLEDGED:
-        response.set_awaiting_shortlisting(response.awaiting_shortlisting() + 1);
-        break;
-      case v1::APPLICATION_STATE_SHORTLISTED:
-        response.set_awaiting_offer(response.awaiting_offer() + 1);
-        break;
-      case v1::APPLICATION_STATE_OFFERED:
-        response.set_awaiting_reply(response.awaiting_reply() + 1);
-        break;
-      default:
-        break;
-    }
-    if (app.overdue()) response.set_overdue(response.overdue() + 1);
+    awaiting.Add(app);
     if (request.state() != v1::APPLICATION_STATE_UNSPECIFIED && app.state() != request.state()) {
       continue;
     }
@@ -116,6 +102,7 @@ absl::StatusOr<v1::ListApplicationsResponse> Applications::Page(
     }
     *response.add_applications() = std::move(app);
   }
+  awaiting.SetOn(response);
   return response;
 }
 

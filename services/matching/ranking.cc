@@ -1,7 +1,9 @@
 #include "services/matching/ranking.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
@@ -97,6 +99,15 @@ v1::RoleMatch MatchProto(const RoleRecommendation& r, const v1::Profile& profile
   return match;
 }
 
+// One application as ranked: its place in the applications read, and what ranks it.
+struct RankedApplicant {
+  size_t index = 0;
+  Screening screening;
+  Score score;
+  int64_t submit_ms = 0;
+  bool eligible = false;
+};
+
 }  // namespace
 
 v1::ScoringPolicy PolicyProto(const ScoringPolicy& policy) {
@@ -157,9 +168,13 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
   const v1::Date today = DateIn(now, LondonTime());
   const ScoringPolicy& policy = DefaultScoringPolicy();
   // The applications asked for, and their people read in two round trips for them all.
+  // Every one of the role's applications counts towards the steps awaited.
+  AwaitingSteps awaiting;
   std::vector<StoredApplication> wanted;
   std::vector<std::string> applicant_ids;
   for (StoredApplication& stored : apps) {
+    stored.application = applications_->Decorated(std::move(stored.application));
+    awaiting.Add(stored.application);
     const v1::ApplicationState state = stored.application.state();
     const bool asked = request.state() == v1::APPLICATION_STATE_UNSPECIFIED
                            ? IsLive(state)
@@ -168,45 +183,48 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
     applicant_ids.emplace_back(absl::StripPrefix(stored.application.applicant(), "applicants/"));
     wanted.push_back(std::move(stored));
   }
-  CADRE_ASSIGN_OR_RETURN(std::vector<PersonForMatching> people, store_->ReadPeople(applicant_ids));
-  std::vector<v1::ApplicantMatch> ranked;
+  CADRE_ASSIGN_OR_RETURN(
+      std::vector<PersonForMatching> people,
+      store_->ReadPeople(applicant_ids, ApplicationStore::PeopleRead::kForRanking));
+  // Everyone is screened and scored to rank them; only the page asked for becomes protos.
+  std::vector<RankedApplicant> ranked;
+  ranked.reserve(wanted.size());
   for (size_t i = 0; i < wanted.size(); ++i) {
-    StoredApplication& stored = wanted[i];
     const PersonForMatching& person = people[i];
     if (!person.applicant) continue;  // erased meanwhile
-    const std::vector<v1::Credential>& held = person.credentials;
     const Applications::PlacementCounts counts =
         applications_->CountPlacementsOf(person.placements);
     const v1::Profile& profile = person.applicant->applicant.profile();
-    const Screening screening = Screen({.role = role,
-                                        .minimum_age = role.minimum_age(),
-                                        .profile = profile,
-                                        .credentials = held,
-                                        .active_placements = counts.active,
-                                        .today = today});
-    const Score score = ScoreFor(policy, role, profile, counts.active, counts.last_24_months);
-    v1::ApplicantMatch match;
-    *match.mutable_application() = applications_->Decorated(std::move(stored.application));
-    match.set_display_name(profile.display_name());
-    *match.mutable_score() = ScoreProto(score, policy.version);
-    *match.mutable_screening() = ToProto(screening);
-    ranked.push_back(std::move(match));
+    RankedApplicant r{
+        .index = i,
+        .screening = Screen({.role = role,
+                             .minimum_age = role.minimum_age(),
+                             .profile = profile,
+                             .credentials = person.credentials,
+                             .active_placements = counts.active,
+                             .today = today}),
+        .score = ScoreFor(policy, role, profile, counts.active, counts.last_24_months),
+        .submit_ms = MillisOf(wanted[i].application.submit_time())};
+    r.eligible = r.screening.eligible();
+    ranked.push_back(std::move(r));
   }
   std::sort(ranked.begin(), ranked.end(),
-            [](const v1::ApplicantMatch& a, const v1::ApplicantMatch& b) {
-              if (a.screening().eligible() != b.screening().eligible())
-                return a.screening().eligible();
-              if (a.score().total() != b.score().total())
-                return a.score().total() > b.score().total();
-              const int64_t a_ms = MillisOf(a.application().submit_time());
-              const int64_t b_ms = MillisOf(b.application().submit_time());
-              if (a_ms != b_ms) return a_ms < b_ms;
-              return a.application().name() < b.application().name();
+            [&wanted](const RankedApplicant& a, const RankedApplicant& b) {
+              if (a.eligible != b.eligible) return a.eligible;
+              if (a.score.total != b.score.total) return a.score.total > b.score.total;
+              if (a.submit_ms != b.submit_ms) return a.submit_ms < b.submit_ms;
+              return wanted[a.index].application.name() < wanted[b.index].application.name();
             });
   v1::RankApplicantsResponse response;
   response.set_total(static_cast<int>(ranked.size()));
+  awaiting.SetOn(response);
   for (int i = offset; i < static_cast<int>(ranked.size()) && i < offset + size; ++i) {
-    *response.add_applicants() = std::move(ranked[i]);
+    const RankedApplicant& r = ranked[i];
+    v1::ApplicantMatch* match = response.add_applicants();
+    *match->mutable_application() = std::move(wanted[r.index].application);
+    match->set_display_name(people[r.index].applicant->applicant.profile().display_name());
+    *match->mutable_score() = ScoreProto(r.score, policy.version);
+    *match->mutable_screening() = ToProto(r.screening);
   }
   if (offset + size < static_cast<int>(ranked.size())) {
     response.set_next_page_token(EncodePageToken(absl::StrCat(offset + size), fingerprint));

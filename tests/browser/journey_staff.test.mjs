@@ -14,7 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  checkPage, closeBrowser, closePage, follow, gatewayUrl, launchBrowser, newPage,
+  checkAccessibility, checkPage, closeBrowser, closePage, follow, gatewayUrl, launchBrowser, newPage,
 } from './support.mjs';
 import { signIn, signUp, stateShown, submit } from './people.mjs';
 
@@ -196,7 +196,7 @@ describe("a body's staff at work (JavaScript off)", () => {
       assert.equal(await v.getByRole('button', { name: /acknowledge|shortlist|offer|turn down/i })
         .count(), 0, 'a viewer sees no move buttons');
       const refused = await v.request.post(`${gatewayUrl()}${staffApplication}/move`, {
-        form: { csrf: await csrfOn(v), etag, to: 'unsuccessful', reason: 'other' },
+        form: { csrf: await csrfOn(v), etag, to: 'unsuccessful', reason: 'not-selected' },
         maxRedirects: 0,
       });
       assert.equal(refused.status(), 403);
@@ -217,7 +217,7 @@ describe("a body's staff at work (JavaScript off)", () => {
       assert.equal(new URL(y.url()).pathname, '/staff');
       const other = await y.goto(`${gatewayUrl()}/staff/roles/${roleId}/applicants`);
       assert.equal(other.status(), 403);
-      await checkPage(y);
+      await checkAccessibility(y);  // the 403 page: its status is the console's one error
       assert.equal((await y.goto(`${gatewayUrl()}${staffApplication}`)).status(), 403);
 
       // The audit entries name the recruiter: the role in the registry's, the moves in

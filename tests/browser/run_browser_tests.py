@@ -114,8 +114,12 @@ def load_demo(stack, stubs, work):
 
 def run_node(gateway_url, work, stack, stubs):
     tests = sorted(glob.glob(os.path.join(HERE, "*.test.mjs")))
+    # CADRE_BROWSER_ONLY=journey_staff runs only the files whose names hold that text
+    # (while working on one journey; make test runs them all).
+    only = os.environ.get("CADRE_BROWSER_ONLY", "")
+    tests = [t for t in tests if only in os.path.basename(t)]
     if not tests:
-        raise RuntimeError("no tests/browser/*.test.mjs")
+        raise RuntimeError("no tests/browser/*.test.mjs (CADRE_BROWSER_ONLY=%r)" % only)
     # Whatever node and chromium leave in TMPDIR (a profile, if node is killed before it
     # closes the browser) goes with the work directory.
     tmp = os.path.join(work, "tmp")

@@ -61,7 +61,7 @@ constexpr Reason kReasons[] = {
 
 }  // namespace
 
-std::vector<AwaitingCount> AwaitingCounts(const v1::ListApplicationsResponse& counts) {
+std::vector<AwaitingCount> AwaitingCounts(const v1::RankApplicantsResponse& counts) {
   return {
       {"Awaiting acknowledgement", counts.awaiting_acknowledgement()},
       {"Acknowledged, awaiting shortlisting", counts.awaiting_shortlisting()},

@@ -21,8 +21,8 @@ struct AwaitingCount {
   std::string label;  // "Awaiting acknowledgement"
   int count = 0;
 };
-// The four steps of ListApplicationsResponse's counts, in the order applications meet them.
-std::vector<AwaitingCount> AwaitingCounts(const cadre::v1::ListApplicationsResponse& counts);
+// The four steps of RankApplicantsResponse's counts, in the order applications meet them.
+std::vector<AwaitingCount> AwaitingCounts(const cadre::v1::RankApplicantsResponse& counts);
 
 // Still SUBMITTED when its acknowledge_by_time has passed as of `now` (or matching said
 // it is overdue).

@@ -7,6 +7,7 @@
 #include "services/common/logging.h"
 #include "services/gateway/domain/search_query.h"
 #include "services/gateway/domain/web_session.h"
+#include "services/gateway/pages/session_guard.h"
 #include "services/gateway/sessions/session_store.h"
 
 namespace cadre::gateway {
@@ -36,46 +37,7 @@ absl::StatusOr<std::optional<Account>> Lookup(const PageDeps& deps, const HttpRe
                                         .key_expire = record.key_expire});
 }
 
-// This page's address, for coming back to after signing in: the path and, for a GET, its
-// query (re-encoded: HttpRequest holds it decoded). A POST (a form sent after the session
-// ended) returns to the page that held the form when the Referer is the gateway's own
-// public address, else home: its own path has no page to show.
-std::string ReturnAddressOf(const PageDeps& deps, const HttpRequest& request) {
-  if (request.method == "POST") {
-    const std::string referer = request.Header("referer");
-    if (!deps.public_url.empty() && absl::StartsWith(referer, deps.public_url + "/")) {
-      return SafeReturnPath(referer.substr(deps.public_url.size()));
-    }
-    return "/";
-  }
-  std::string address = request.path;
-  if (request.query.empty()) return address;
-  const char* separator = "?";
-  for (const auto& [name, value] : request.query) {
-    absl::StrAppend(&address, separator, PercentEncode(name), "=", PercentEncode(value));
-    separator = "&";
-  }
-  return SafeReturnPath(address);
-}
-
-// 303 to sign in, returning here afterwards. The Location is made here, not by SeeOther:
-// the return address is already a safe local path, and percent-encoded it may pass
-// SeeOther's length cap.
-void SendToSignIn(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  response->status = 303;
-  response->SetHeader(
-      "Location", absl::StrCat("/sign-in?return=", PercentEncode(ReturnAddressOf(deps, request))));
-  response->content_type = "text/plain; charset=utf-8";
-  response->body = "";
-}
-
-void Forbidden(const PageDeps& deps, const HttpRequest& request, absl::string_view detail,
-               HttpResponse* response) {
-  HttpResponse page;
-  page.body = std::string(detail);
-  RenderErrorPage(deps, 403, request, &page);
-  *response = std::move(page);
-}
+constexpr SignInPlace kPersonSignIn{.path = "/sign-in", .post_fallback = "/"};
 
 }  // namespace
 
@@ -95,13 +57,7 @@ std::optional<Account> RequireAccount(const PageDeps& deps, const HttpRequest& r
     return std::nullopt;
   }
   if (!found->has_value()) {
-    SendToSignIn(deps, request, response);
-    // A staff member's session stays theirs (signing in as a person here ends it then);
-    // a cookie of no session at all is cleared.
-    if (!staff_session && !request.Cookie(SessionCookieName(deps, request)).empty()) {
-      response->AddHeader("Set-Cookie", ClearCookieHeader(SessionCookieName(deps, request),
-                                                          SecureCookies(deps, request)));
-    }
+    SendToSignIn(deps, request, kPersonSignIn, staff_session, response);
     return std::nullopt;
   }
   return *std::move(found);
@@ -135,10 +91,10 @@ bool SignedOutFormTokenMatches(const PageDeps& deps, const HttpRequest& request)
 }
 
 void RenderFormExpired(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  Forbidden(deps, request,
-            "This form has expired or did not come from Cadre, so nothing was changed. Go "
-            "back, reload the page and try again.",
-            response);
+  RenderForbidden(deps, request,
+                  "This form has expired or did not come from Cadre, so nothing was changed. "
+                  "Go back, reload the page and try again.",
+                  response);
 }
 
 void PrepareContext(const PageDeps& deps, const HttpRequest& request, const Account& account,
@@ -157,12 +113,12 @@ void RenderAccountUpstreamError(const PageDeps& deps, const grpc::Status& status
       // account was deleted): the session is of no use any more.
       HttpResponse redirect;
       EndSession(deps, account, &redirect);
-      SendToSignIn(deps, request, &redirect);
+      SendToSignIn(deps, request, kPersonSignIn, /*other_kind_session=*/false, &redirect);
       *response = std::move(redirect);
       return;
     }
     case grpc::StatusCode::PERMISSION_DENIED:
-      Forbidden(deps, request, "", response);
+      RenderForbidden(deps, request, "", response);
       return;
     default:
       RenderUpstreamError(deps, status, request, response);
@@ -172,34 +128,15 @@ void RenderAccountUpstreamError(const PageDeps& deps, const grpc::Status& status
 absl::Status StartSession(const PageDeps& deps, const HttpRequest& request,
                           const std::string& applicant, const std::string& key,
                           absl::Time key_expire, HttpResponse* response) {
-  if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
-  const std::string old_cookie = request.Cookie(SessionCookieName(deps, request));
-  if (!old_cookie.empty()) {
-    absl::StatusOr<std::optional<SessionRecord>> old = deps.sessions->Find(old_cookie);
-    if (old.ok() && old->has_value()) {
-      deps.sessions->End(old_cookie, (*old)->owner()).IgnoreError();  // of either kind
-    }
-  }
-  SessionRecord record{
-      .applicant = applicant, .key = key, .csrf = NewToken(), .key_expire = key_expire};
-  absl::StatusOr<std::string> cookie = deps.sessions->Create(record);
-  if (!cookie.ok()) return cookie.status();
-  response->AddHeader("Set-Cookie", CookieHeader(SessionCookieName(deps, request), *cookie,
-                                                 key_expire, SecureCookies(deps, request)));
-  return absl::OkStatus();
+  return StartSessionFor(
+      deps, request,
+      SessionRecord{
+          .applicant = applicant, .key = key, .csrf = NewToken(), .key_expire = key_expire},
+      response);
 }
 
 void EndSession(const PageDeps& deps, const Account& account, HttpResponse* response) {
-  if (deps.sessions != nullptr) {
-    absl::Status ended = deps.sessions->End(account.cookie, account.applicant);
-    if (!ended.ok()) {
-      // The cookie is cleared below; the record ends with its idle time or the key.
-      log::Warn("session end failed", {{"error", std::string(ended.message())}});
-    }
-  }
-  response->AddHeader("Set-Cookie",
-                      ClearCookieHeader(CookieName(kSessionCookie, account.secure_cookies),
-                                        account.secure_cookies));
+  EndSessionOf(deps, account.cookie, account.applicant, account.secure_cookies, response);
 }
 
 absl::Status EndEverySession(const PageDeps& deps, const std::string& applicant) {

@@ -12,42 +12,17 @@
 #include "services/gateway/domain/web_session.h"
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/sign_in_form.h"
 
 namespace cadre::gateway {
 namespace {
 
 using nlohmann::json;
 
-constexpr size_t kMaxEmailChars = 254;
-// Matching takes 128 characters, up to 4 bytes each in UTF-8.
-constexpr size_t kMaxPasswordBytes = 512;
-
-struct SignInForm {
-  std::string email = "";
-  std::string return_path = "/";
-  json errors = json::array();         // {"href": "#email", "text": ...}
-  json field_errors = json::object();  // field id → message
-};
-
-void AddError(SignInForm* form, const std::string& field, const std::string& text) {
-  form->errors.push_back({{"href", absl::StrCat("#", field)}, {"text", text}});
-  if (!form->field_errors.contains(field)) form->field_errors[field] = text;
-}
-
 void RenderForm(const PageDeps& deps, const HttpRequest& request, const SignInForm& form,
                 HttpResponse* response) {
-  json view = {
-      {"email", form.email},
-      {"return", form.return_path},
-      {"csrf", SignedOutFormToken(deps, request, response)},
-      {"errors", form.errors},
-      {"has_errors", !form.errors.empty()},
-      {"signed_up_link", absl::StrCat("/sign-up?return=", PercentEncode(form.return_path))}};
-  for (const char* field : {"email", "password"}) {
-    if (form.field_errors.contains(field)) {
-      view[absl::StrCat(field, "_error")] = form.field_errors[field];
-    }
-  }
+  json view = SignInFormView(deps, request, form, response);
+  view["signed_up_link"] = absl::StrCat("/sign-up?return=", PercentEncode(form.return_path));
   PageFrame frame{.title = "Sign in to Cadre", .section = "sign_in"};
   RenderPage(deps, request, frame, "sign_in", view, response);
 }
@@ -58,7 +33,7 @@ void SignInGet(const PageDeps& deps, const HttpRequest& request, HttpResponse* r
     SeeOther(return_path, response);  // already signed in
     return;
   }
-  RenderForm(deps, request, SignInForm{.return_path = return_path}, response);
+  RenderForm(deps, request, SignInForm{.email = "", .return_path = return_path}, response);
 }
 
 void SignInPost(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
@@ -66,14 +41,8 @@ void SignInPost(const PageDeps& deps, const HttpRequest& request, HttpResponse* 
     RenderFormExpired(deps, request, response);
     return;
   }
-  SignInForm form{.email = request.Form("email").substr(0, kMaxEmailChars),
-                  .return_path = SafeReturnPath(request.Form("return"))};
-  const std::string password = request.Form("password");
-  if (form.email.empty()) AddError(&form, "email", "Enter your email address");
-  if (password.empty()) AddError(&form, "password", "Enter your password");
-  if (password.size() > kMaxPasswordBytes) {
-    AddError(&form, "password", "Enter a correct email address and password");
-  }
+  std::string password;
+  SignInForm form = ReadSignInForm(request, SafeReturnPath(request.Form("return")), &password);
   if (!form.errors.empty()) {
     response->status = 400;
     RenderForm(deps, request, form, response);
@@ -87,24 +56,13 @@ void SignInPost(const PageDeps& deps, const HttpRequest& request, HttpResponse* 
   PrepareContext(deps, request, &context);
   const grpc::Status status = deps.upstream->matching()->SignIn(&context, call, &answer);
   if (!status.ok()) {
-    switch (status.error_code()) {
-      case grpc::StatusCode::UNAUTHENTICATED:
-      case grpc::StatusCode::INVALID_ARGUMENT:
-      case grpc::StatusCode::NOT_FOUND:
-        AddError(&form, "email", "Enter a correct email address and password");
-        response->status = 401;
-        RenderForm(deps, request, form, response);
-        return;
-      case grpc::StatusCode::RESOURCE_EXHAUSTED:
-        AddError(&form, "email",
-                 absl::StrCat("Too many attempts to sign in: ", status.error_message()));
-        response->status = 429;
-        RenderForm(deps, request, form, response);
-        return;
-      default:
-        RenderUpstreamError(deps, status, request, response);
-        return;
+    response->status = ShowSignInRefusal(status, &form);
+    if (response->status == 0) {
+      RenderUpstreamError(deps, status, request, response);
+      return;
     }
+    RenderForm(deps, request, form, response);
+    return;
   }
   const absl::Status started = StartSession(deps, request, answer.applicant(), answer.key(),
                                             FromTimestamp(answer.key_expire_time()), response);

@@ -2,10 +2,11 @@
 // matching (RankApplicants: eligible first, then by score, then earliest), each with the
 // parts of their score and the screening outcome in words, the state of their
 // application, the next step and a link to it (/staff/applications/{id}). Above them,
-// how many of the role's applications await each step (ListApplications' counts). An
-// acknowledgement not made in time stands out: a tag "Overdue" with the date it was due
-// (words, not colour alone). `?page=<token>` pages through matching's ranking. Another
-// body's role is 403 (the registry's answer and matching's).
+// how many of the role's applications await each step (RankApplicants counts them as it
+// ranks: one call for both). An acknowledgement not made in time stands out: a tag
+// "Overdue" with the date it was due (words, not colour alone). `?page=<token>` pages
+// through matching's ranking. Another body's role is 403 (the registry's answer and
+// matching's).
 
 #include <grpcpp/client_context.h>
 
@@ -72,7 +73,7 @@ json ApplicantRow(const cadre::v1::ApplicantMatch& match, absl::Time now, int ra
   return row;
 }
 
-json AwaitingRows(const cadre::v1::ListApplicationsResponse& counts) {
+json AwaitingRows(const cadre::v1::RankApplicantsResponse& counts) {
   json rows = json::array();
   for (const AwaitingCount& count : AwaitingCounts(counts)) {
     rows.push_back({{"key", count.label}, {"value", count.count}});
@@ -105,19 +106,6 @@ void ServeApplicants(const PageDeps& deps, const HttpRequest& request, HttpRespo
     RenderStaffUpstreamError(deps, status, request, *staff, response);
     return;
   }
-  cadre::v1::ListApplicationsResponse counts;
-  {
-    grpc::ClientContext context;
-    PrepareStaffContext(deps, request, *staff, &context);
-    cadre::v1::ListApplicationsRequest list;
-    list.set_role(role.name());
-    list.set_page_size(1);
-    status = deps.upstream->matching()->ListApplications(&context, list, &counts);
-  }
-  if (!status.ok()) {
-    RenderStaffUpstreamError(deps, status, request, *staff, response);
-    return;
-  }
   cadre::v1::RankApplicantsResponse ranked;
   {
     grpc::ClientContext context;
@@ -145,10 +133,10 @@ void ServeApplicants(const PageDeps& deps, const HttpRequest& request, HttpRespo
       {"title", role.title()},
       {"role_href", StaffRolePath(id)},
       {"state", RoleStateLabel(role.state())},
-      {"awaiting", AwaitingRows(counts)},
-      {"overdue", counts.overdue()},
-      {"has_overdue", counts.overdue() > 0},
-      {"overdue_text", CountLabel(counts.overdue(), "application is", "applications are")},
+      {"awaiting", AwaitingRows(ranked)},
+      {"overdue", ranked.overdue()},
+      {"has_overdue", ranked.overdue() > 0},
+      {"overdue_text", CountLabel(ranked.overdue(), "application is", "applications are")},
       {"applicants", rows},
       {"has_applicants", !rows.empty()},
       {"ranked_text", CountLabel(ranked.total(), "live application", "live applications")},

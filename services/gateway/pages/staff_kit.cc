@@ -8,6 +8,7 @@
 #include "services/gateway/domain/search_query.h"
 #include "services/gateway/domain/web_session.h"
 #include "services/gateway/pages/account_kit.h"
+#include "services/gateway/pages/session_guard.h"
 #include "services/gateway/sessions/session_store.h"
 
 namespace cadre::gateway {
@@ -30,41 +31,7 @@ absl::StatusOr<std::optional<StaffAccount>> Lookup(const PageDeps& deps, const H
       deps, request, **std::move(found), request.Cookie(SessionCookieName(deps, request))));
 }
 
-// This page's address to come back to after signing in: the path and query of a GET; for
-// a POST, the page that held the form when the Referer is the gateway's own, else the
-// staff home.
-std::string ReturnAddressOf(const PageDeps& deps, const HttpRequest& request) {
-  if (request.method == "POST") {
-    const std::string referer = request.Header("referer");
-    if (!deps.public_url.empty() && absl::StartsWith(referer, deps.public_url + "/")) {
-      return SafeReturnPath(referer.substr(deps.public_url.size()));
-    }
-    return kStaffHome;
-  }
-  std::string address = request.path;
-  const char* separator = "?";
-  for (const auto& [name, value] : request.query) {
-    absl::StrAppend(&address, separator, PercentEncode(name), "=", PercentEncode(value));
-    separator = "&";
-  }
-  return SafeReturnPath(address);
-}
-
-void SendToStaffSignIn(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  response->status = 303;
-  response->SetHeader("Location", StaffSignInAddress(ReturnAddressOf(deps, request)));
-  response->content_type = "text/plain; charset=utf-8";
-  response->body = "";
-}
-
-void Forbidden(const PageDeps& deps, const HttpRequest& request, absl::string_view detail,
-               HttpResponse* response) {
-  HttpResponse page;
-  page.body = std::string(detail);
-  RenderErrorPage(deps, 403, request, &page);
-  page.SetHeader("Cache-Control", "private, no-store");
-  *response = std::move(page);
-}
+constexpr SignInPlace kStaffSignIn{.path = "/staff/sign-in", .post_fallback = kStaffHome};
 
 // "RXF" of "bodies/RXF/staff/0123456789abcdef"; "" for another shape.
 std::string BodyCodeOfStaff(const std::string& staff) {
@@ -174,12 +141,7 @@ std::optional<StaffAccount> RequireStaff(const PageDeps& deps, const HttpRequest
     return std::nullopt;
   }
   if (!found->has_value()) {
-    SendToStaffSignIn(deps, request, response);
-    // A person's own session stays theirs; a cookie of no session at all is cleared.
-    if (!applicant_session && !request.Cookie(SessionCookieName(deps, request)).empty()) {
-      response->AddHeader("Set-Cookie", ClearCookieHeader(SessionCookieName(deps, request),
-                                                          SecureCookies(deps, request)));
-    }
+    SendToSignIn(deps, request, kStaffSignIn, applicant_session, response);
     return std::nullopt;
   }
   return *std::move(found);
@@ -213,14 +175,15 @@ void RenderStaffUpstreamError(const PageDeps& deps, const grpc::Status& status,
       // link). The session is of no use any more.
       HttpResponse redirect;
       EndStaffSession(deps, staff, &redirect);
-      SendToStaffSignIn(deps, request, &redirect);
+      SendToSignIn(deps, request, kStaffSignIn, /*other_kind_session=*/false, &redirect);
       *response = std::move(redirect);
       return;
     }
     case grpc::StatusCode::PERMISSION_DENIED:
       // The service's reason is safe for callers ("staff: a viewer cannot ...").
-      Forbidden(deps, request,
-                absl::StrCat("Your role does not allow this. ", status.error_message()), response);
+      RenderForbidden(deps, request,
+                      absl::StrCat("Your role does not allow this. ", status.error_message()),
+                      response);
       return;
     default:
       RenderUpstreamError(deps, status, request, response);
@@ -231,14 +194,6 @@ void RenderStaffUpstreamError(const PageDeps& deps, const grpc::Status& status,
 absl::Status StartStaffSession(const PageDeps& deps, const HttpRequest& request,
                                const cadre::v1::SignInStaffResponse& signed_in,
                                HttpResponse* response) {
-  if (deps.sessions == nullptr) return absl::UnavailableError("sessions are not configured");
-  const std::string old_cookie = request.Cookie(SessionCookieName(deps, request));
-  if (!old_cookie.empty()) {
-    absl::StatusOr<std::optional<SessionRecord>> old = deps.sessions->Find(old_cookie);
-    if (old.ok() && old->has_value()) {
-      deps.sessions->End(old_cookie, (*old)->owner()).IgnoreError();  // of either kind
-    }
-  }
   const cadre::v1::Staff& member = signed_in.staff();
   const std::string body_code = BodyCodeOfStaff(member.name());
   if (body_code.empty()) return absl::InternalError("staff: the registry named no body");
@@ -252,24 +207,11 @@ absl::Status StartStaffSession(const PageDeps& deps, const HttpRequest& request,
                        .staff_role = StaffRoleWord(member.role()),
                        .display_name = member.display_name(),
                        .body_display_name = BodyDisplayName(deps, request, body_code)};
-  absl::StatusOr<std::string> cookie = deps.sessions->Create(record);
-  if (!cookie.ok()) return cookie.status();
-  response->AddHeader("Set-Cookie", CookieHeader(SessionCookieName(deps, request), *cookie,
-                                                 key_expire, SecureCookies(deps, request)));
-  return absl::OkStatus();
+  return StartSessionFor(deps, request, record, response);
 }
 
 void EndStaffSession(const PageDeps& deps, const StaffAccount& staff, HttpResponse* response) {
-  if (deps.sessions != nullptr) {
-    absl::Status ended = deps.sessions->End(staff.cookie, staff.staff);
-    if (!ended.ok()) {
-      // The cookie is cleared below; the record ends with its idle time or the key.
-      log::Warn("staff session end failed", {{"error", std::string(ended.message())}});
-    }
-  }
-  response->AddHeader(
-      "Set-Cookie",
-      ClearCookieHeader(CookieName(kSessionCookie, staff.secure_cookies), staff.secure_cookies));
+  EndSessionOf(deps, staff.cookie, staff.staff, staff.secure_cookies, response);
 }
 
 absl::Status EndEveryStaffSession(const PageDeps& deps, const std::string& staff) {

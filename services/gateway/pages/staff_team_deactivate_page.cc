@@ -21,21 +21,9 @@ constexpr size_t kMaxEtag = 128;
 
 void RenderConfirm(const PageDeps& deps, const HttpRequest& request, const StaffAccount& staff,
                    const std::string& error, HttpResponse* response) {
-  const std::optional<std::string> name = StaffNameFromPath(staff, request.path_params.at(0));
-  if (!name) {
-    RenderErrorPage(deps, 404, request, response);
-    return;
-  }
-  cadre::v1::GetStaffRequest get;
-  get.set_name(*name);
-  cadre::v1::Staff member;
-  grpc::ClientContext context;
-  PrepareStaffContext(deps, request, staff, &context);
-  const grpc::Status status = deps.upstream->registry()->GetStaff(&context, get, &member);
-  if (!status.ok()) {
-    RenderStaffUpstreamError(deps, status, request, staff, response);
-    return;
-  }
+  const std::optional<cadre::v1::Staff> loaded = LoadMemberOfPath(deps, request, staff, response);
+  if (!loaded) return;
+  const cadre::v1::Staff& member = *loaded;
   json errors = json::array();
   if (!error.empty()) errors.push_back({{"href", "#confirm"}, {"text", error}});
   const json member_view = StaffMemberView(member);

@@ -48,21 +48,9 @@ void EndMembersSessions(const PageDeps& deps, const HttpRequest& request,
 // `error` (an error summary's text, "" for none) above the page, with `status`.
 void RenderMember(const PageDeps& deps, const HttpRequest& request, const StaffAccount& staff,
                   const std::string& error, HttpResponse* response) {
-  const std::optional<std::string> name = StaffNameFromPath(staff, request.path_params.at(0));
-  if (!name) {
-    RenderErrorPage(deps, 404, request, response);
-    return;
-  }
-  cadre::v1::GetStaffRequest get;
-  get.set_name(*name);
-  cadre::v1::Staff member;
-  grpc::ClientContext context;
-  PrepareStaffContext(deps, request, staff, &context);
-  const grpc::Status status = deps.upstream->registry()->GetStaff(&context, get, &member);
-  if (!status.ok()) {
-    RenderStaffUpstreamError(deps, status, request, staff, response);
-    return;
-  }
+  const std::optional<cadre::v1::Staff> loaded = LoadMemberOfPath(deps, request, staff, response);
+  if (!loaded) return;
+  const cadre::v1::Staff& member = *loaded;
   const std::string done = DoneText(request.Query("done"));
   json errors = json::array();
   if (!error.empty()) errors.push_back({{"href", "#role"}, {"text", error}});

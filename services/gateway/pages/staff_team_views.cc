@@ -1,5 +1,7 @@
 #include "services/gateway/pages/staff_team_views.h"
 
+#include <grpcpp/client_context.h>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/time_proto.h"
@@ -88,6 +90,27 @@ std::optional<std::string> StaffNameFromPath(const StaffAccount& staff, const st
     if (!absl::ascii_isdigit(c) && !absl::ascii_islower(c)) return std::nullopt;
   }
   return absl::StrCat(staff.body, "/staff/", id);
+}
+
+std::optional<cadre::v1::Staff> LoadMemberOfPath(const PageDeps& deps, const HttpRequest& request,
+                                                 const StaffAccount& staff,
+                                                 HttpResponse* response) {
+  const std::optional<std::string> name = StaffNameFromPath(staff, request.path_params.at(0));
+  if (!name) {
+    RenderErrorPage(deps, 404, request, response);
+    return std::nullopt;
+  }
+  cadre::v1::GetStaffRequest get;
+  get.set_name(*name);
+  cadre::v1::Staff member;
+  grpc::ClientContext context;
+  PrepareStaffContext(deps, request, staff, &context);
+  const grpc::Status status = deps.upstream->registry()->GetStaff(&context, get, &member);
+  if (!status.ok()) {
+    RenderStaffUpstreamError(deps, status, request, staff, response);
+    return std::nullopt;
+  }
+  return member;
 }
 
 }  // namespace cadre::gateway

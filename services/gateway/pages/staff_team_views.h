@@ -29,4 +29,10 @@ nlohmann::json SetupLinkView(const PageDeps& deps, const cadre::v1::StaffSetupLi
 // id is not 1-64 lower-case letters and digits (the page then answers 404).
 std::optional<std::string> StaffNameFromPath(const StaffAccount& staff, const std::string& id);
 
+// The member the page's address names (its first path parameter), read with `staff`'s
+// key; nullopt with `response` filled: 404 for an id of the wrong shape, else as
+// RenderStaffUpstreamError (403 for another body's member, 404 for none).
+std::optional<cadre::v1::Staff> LoadMemberOfPath(const PageDeps& deps, const HttpRequest& request,
+                                                 const StaffAccount& staff, HttpResponse* response);
+
 }  // namespace cadre::gateway

@@ -157,6 +157,26 @@ void Decorate(v1::Application& app, absl::Time now, int acknowledge_days) {
   }
 }
 
+void AwaitingSteps::Add(const v1::Application& decorated) {
+  switch (decorated.state()) {
+    case v1::APPLICATION_STATE_SUBMITTED:
+      ++acknowledgement;
+      break;
+    case v1::APPLICATION_STATE_ACKNOWLEDGED:
+      ++shortlisting;
+      break;
+    case v1::APPLICATION_STATE_SHORTLISTED:
+      ++offer;
+      break;
+    case v1::APPLICATION_STATE_OFFERED:
+      ++reply;
+      break;
+    default:
+      break;
+  }
+  if (decorated.overdue()) ++overdue;
+}
+
 v1::Application ForStorage(v1::Application app) {
   app.clear_acknowledge_by_time();
   app.clear_overdue();

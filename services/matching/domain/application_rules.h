@@ -64,6 +64,30 @@ bool OffersPayment(const cadre::v1::Role& role);
 // reply-by time).
 void Decorate(cadre::v1::Application& app, absl::Time now, int acknowledge_days);
 
+// How many applications await each step, counted from decorated ones (Decorate sets
+// overdue): SUBMITTED awaits acknowledgement, ACKNOWLEDGED shortlisting, SHORTLISTED an
+// offer, OFFERED a reply. ListApplications and RankApplicants answer the same counts.
+struct AwaitingSteps {
+  int acknowledgement = 0;
+  int shortlisting = 0;
+  int offer = 0;
+  int reply = 0;
+  int overdue = 0;
+
+  void Add(const cadre::v1::Application& decorated);
+
+  // Into a response with the awaiting_* and overdue fields (ListApplicationsResponse,
+  // RankApplicantsResponse).
+  template <typename Response>
+  void SetOn(Response& response) const {
+    response.set_awaiting_acknowledgement(acknowledgement);
+    response.set_awaiting_shortlisting(shortlisting);
+    response.set_awaiting_offer(offer);
+    response.set_awaiting_reply(reply);
+    response.set_overdue(overdue);
+  }
+};
+
 // A stored record: the computed fields cleared (and the etag, which is the version).
 cadre::v1::Application ForStorage(cadre::v1::Application app);
 

@@ -24,7 +24,7 @@ absl::TimeZone London() {
 absl::Time Now() { return absl::FromCivil(absl::CivilSecond(2026, 11, 2, 10, 0, 0), London()); }
 
 TEST(AwaitingCounts, EveryStepInOrderWithItsCount) {
-  v1::ListApplicationsResponse counts;
+  v1::RankApplicantsResponse counts;
   counts.set_awaiting_acknowledgement(3);
   counts.set_awaiting_shortlisting(2);
   counts.set_awaiting_offer(1);

@@ -311,6 +311,37 @@ TEST_F(ApplicationsTest, RankingFavoursThoseHoldingFewerPlacements) {
   EXPECT_TRUE(ranked.next_page_token().empty());
 }
 
+TEST_F(ApplicationsTest, RankingCountsTheStepsAwaitedAsTheListDoes) {
+  // Ada's application is acknowledged, Bo's submitted, Cy's withdrawn.
+  const v1::Application ada = h().Apply(person_.key(), role_);
+  v1::Application out;
+  ASSERT_TRUE(h().Move(body_key_, ada.name(), v1::APPLICATION_STATE_ACKNOWLEDGED, &out).ok());
+  h().Apply(h().SignUp("bo@example.org").key(), role_);
+  const v1::SignUpResponse cy = h().SignUp("cy@example.org");
+  const v1::Application cys = h().Apply(cy.key(), role_);
+  ASSERT_TRUE(h().Move(cy.key(), cys.name(), v1::APPLICATION_STATE_WITHDRAWN, &out).ok());
+
+  v1::ListApplicationsRequest list;
+  list.set_role(role_);
+  v1::ListApplicationsResponse listed;
+  ASSERT_TRUE(h().stub().ListApplications(CallContext(body_key_).get(), list, &listed).ok());
+  // Only the acknowledged ones are ranked; the counts are of all the role's applications.
+  v1::RankApplicantsRequest rank;
+  rank.set_role(role_);
+  rank.set_state(v1::APPLICATION_STATE_ACKNOWLEDGED);
+  v1::RankApplicantsResponse ranked;
+  ASSERT_TRUE(h().stub().RankApplicants(CallContext(body_key_).get(), rank, &ranked).ok());
+  ASSERT_EQ(ranked.applicants_size(), 1);
+  EXPECT_EQ(ranked.applicants(0).application().name(), ada.name());
+  EXPECT_EQ(ranked.awaiting_acknowledgement(), 1);
+  EXPECT_EQ(ranked.awaiting_shortlisting(), 1);
+  EXPECT_EQ(ranked.awaiting_offer(), 0);
+  EXPECT_EQ(ranked.awaiting_reply(), 0);
+  EXPECT_EQ(ranked.awaiting_acknowledgement(), listed.awaiting_acknowledgement());
+  EXPECT_EQ(ranked.awaiting_shortlisting(), listed.awaiting_shortlisting());
+  EXPECT_EQ(ranked.overdue(), listed.overdue());
+}
+
 TEST_F(ApplicationsTest, ALeaderEndsAPlacementEarlyWithAReason) {
   const v1::Application app = h().Apply(person_.key(), role_);
   v1::Application out;
