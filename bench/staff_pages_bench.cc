@@ -3,9 +3,9 @@
 // shows the best 50, ranked by matching) at --in_flight requests in flight, every thread
 // the recruiter's session, with p50, p99, QPS and the mean of the gateway's Server-Timing
 // parts (session lookup, upstream, rendering); the anonymous role page (/roles/{id}) as the
-// baseline; and the page's upstream calls alone over gRPC (GetRole, ListApplications,
-// RankApplicants; bench/staff_pages_measure.h), so that the report can say what the
-// upstream time is made of. Markdown to stdout, progress to stderr.
+// baseline; and upstream calls alone over gRPC (the page's GetRole and RankApplicants, and
+// ListApplications for comparison; bench/staff_pages_measure.h), so that the report can say
+// what the upstream time is made of. Markdown to stdout, progress to stderr.
 // bench/run_staff_pages_bench.sh starts Redis, the registry, matching and the gateway
 // around it.
 //

@@ -4,13 +4,14 @@
 // `in_flight`, the anonymous role page (/roles/{id}: the baseline) and the role's
 // applicants page for its staff (/staff/roles/{id}/applicants, every thread the
 // recruiter's session cookie), each answer's Server-Timing (session, upstream, render,
-// total) added up; then the page's three upstream calls alone over gRPC with the
-// recruiter's staff key, at 1 and at `in_flight` callers: the registry's GetRole,
-// matching's ListApplications of the role (page_size 1, for its counts, as the page asks)
-// and RankApplicants (the page's 50). Every answer must be OK (200 for the pages) and the
-// applicants page must list the rows it should; otherwise the measurement fails. With
-// `watched` processes, the CPU each spent per request or call of every measurement (and
-// Redis's commands per call, with `redis_port`).
+// total) added up; then upstream calls alone over gRPC with the recruiter's staff key, at
+// 1 and at `in_flight` callers: the page's two, the registry's GetRole and matching's
+// RankApplicants (the page's 50 and the counts awaiting each step), and matching's
+// ListApplications of the role (page_size 1: the counts as the page read them before
+// RankApplicants answered them, for comparison). Every answer must be OK (200 for the pages) and
+// the applicants page must list the rows it should; otherwise the measurement fails. With `watched`
+// processes, the CPU each spent per request or call of every measurement (and Redis's commands per
+// call, with `redis_port`).
 
 #include <string>
 #include <vector>
