@@ -186,7 +186,8 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
   CADRE_ASSIGN_OR_RETURN(
       std::vector<PersonForMatching> people,
       store_->ReadPeople(applicant_ids, ApplicationStore::PeopleRead::kForRanking));
-  // Everyone is screened and scored to rank them; only the page asked for becomes protos.
+  // Everyone is screened and scored to rank them, the reasons in the body's voice ("they
+  // hold ..."); only the page asked for becomes protos.
   std::vector<RankedApplicant> ranked;
   ranked.reserve(wanted.size());
   for (size_t i = 0; i < wanted.size(); ++i) {
@@ -195,16 +196,17 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
     const Applications::PlacementCounts counts =
         applications_->CountPlacementsOf(person.placements);
     const v1::Profile& profile = person.applicant->applicant.profile();
-    RankedApplicant r{
-        .index = i,
-        .screening = Screen({.role = role,
-                             .minimum_age = role.minimum_age(),
-                             .profile = profile,
-                             .credentials = person.credentials,
-                             .active_placements = counts.active,
-                             .today = today}),
-        .score = ScoreFor(policy, role, profile, counts.active, counts.last_24_months),
-        .submit_ms = MillisOf(wanted[i].application.submit_time())};
+    RankedApplicant r{.index = i,
+                      .screening = Screen({.role = role,
+                                           .minimum_age = role.minimum_age(),
+                                           .profile = profile,
+                                           .credentials = person.credentials,
+                                           .active_placements = counts.active,
+                                           .today = today},
+                                          Voice::kBody),
+                      .score = ScoreFor(policy, role, profile, counts.active, counts.last_24_months,
+                                        Voice::kBody),
+                      .submit_ms = MillisOf(wanted[i].application.submit_time())};
     r.eligible = r.screening.eligible();
     ranked.push_back(std::move(r));
   }

@@ -50,35 +50,37 @@ double Share(const Overlap& o) {
 }
 
 ScorePart LivedExperience(const ScoringPolicy& policy, const cadre::v1::Role& role,
-                          const cadre::v1::Profile& profile) {
+                          const cadre::v1::Profile& profile, Voice voice) {
   const Overlap o = Count(role.topics(), profile.lived_experience(), nullptr);
   return Part("lived_experience", policy.lived_experience, Share(o),
-              o.wanted == 0 ? "the role names no topics"
-                            : absl::StrCat(o.found, " of ", o.wanted,
-                                           " of the role's topics are in your lived experience"));
+              o.wanted == 0
+                  ? "the role names no topics"
+                  : absl::StrCat(o.found, " of ", o.wanted, " of the role's topics are in ",
+                                 Possessive(voice), " lived experience"));
 }
 
 ScorePart Skills(const ScoringPolicy& policy, const cadre::v1::Role& role,
-                 const cadre::v1::Profile& profile) {
+                 const cadre::v1::Profile& profile, Voice voice) {
   const Overlap o = Count(role.expertise_sought(), profile.skills(), &profile.expertise());
   return Part("skills", policy.skills, Share(o),
-              o.wanted == 0 ? "the role seeks no particular expertise"
-                            : absl::StrCat(o.found, " of ", o.wanted,
-                                           " of the expertise sought are among your skills or "
-                                           "expertise"));
+              o.wanted == 0
+                  ? "the role seeks no particular expertise"
+                  : absl::StrCat(o.found, " of ", o.wanted, " of the expertise sought are among ",
+                                 Possessive(voice), " skills or expertise"));
 }
 
 ScorePart Expertise(const ScoringPolicy& policy, const cadre::v1::Role& role,
-                    const cadre::v1::Profile& profile) {
+                    const cadre::v1::Profile& profile, Voice voice) {
   const Overlap o = Count(role.expertise_sought(), profile.expertise(), nullptr);
   return Part("expertise", policy.expertise, Share(o),
-              o.wanted == 0 ? "the role seeks no particular expertise"
-                            : absl::StrCat(o.found, " of ", o.wanted,
-                                           " of the expertise sought are in your expertise"));
+              o.wanted == 0
+                  ? "the role seeks no particular expertise"
+                  : absl::StrCat(o.found, " of ", o.wanted, " of the expertise sought are in ",
+                                 Possessive(voice), " expertise"));
 }
 
 ScorePart Availability(const ScoringPolicy& policy, const cadre::v1::Role& role,
-                       const cadre::v1::Profile& profile) {
+                       const cadre::v1::Profile& profile, Voice voice) {
   const int asked = role.time_commitment().hours_per_month();
   const int available = profile.availability_hours_per_month();
   if (asked <= 0) {
@@ -86,11 +88,12 @@ ScorePart Availability(const ScoringPolicy& policy, const cadre::v1::Role& role,
   }
   const double headroom = static_cast<double>(available - asked) / asked;
   return Part("availability", policy.availability, std::min(1.0, std::max(0.0, headroom)),
-              absl::StrCat("the role asks ", asked, " hours a month; you have ", available));
+              absl::StrCat("the role asks ", asked, " hours a month; ", Subject(voice), " have ",
+                           available));
 }
 
 ScorePart Location(const ScoringPolicy& policy, const cadre::v1::Role& role,
-                   const cadre::v1::Profile& profile) {
+                   const cadre::v1::Profile& profile, Voice voice) {
   const cadre::v1::Location& where = role.location();
   if (where.mode() == cadre::v1::ATTENDANCE_MODE_REMOTE) {
     return Part("location", policy.location, 1.0, "the role is remote");
@@ -99,7 +102,8 @@ ScorePart Location(const ScoringPolicy& policy, const cadre::v1::Role& role,
     return Part("location", policy.location, 1.0, "the role is open anywhere in England");
   }
   if (where.region() == profile.region()) {
-    return Part("location", policy.location, 1.0, "the role is in your region");
+    return Part("location", policy.location, 1.0,
+                absl::StrCat("the role is in ", Possessive(voice), " region"));
   }
   if (where.mode() == cadre::v1::ATTENDANCE_MODE_HYBRID) {
     return Part("location", policy.location, 0.5,
@@ -109,12 +113,12 @@ ScorePart Location(const ScoringPolicy& policy, const cadre::v1::Role& role,
               absl::StrCat("the role is in ", RegionPhrase(where.region())));
 }
 
-ScorePart Spread(const ScoringPolicy& policy, int active, int last_24_months) {
+ScorePart Spread(const ScoringPolicy& policy, int active, int last_24_months, Voice voice) {
   active = std::max(0, active);
   last_24_months = std::max(0, last_24_months);
   return Part("spread", policy.spread, 1.0 / (1.0 + active + 0.5 * last_24_months),
-              absl::StrCat("you hold ", active, active == 1 ? " role" : " roles", " now and held ",
-                           last_24_months, " in the last 24 months"));
+              absl::StrCat(Subject(voice), " hold ", active, active == 1 ? " role" : " roles",
+                           " now and held ", last_24_months, " in the last 24 months"));
 }
 
 }  // namespace
@@ -132,14 +136,14 @@ const ScoringPolicy& DefaultScoringPolicy() {
 
 Score ScoreFor(const ScoringPolicy& policy, const cadre::v1::Role& role,
                const cadre::v1::Profile& profile, int active_placements,
-               int placements_last_24_months) {
+               int placements_last_24_months, Voice voice) {
   Score s;
-  s.parts = {LivedExperience(policy, role, profile),
-             Skills(policy, role, profile),
-             Expertise(policy, role, profile),
-             Availability(policy, role, profile),
-             Location(policy, role, profile),
-             Spread(policy, active_placements, placements_last_24_months)};
+  s.parts = {LivedExperience(policy, role, profile, voice),
+             Skills(policy, role, profile, voice),
+             Expertise(policy, role, profile, voice),
+             Availability(policy, role, profile, voice),
+             Location(policy, role, profile, voice),
+             Spread(policy, active_placements, placements_last_24_months, voice)};
   for (const ScorePart& p : s.parts) s.total += p.points;
   return s;
 }

@@ -33,6 +33,7 @@
 
 #include "cadre/v1/matching.pb.h"
 #include "cadre/v1/registry.pb.h"
+#include "services/matching/domain/voice.h"
 
 namespace cadre::matching {
 
@@ -84,9 +85,9 @@ struct Score {
 
 // `active_placements`: placements held today; `placements_last_24_months`: placements held
 // at any time in the 24 months to today, the active ones included. Negative counts are
-// taken as 0.
+// taken as 0. `voice`: whom the parts' reasons speak to (voice.h).
 Score ScoreFor(const ScoringPolicy& policy, const cadre::v1::Role& role,
                const cadre::v1::Profile& profile, int active_placements,
-               int placements_last_24_months);
+               int placements_last_24_months, Voice voice = Voice::kApplicant);
 
 }  // namespace cadre::matching

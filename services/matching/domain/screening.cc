@@ -61,7 +61,7 @@ std::string JoinList(const std::vector<std::string>& items) {
   return absl::StrCat(absl::StrJoin(head, ", "), " and ", items.back());
 }
 
-Check CredentialsCheck(const ScreeningInput& in) {
+Check CredentialsCheck(const ScreeningInput& in, Voice voice) {
   Check check{CheckId::kCredentials, true, ""};
   const std::vector<std::string> required(in.role.required_credentials().begin(),
                                           in.role.required_credentials().end());
@@ -79,19 +79,21 @@ Check CredentialsCheck(const ScreeningInput& in) {
         missing.push_back(WithArticle(r.requirement));
         break;
       case RequirementOutcome::kExpired:
-        expired.push_back(
-            absl::StrCat("your ", Noun(r.requirement), " expired on ", LongDate(r.expired_on)));
+        expired.push_back(absl::StrCat(Possessive(voice), " ", Noun(r.requirement), " expired on ",
+                                       LongDate(r.expired_on)));
         break;
     }
   }
   if (missing.empty() && expired.empty()) {
-    check.reason = required.size() == 1 ? absl::StrCat("you hold ", WithArticle(required[0]))
-                                        : "you hold every credential the role asks for";
+    check.reason = required.size() == 1
+                       ? absl::StrCat(Subject(voice), " hold ", WithArticle(required[0]))
+                       : absl::StrCat(Subject(voice), " hold every credential the role asks for");
     return check;
   }
   check.passed = false;
   std::vector<std::string> clauses;
-  if (!missing.empty()) clauses.push_back(absl::StrCat("you need ", JoinList(missing)));
+  if (!missing.empty())
+    clauses.push_back(absl::StrCat(Subject(voice), " need ", JoinList(missing)));
   clauses.insert(clauses.end(), expired.begin(), expired.end());
   check.reason = absl::StrJoin(clauses, ", and ");
   return check;
@@ -99,11 +101,12 @@ Check CredentialsCheck(const ScreeningInput& in) {
 
 std::string Hours(int n) { return absl::StrCat(n, n == 1 ? " hour" : " hours"); }
 
-Check AvailabilityCheck(const ScreeningInput& in) {
+Check AvailabilityCheck(const ScreeningInput& in, Voice voice) {
   const int asked = in.role.time_commitment().hours_per_month();
   const int available = in.profile.availability_hours_per_month();
   return Check{CheckId::kAvailability, available >= asked,
-               absl::StrCat("the role asks ", Hours(asked), " a month; you have ", available)};
+               absl::StrCat("the role asks ", Hours(asked), " a month; ", Subject(voice), " have ",
+                            available)};
 }
 
 absl::string_view ModePhrase(AttendanceMode mode) {
@@ -117,7 +120,7 @@ absl::string_view ModePhrase(AttendanceMode mode) {
   }
 }
 
-Check RegionCheck(const ScreeningInput& in) {
+Check RegionCheck(const ScreeningInput& in, Voice voice) {
   const cadre::v1::Location& where = in.role.location();
   if (where.mode() == cadre::v1::ATTENDANCE_MODE_REMOTE) {
     return Check{CheckId::kRegion, true, "the role is remote"};
@@ -126,49 +129,56 @@ Check RegionCheck(const ScreeningInput& in) {
     return Check{CheckId::kRegion, true, "the role is open to people anywhere in England"};
   }
   if (where.region() == in.profile.region()) {
-    return Check{CheckId::kRegion, true,
-                 absl::StrCat("the role is in ", RegionPhrase(where.region()), "; so are you")};
+    return Check{
+        CheckId::kRegion, true,
+        absl::StrCat("the role is in ", RegionPhrase(where.region()), "; so are ", Subject(voice))};
   }
   return Check{
       CheckId::kRegion, false,
-      absl::StrCat("the role is in ", RegionPhrase(where.region()), ModePhrase(where.mode()),
-                   "; you are in ", RegionPhrase(in.profile.region()))};
+      absl::StrCat("the role is in ", RegionPhrase(where.region()), ModePhrase(where.mode()), "; ",
+                   Subject(voice), " are in ", RegionPhrase(in.profile.region()))};
 }
 
 std::string Roles(int n) { return absl::StrCat(n, n == 1 ? " role" : " roles"); }
 
-Check ConcurrentRolesCheck(const ScreeningInput& in) {
+Check ConcurrentRolesCheck(const ScreeningInput& in, Voice voice) {
   const int most = in.profile.max_concurrent_roles() > 0 ? in.profile.max_concurrent_roles()
                                                          : kDefaultConcurrentRoles;
   if (in.active_placements < most) {
-    return Check{
-        CheckId::kConcurrentRoles, true,
-        absl::StrCat("you hold ", Roles(in.active_placements), "; your most at once is ", most)};
+    return Check{CheckId::kConcurrentRoles, true,
+                 absl::StrCat(Subject(voice), " hold ", Roles(in.active_placements), "; ",
+                              Possessive(voice), " most at once is ", most)};
   }
   return Check{CheckId::kConcurrentRoles, false,
-               absl::StrCat("you hold ", Roles(in.active_placements), ", your most at once")};
+               absl::StrCat(Subject(voice), " hold ", Roles(in.active_placements), ", ",
+                            Possessive(voice), " most at once")};
 }
 
-Check ConflictCheck(const ScreeningInput& in) {
+Check ConflictCheck(const ScreeningInput& in, Voice voice) {
   for (const DeclaredInterest& interest : in.profile.declared_interests()) {
     if (interest.body() != in.role.body()) continue;
     if (interest.kind() == DeclaredInterest::KIND_WORKS_FOR) {
-      return Check{CheckId::kConflict, false, "you declared that you work for this body"};
+      return Check{
+          CheckId::kConflict, false,
+          absl::StrCat(Subject(voice), " declared that ", Subject(voice), " work for this body")};
     }
     if (interest.kind() == DeclaredInterest::KIND_CONFLICT) {
-      return Check{CheckId::kConflict, false, "you declared a conflict with this body"};
+      return Check{CheckId::kConflict, false,
+                   absl::StrCat(Subject(voice), " declared a conflict with this body")};
     }
   }
-  return Check{CheckId::kConflict, true, "you declared no conflict with this body"};
+  return Check{CheckId::kConflict, true,
+               absl::StrCat(Subject(voice), " declared no conflict with this body")};
 }
 
-Check MinimumAgeCheck(const ScreeningInput& in) {
+Check MinimumAgeCheck(const ScreeningInput& in, Voice voice) {
   if (in.minimum_age <= 0) return Check{CheckId::kMinimumAge, true, "no minimum age"};
   const bool met = CheckDate(in.profile.date_of_birth(), "date_of_birth").ok() &&
                    MeetsMinimumAge(in.profile.date_of_birth(), in.minimum_age, in.today);
-  return Check{CheckId::kMinimumAge, met,
-               met ? absl::StrCat("you meet the role's minimum age of ", in.minimum_age)
-                   : absl::StrCat("the role asks a minimum age of ", in.minimum_age)};
+  return Check{
+      CheckId::kMinimumAge, met,
+      met ? absl::StrCat(Subject(voice), " meet the role's minimum age of ", in.minimum_age)
+          : absl::StrCat("the role asks a minimum age of ", in.minimum_age)};
 }
 
 }  // namespace
@@ -232,17 +242,19 @@ std::vector<const Check*> Screening::failed() const {
 
 std::string Screening::Summary() const {
   const int total = static_cast<int>(checks.size());
-  if (eligible()) return absl::StrCat("you meet all ", total, " requirements");
+  if (eligible()) return absl::StrCat(Subject(voice), " meet all ", total, " requirements");
   std::vector<absl::string_view> reasons;
   for (const Check* c : failed()) reasons.emplace_back(c->reason);
-  return absl::StrCat("you meet ", passed(), " of ", total,
+  return absl::StrCat(Subject(voice), " meet ", passed(), " of ", total,
                       " requirements: ", absl::StrJoin(reasons, "; "));
 }
 
-Screening Screen(const ScreeningInput& in) {
+Screening Screen(const ScreeningInput& in, Voice voice) {
   Screening s;
-  s.checks = {CredentialsCheck(in),     AvailabilityCheck(in), RegionCheck(in),
-              ConcurrentRolesCheck(in), ConflictCheck(in),     MinimumAgeCheck(in)};
+  s.voice = voice;
+  s.checks = {CredentialsCheck(in, voice), AvailabilityCheck(in, voice),
+              RegionCheck(in, voice),      ConcurrentRolesCheck(in, voice),
+              ConflictCheck(in, voice),    MinimumAgeCheck(in, voice)};
   return s;
 }
 

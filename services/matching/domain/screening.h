@@ -39,6 +39,7 @@
 #include "cadre/v1/common.pb.h"
 #include "cadre/v1/matching.pb.h"
 #include "cadre/v1/registry.pb.h"
+#include "services/matching/domain/voice.h"
 
 namespace cadre::matching {
 
@@ -77,7 +78,8 @@ struct Check {
 };
 
 struct Screening {
-  std::vector<Check> checks;  // one per CheckId, in CheckId order
+  std::vector<Check> checks;        // one per CheckId, in CheckId order
+  Voice voice = Voice::kApplicant;  // whom the reasons speak to
 
   // Whether every check passed.
   bool eligible() const;
@@ -87,11 +89,14 @@ struct Screening {
   std::vector<const Check*> failed() const;
   // What the applicant is told: "you meet all 6 requirements" or
   // "you meet 4 of 6 requirements: you need an enhanced DBS check; the role asks 8 hours a
-  // month; you have 4" (the failed checks' reasons, in order, joined by "; ").
+  // month; you have 4" (the failed checks' reasons, in order, joined by "; "); in the
+  // body's voice "they meet ...".
   std::string Summary() const;
 };
 
-Screening Screen(const ScreeningInput& in);
+// `voice`: whom the reasons speak to, the applicant ("you hold ...") or the body about
+// them ("they hold ...").
+Screening Screen(const ScreeningInput& in, Voice voice = Voice::kApplicant);
 
 // "London", "the North West", "anywhere in England" (national), for reasons shown to
 // people; also used by scoring's reasons.

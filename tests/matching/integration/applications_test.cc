@@ -146,6 +146,12 @@ TEST_F(ApplicationsTest, ABodyNeverSeesAnotherBodysApplicantsNorAPersonAnothersA
   EXPECT_EQ(ranked.applicants(0).score().parts_size(), 6);
   EXPECT_EQ(ranked.applicants(0).screening().checks_size(), 6);
   EXPECT_EQ(ranked.applicants(0).display_name(), "Ada Example");
+  // Its reasons speak of the person to the body, not to them.
+  EXPECT_TRUE(absl::StartsWith(ranked.applicants(0).screening().summary(), "they meet "))
+      << ranked.applicants(0).screening().summary();
+  for (const v1::ScorePart& part : ranked.applicants(0).score().parts()) {
+    EXPECT_FALSE(absl::StrContains(part.reason(), "you")) << part.reason();
+  }
 }
 
 TEST_F(ApplicationsTest, OneLiveApplicationARoleAndACapOnThoseAwaitingADecision) {

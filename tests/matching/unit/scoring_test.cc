@@ -93,6 +93,21 @@ TEST(ScoreForTest, ATypicalPersonGetsEveryPartInOrder) {
   EXPECT_EQ(PartOf(s, "spread").reason, "you hold 0 roles now and held 0 in the last 24 months");
 }
 
+TEST(ScoreForTest, InTheBodysVoiceTheReasonsSpeakOfThePerson) {
+  const Score s =
+      ScoreFor(DefaultScoringPolicy(), TypicalRole(), ValidProfile(), 1, 2, Voice::kBody);
+  EXPECT_EQ(PartOf(s, "lived_experience").reason,
+            "1 of 2 of the role's topics are in their lived experience");
+  EXPECT_EQ(PartOf(s, "skills").reason,
+            "1 of 2 of the expertise sought are among their skills or expertise");
+  EXPECT_EQ(PartOf(s, "expertise").reason, "1 of 2 of the expertise sought are in their expertise");
+  EXPECT_EQ(PartOf(s, "availability").reason, "the role asks 8 hours a month; they have 8");
+  EXPECT_EQ(PartOf(s, "location").reason, "the role is in their region");
+  EXPECT_EQ(PartOf(s, "spread").reason, "they hold 1 role now and held 2 in the last 24 months");
+  // The points do not depend on the voice.
+  EXPECT_EQ(s.total, Typical(TypicalRole(), ValidProfile(), 1, 2).total);
+}
+
 TEST(ScoreForTest, RoleWithNoTopicsOrExpertiseGivesThosePartsInFull) {
   Role role = TypicalRole();
   role.clear_topics();

@@ -48,9 +48,11 @@ struct Case {
   std::vector<Credential> credentials = {ValidDbs()};
   int active_placements = 0;
 
+  Voice voice = Voice::kApplicant;
+
   Screening Run() const {
     return Screen(
-        ScreeningInput{role, minimum_age, profile, credentials, active_placements, Today()});
+        ScreeningInput{role, minimum_age, profile, credentials, active_placements, Today()}, voice);
   }
   Check Get(CheckId id) const {
     for (const Check& c : Run().checks) {
@@ -73,6 +75,31 @@ TEST(ScreenTest, ASuitablePersonPassesEveryCheckInOrder) {
                   Field(&Check::id, CheckId::kConcurrentRoles),
                   Field(&Check::id, CheckId::kConflict), Field(&Check::id, CheckId::kMinimumAge)));
   EXPECT_EQ(s.Summary(), "you meet all 6 requirements");
+}
+
+TEST(ScreenTest, InTheBodysVoiceTheReasonsSpeakOfThePerson) {
+  Case k;
+  k.voice = Voice::kBody;
+  k.credentials = {Held("dbs-enhanced", Day(2026, 1, 31))};
+  k.active_placements = 3;
+  cadre::v1::DeclaredInterest* interest = k.profile.add_declared_interests();
+  interest->set_body("bodies/RYJ");
+  interest->set_kind(cadre::v1::DeclaredInterest::KIND_CONFLICT);
+  const Screening s = k.Run();
+  EXPECT_EQ(s.checks[0].reason, "their enhanced DBS check expired on 31 January 2026");
+  EXPECT_EQ(s.checks[1].reason, "the role asks 8 hours a month; they have 8");
+  EXPECT_EQ(s.checks[2].reason, "the role is in London; so are they");
+  EXPECT_EQ(s.checks[3].reason, "they hold 3 roles, their most at once");
+  EXPECT_EQ(s.checks[4].reason, "they declared a conflict with this body");
+  EXPECT_EQ(s.Summary(),
+            "they meet 3 of 6 requirements: their enhanced DBS check expired on 31 January "
+            "2026; they hold 3 roles, their most at once; they declared a conflict with this "
+            "body");
+  k.credentials = {ValidDbs()};
+  k.active_placements = 0;
+  k.profile.clear_declared_interests();
+  EXPECT_EQ(k.Run().Summary(), "they meet all 6 requirements");
+  EXPECT_EQ(k.Get(CheckId::kCredentials).reason, "they hold an enhanced DBS check");
 }
 
 TEST(ScreenTest, CheckNamesAreStable) {
