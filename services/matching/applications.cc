@@ -138,9 +138,11 @@ absl::StatusOr<v1::Application> Applications::Get(const Principal& caller,
     CADRE_RETURN_IF_ERROR(RequireAuthenticated(caller));
     return NotFound(request.name());
   }
-  CADRE_RETURN_IF_ERROR(
-      PartyTo(caller, stored->application.applicant(), stored->application.body()).status());
-  return Decorated(std::move(stored->application));
+  CADRE_ASSIGN_OR_RETURN(const Party party, PartyTo(caller, stored->application.applicant(),
+                                                    stored->application.body()));
+  v1::Application app = Decorated(std::move(stored->application));
+  if (party != Party::kApplicant) ForTheBody(app);
+  return app;
 }
 
 absl::StatusOr<v1::Application> Applications::Move(const Principal& caller,
@@ -204,7 +206,9 @@ absl::StatusOr<v1::Application> Applications::MoveOnce(const Principal& caller,
   if (result.outcome == ApplicationOutcome::kNotFound) return NotFound(request.name());
   if (result.outcome != ApplicationOutcome::kWritten) return ::cadre::EtagMismatch(request.name());
   app.set_etag(absl::StrCat(stored->version + 1));
-  return Decorated(std::move(app));
+  v1::Application moved = Decorated(std::move(app));
+  if (party != Party::kApplicant) ForTheBody(moved);
+  return moved;
 }
 
 absl::StatusOr<v1::Application> Applications::Accept(StoredApplication record,

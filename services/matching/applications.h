@@ -23,6 +23,7 @@
 #include "services/matching/application_store.h"
 #include "services/matching/domain/application_moves.h"
 #include "services/matching/domain/limits.h"
+#include "services/matching/domain/voice.h"
 #include "services/matching/view/open_roles.h"
 
 namespace cadre::matching {
@@ -84,8 +85,10 @@ class Applications {
                                                   const cadre::v1::MoveApplicationRequest& request);
   absl::StatusOr<cadre::v1::Application> Accept(StoredApplication record, const OpenRolePtr& role,
                                                 absl::Time now, const std::string& actor);
+  // `voice`: kBody re-voices each answered application's screening (ForTheBody).
   absl::StatusOr<cadre::v1::ListApplicationsResponse> Page(
-      std::vector<StoredApplication> apps, const cadre::v1::ListApplicationsRequest& request);
+      std::vector<StoredApplication> apps, const cadre::v1::ListApplicationsRequest& request,
+      Voice voice);
 
   ApplicationStore* store_;
   ApplicantStore* applicants_;

@@ -35,6 +35,8 @@ absl::StatusOr<v1::ListApplicationsResponse> Applications::List(
   CADRE_RETURN_IF_ERROR(
       CheckEnum(request.state(), v1::ApplicationState_IsValid, "state", /*required=*/false));
   std::vector<StoredApplication> apps;
+  // A role's or a body's list is the body's (or an admin's) reading; a person's, theirs.
+  Voice voice = Voice::kBody;
   if (!request.role().empty()) {
     const absl::optional<int64_t> role_id = RoleIdOf(request.role());
     if (!role_id) return InvalidField("role", "must look like roles/{id}");
@@ -65,12 +67,13 @@ absl::StatusOr<v1::ListApplicationsResponse> Applications::List(
       CADRE_RETURN_IF_ERROR(MayActAsApplicant(caller, applicant_id));
     }
     CADRE_ASSIGN_OR_RETURN(apps, store_->ListForApplicant(applicant_id));
+    voice = Voice::kApplicant;
   }
-  return Page(std::move(apps), request);
+  return Page(std::move(apps), request, voice);
 }
 
 absl::StatusOr<v1::ListApplicationsResponse> Applications::Page(
-    std::vector<StoredApplication> apps, const v1::ListApplicationsRequest& request) {
+    std::vector<StoredApplication> apps, const v1::ListApplicationsRequest& request, Voice voice) {
   CADRE_ASSIGN_OR_RETURN(int size, EffectivePageSize(request.page_size(), kDefaultPage, kMaxPage));
   const std::string fingerprint = FilterFingerprint(request);
   absl::optional<NewestFirstCursor> after;
@@ -100,6 +103,7 @@ absl::StatusOr<v1::ListApplicationsResponse> Applications::Page(
       after = NewestFirstCursor{.ms = INT64_MIN, .name = ""};  // take no more; keep counting
       continue;
     }
+    if (voice == Voice::kBody) ForTheBody(app);
     *response.add_applications() = std::move(app);
   }
   awaiting.SetOn(response);

@@ -224,6 +224,7 @@ absl::StatusOr<v1::RankApplicantsResponse> Ranking::RankApplicants(
     const RankedApplicant& r = ranked[i];
     v1::ApplicantMatch* match = response.add_applicants();
     *match->mutable_application() = std::move(wanted[r.index].application);
+    ForTheBody(*match->mutable_application());
     match->set_display_name(people[r.index].applicant->applicant.profile().display_name());
     *match->mutable_score() = ScoreProto(r.score, policy.version);
     *match->mutable_screening() = ToProto(r.screening);

@@ -200,6 +200,15 @@ v1::ScreeningOutcome ToProto(const Screening& screening) {
   return out;
 }
 
+void ForTheBody(v1::Application& app) {
+  if (!app.has_screening()) return;
+  v1::ScreeningOutcome& screening = *app.mutable_screening();
+  screening.set_summary(InBodyVoice(screening.summary()));
+  for (v1::ScreeningCheck& check : *screening.mutable_checks()) {
+    check.set_reason(InBodyVoice(check.reason()));
+  }
+}
+
 absl::Status ValidateEndPlacement(const v1::EndPlacementRequest& request) {
   CADRE_RETURN_IF_ERROR(ParsePlacementName(request.name(), "name").status());
   if (request.state() == v1::PLACEMENT_STATE_COMPLETED) {

@@ -94,6 +94,10 @@ cadre::v1::Application ForStorage(cadre::v1::Application app);
 // The screening as the proto carries it.
 cadre::v1::ScreeningOutcome ToProto(const Screening& screening);
 
+// An application as its body (or an admin) reads it: the screening it stores, made in the
+// applicant's voice when they applied ("you hold ..."), in the body's ("they hold ...").
+void ForTheBody(cadre::v1::Application& app);
+
 // EndPlacement: name, state COMPLETED or ENDED_EARLY, reason (required for ENDED_EARLY,
 // kMinEndReason–kMaxEndReason characters; not given for COMPLETED), etag.
 absl::Status ValidateEndPlacement(const cadre::v1::EndPlacementRequest& request);

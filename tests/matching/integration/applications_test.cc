@@ -317,6 +317,33 @@ TEST_F(ApplicationsTest, RankingFavoursThoseHoldingFewerPlacements) {
   EXPECT_TRUE(ranked.next_page_token().empty());
 }
 
+TEST_F(ApplicationsTest, TheScreeningSpeaksToThePersonAndOfThemToTheBody) {
+  const v1::Application app = h().Apply(person_.key(), role_);
+  ASSERT_TRUE(absl::StartsWith(app.screening().summary(), "you meet ")) << app.DebugString();
+  v1::GetApplicationRequest get;
+  get.set_name(app.name());
+  v1::Application theirs;
+  ASSERT_TRUE(h().stub().GetApplication(CallContext(person_.key()).get(), get, &theirs).ok());
+  EXPECT_EQ(theirs.screening().summary(), app.screening().summary());
+  v1::Application bodys;
+  ASSERT_TRUE(h().stub().GetApplication(CallContext(body_key_).get(), get, &bodys).ok());
+  EXPECT_TRUE(absl::StartsWith(bodys.screening().summary(), "they meet "))
+      << bodys.screening().summary();
+  v1::ListApplicationsRequest list;
+  list.set_role(role_);
+  v1::ListApplicationsResponse listed;
+  ASSERT_TRUE(h().stub().ListApplications(CallContext(body_key_).get(), list, &listed).ok());
+  ASSERT_EQ(listed.applications_size(), 1);
+  EXPECT_EQ(listed.applications(0).screening().summary(), bodys.screening().summary());
+  list.Clear();
+  ASSERT_TRUE(h().stub().ListApplications(CallContext(person_.key()).get(), list, &listed).ok());
+  ASSERT_EQ(listed.applications_size(), 1);
+  EXPECT_EQ(listed.applications(0).screening().summary(), app.screening().summary());
+  v1::Application moved;
+  ASSERT_TRUE(h().Move(body_key_, app.name(), v1::APPLICATION_STATE_ACKNOWLEDGED, &moved).ok());
+  EXPECT_EQ(moved.screening().summary(), bodys.screening().summary());
+}
+
 TEST_F(ApplicationsTest, RankingCountsTheStepsAwaitedAsTheListDoes) {
   // Ada's application is acknowledged, Bo's submitted, Cy's withdrawn.
   const v1::Application ada = h().Apply(person_.key(), role_);

@@ -102,6 +102,43 @@ TEST(ScreenTest, InTheBodysVoiceTheReasonsSpeakOfThePerson) {
   EXPECT_EQ(k.Get(CheckId::kCredentials).reason, "they hold an enhanced DBS check");
 }
 
+// Stored screenings are in the applicant's voice; a body reads them through InBodyVoice,
+// which must give exactly what Screen says in the body's voice, for every reason.
+TEST(ScreenTest, InBodyVoiceOfTheApplicantsReasonsIsTheBodysVoice) {
+  std::vector<Case> cases(8);
+  cases[1].credentials = {Held("dbs-enhanced", Day(2026, 1, 31))};
+  cases[2].credentials.clear();
+  cases[2].profile.set_availability_hours_per_month(2);
+  cases[3].active_placements = 3;
+  cases[4].active_placements = 1;
+  cases[4].profile.set_region(cadre::v1::REGION_NORTH_WEST);
+  cases[5].minimum_age = 18;
+  cases[6].role.mutable_location()->set_mode(cadre::v1::ATTENDANCE_MODE_REMOTE);
+  cases[6].role.add_required_credentials("first-aid");
+  cadre::v1::DeclaredInterest* works = cases[7].profile.add_declared_interests();
+  works->set_body("bodies/RYJ");
+  works->set_kind(cadre::v1::DeclaredInterest::KIND_WORKS_FOR);
+  for (size_t i = 0; i < cases.size(); ++i) {
+    Case applicant = cases[i];
+    Case body = cases[i];
+    body.voice = Voice::kBody;
+    const Screening a = applicant.Run();
+    const Screening b = body.Run();
+    ASSERT_EQ(a.checks.size(), b.checks.size());
+    for (size_t c = 0; c < a.checks.size(); ++c) {
+      EXPECT_EQ(InBodyVoice(a.checks[c].reason), b.checks[c].reason) << "case " << i;
+    }
+    EXPECT_EQ(InBodyVoice(a.Summary()), b.Summary()) << "case " << i;
+  }
+}
+
+TEST(InBodyVoiceTest, ChangesOnlyTheWholeWords) {
+  EXPECT_EQ(InBodyVoice("You meet all 6 requirements; your region"),
+            "They meet all 6 requirements; their region");
+  EXPECT_EQ(InBodyVoice("young, yours, you're, bayou"), "young, yours, you're, bayou");
+  EXPECT_EQ(InBodyVoice(""), "");
+}
+
 TEST(ScreenTest, CheckNamesAreStable) {
   EXPECT_EQ(CheckIdName(CheckId::kCredentials), "credentials");
   EXPECT_EQ(CheckIdName(CheckId::kAvailability), "availability");
