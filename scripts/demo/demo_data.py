@@ -39,7 +39,8 @@ BODIES = _load("bodies")
 # £20, trusts £15); 0 means voluntary.
 ROLES = _load("roles")
 AVENUES = _load("avenues")
-# Bodies' staff (load_staff.py): for three bodies a manager, a recruiter and a viewer,
-# each {"body": "bodies/CODE", "role": "manager" | "recruiter" | "viewer", "name",
-# "email"}. Invented people; every email is unique (one staff account an email).
+# Bodies' staff (load_staff.py): for four bodies (NHS England first: it has the most
+# applications) a manager, a recruiter and a viewer, each {"body": "bodies/CODE", "role":
+# "manager" | "recruiter" | "viewer", "name", "email"}. Invented people; every email is
+# unique (one staff account an email).
 STAFF = _load("staff")

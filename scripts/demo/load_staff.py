@@ -4,7 +4,7 @@
   /usr/bin/python3 scripts/demo/load_staff.py --registry 127.0.0.1:50051 \
       --body_keys .run/body-keys.json --accounts .run/demo-accounts.json [--stubs DIR]
 
-For each body of demo_data.STAFF (three bodies):
+For each body of demo_data.STAFF (four bodies):
   1. the body's own key (from --body_keys, written by load_demo.py) creates its manager;
   2. the manager sets their password through the one-time set-up token (SetStaffPassword,
      which signs them in) and, with that key, creates the recruiter and the viewer, who
@@ -14,8 +14,8 @@ Then --accounts is rewritten as {"applicants": [...], "staff": [...]}: the appli
 load_applicants.py wrote them (a list of its own, or the "applicants" of an earlier run),
 and each staff member's {"body", "role", "name", "email", "password", "staff"} (mode 600).
 
-Idempotent: when the first manager already signs in with the demo password, prints
-"staff already present", writes the staff list again and exits 0.
+Idempotent: a body whose manager already signs in with the demo password is left as it
+is (its members' names are read with its key); the staff list is written again.
 
 Exit status: 0 on success, 1 on an RPC failure (the message names the call), 2 on usage.
 Needs Debian's /usr/bin/python3 (python3-grpcio, python3-protobuf).
@@ -158,21 +158,19 @@ def main():
                          f"{CONNECT_TIMEOUT_S} s") from None
     loader = Loader(channel, r, r_grpc)
     names = {}
-    first = demo_data.STAFF[0]
-    present = loader.signs_in(first["email"])
-    if present:
-        print("staff already present")
-        # The names of the others are read with the body's key.
-        for body in bodies:
+    made = 0
+    for body in bodies:
+        people = [p for p in demo_data.STAFF if p["body"] == body]
+        if loader.signs_in(people[0]["email"]):
+            # Loaded before: the names are read with the body's key.
             listed = loader.call("ListStaff", r.ListStaffRequest(parent=body, page_size=200),
                                  body_keys[body]["secret"])
             names.update({s.email: s.name for s in listed.staff})
-    else:
-        for body in bodies:
-            people = [p for p in demo_data.STAFF if p["body"] == body]
-            names.update(loader.body(people, body_keys[body]["secret"]))
-        print(f"made {len(demo_data.STAFF)} staff accounts for {len(bodies)} bodies "
-              "(a manager, a recruiter and a viewer each)")
+            continue
+        names.update(loader.body(people, body_keys[body]["secret"]))
+        made += 1
+    print(f"made staff for {made} of {len(bodies)} bodies (a manager, a recruiter and a "
+          "viewer each); the others had theirs already")
     staff = [dict(body=p["body"], role=p["role"], name=p["name"], email=p["email"],
                   password=DEMO_PASSWORD, staff=names.get(p["email"], ""))
              for p in demo_data.STAFF]
