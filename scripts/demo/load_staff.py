@@ -170,7 +170,7 @@ def main():
         names.update(loader.body(people, body_keys[body]["secret"]))
         made += 1
     print(f"made staff for {made} of {len(bodies)} bodies (a manager, a recruiter and a "
-          "viewer each); the others had theirs already")
+          "viewer each)" + ("" if made == len(bodies) else "; the others had theirs already"))
     staff = [dict(body=p["body"], role=p["role"], name=p["name"], email=p["email"],
                   password=DEMO_PASSWORD, staff=names.get(p["email"], ""))
              for p in demo_data.STAFF]

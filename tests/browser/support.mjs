@@ -149,14 +149,20 @@ export function pageProblems(page) {
 // axe is itself JavaScript that waits on timers, which never fire in a page with
 // JavaScript off. For such a page it checks the same URL loaded afresh in a context with
 // JavaScript on but every script of the gateway's answered empty: the page as it renders
-// when none of its scripts runs (a <noscript> would differ; the templates have none).
+// when none of its scripts runs (a <noscript> would differ; the templates have none). The
+// stand-in carries the page's cookies (its session: a signed-in page stays signed in) and
+// must land on the same address, so that axe never checks a sign-in page instead.
 export async function checkAccessibility(page) {
   if (withoutJavaScript.has(page)) {
     const context = await gatewayContext(page.context().browser(),
                                          { javaScriptEnabled: true, emptyScripts: true });
     try {
+      await context.addCookies(await page.context().cookies());
       const standIn = await context.newPage();
       await standIn.goto(page.url());
+      const withoutHash = (url) => url.split('#')[0];
+      assert.equal(withoutHash(standIn.url()), withoutHash(page.url()),
+                   `axe's stand-in for ${page.url()} was sent elsewhere`);
       assert.equal(await standIn.evaluate(() => document.body.classList.contains('js-enabled')),
                    false, 'none of the page\'s own scripts ran');
       return await auditWithAxe(standIn, page.url());

@@ -57,7 +57,8 @@ std::optional<Account> RequireAccount(const PageDeps& deps, const HttpRequest& r
     return std::nullopt;
   }
   if (!found->has_value()) {
-    SendToSignIn(deps, request, kPersonSignIn, staff_session, response);
+    SendToSignIn(deps, request, kPersonSignIn,
+                 staff_session ? SessionCookie::kKeep : SessionCookie::kClear, response);
     return std::nullopt;
   }
   return *std::move(found);
@@ -113,7 +114,7 @@ void RenderAccountUpstreamError(const PageDeps& deps, const grpc::Status& status
       // account was deleted): the session is of no use any more.
       HttpResponse redirect;
       EndSession(deps, account, &redirect);
-      SendToSignIn(deps, request, kPersonSignIn, /*other_kind_session=*/false, &redirect);
+      SendToSignIn(deps, request, kPersonSignIn, SessionCookie::kKeep, &redirect);  // cleared above
       *response = std::move(redirect);
       return;
     }

@@ -31,7 +31,7 @@ std::string ReturnAddressOf(const PageDeps& deps, const HttpRequest& request,
 }
 
 void SendToSignIn(const PageDeps& deps, const HttpRequest& request, const SignInPlace& place,
-                  bool other_kind_session, HttpResponse* response) {
+                  SessionCookie cookie, HttpResponse* response) {
   // The Location is made here, not by SeeOther: the return address is already a safe
   // local path, and percent-encoded it may pass SeeOther's length cap.
   response->status = 303;
@@ -41,7 +41,7 @@ void SendToSignIn(const PageDeps& deps, const HttpRequest& request, const SignIn
   response->content_type = "text/plain; charset=utf-8";
   response->body = "";
   const std::string cookie_name = SessionCookieName(deps, request);
-  if (!other_kind_session && !request.Cookie(cookie_name).empty()) {
+  if (cookie == SessionCookie::kClear && !request.Cookie(cookie_name).empty()) {
     response->AddHeader("Set-Cookie", ClearCookieHeader(cookie_name, SecureCookies(deps, request)));
   }
 }

@@ -29,11 +29,15 @@ struct SignInPlace {
 std::string ReturnAddressOf(const PageDeps& deps, const HttpRequest& request,
                             const SignInPlace& place);
 
-// A page that needs a session of this kind met none: 303 to `place.path` returning here.
-// The request's cookie is cleared too, unless it holds a session of the other kind
-// (`other_kind_session`), which stays its owner's (signing in here ends it then).
+// What SendToSignIn does with the request's session cookie: clear it (it names no session
+// any more), or keep it (it holds a session of the other kind, which stays its owner's
+// until they sign in here; or the caller has just ended and cleared it).
+enum class SessionCookie { kClear, kKeep };
+
+// A page that needs a session of this kind met none: 303 to `place.path` returning here,
+// and the request's session cookie (if any) cleared or kept as `cookie` says.
 void SendToSignIn(const PageDeps& deps, const HttpRequest& request, const SignInPlace& place,
-                  bool other_kind_session, HttpResponse* response);
+                  SessionCookie cookie, HttpResponse* response);
 
 // The 403 page saying `detail` ("" for the page's own words), never cached.
 void RenderForbidden(const PageDeps& deps, const HttpRequest& request, absl::string_view detail,

@@ -141,7 +141,8 @@ std::optional<StaffAccount> RequireStaff(const PageDeps& deps, const HttpRequest
     return std::nullopt;
   }
   if (!found->has_value()) {
-    SendToSignIn(deps, request, kStaffSignIn, applicant_session, response);
+    SendToSignIn(deps, request, kStaffSignIn,
+                 applicant_session ? SessionCookie::kKeep : SessionCookie::kClear, response);
     return std::nullopt;
   }
   return *std::move(found);
@@ -175,7 +176,7 @@ void RenderStaffUpstreamError(const PageDeps& deps, const grpc::Status& status,
       // link). The session is of no use any more.
       HttpResponse redirect;
       EndStaffSession(deps, staff, &redirect);
-      SendToSignIn(deps, request, kStaffSignIn, /*other_kind_session=*/false, &redirect);
+      SendToSignIn(deps, request, kStaffSignIn, SessionCookie::kKeep, &redirect);  // cleared above
       *response = std::move(redirect);
       return;
     }
