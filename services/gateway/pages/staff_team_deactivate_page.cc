@@ -47,13 +47,10 @@ void ConfirmGet(const PageDeps& deps, const HttpRequest& request, HttpResponse* 
 }
 
 void DeactivatePost(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  std::optional<StaffAccount> staff = RequireStaffForm(deps, request, response);
-  if (!staff) return;
-  const std::optional<std::string> name = StaffNameFromPath(*staff, request.path_params.at(0));
-  if (!name) {
-    RenderErrorPage(deps, 404, request, response);
-    return;
-  }
+  const std::optional<MemberForm> form = RequireMemberForm(deps, request, response);
+  if (!form) return;
+  const StaffAccount* staff = &form->staff;
+  const std::string* name = &form->member;
   cadre::v1::DeactivateStaffRequest deactivate;
   deactivate.set_name(*name);
   deactivate.set_etag(request.Form("etag").substr(0, kMaxEtag));
@@ -74,12 +71,7 @@ void DeactivatePost(const PageDeps& deps, const HttpRequest& request, HttpRespon
     RenderStaffUpstreamError(deps, status, request, *staff, response);
     return;
   }
-  const absl::Status ended = EndEveryStaffSession(deps, *name);
-  if (!ended.ok()) {
-    // Their keys are revoked all the same: their next upstream call ends the session.
-    log::Warn("could not end a deactivated member's sessions",
-              {{"request_id", request.request_id}, {"error", std::string(ended.message())}});
-  }
+  EndMembersSessions(deps, request, *name);
   SeeOther("/staff/team?done=deactivated", response);
 }
 

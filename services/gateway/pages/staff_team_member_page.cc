@@ -34,17 +34,6 @@ PageFrame MemberFrame(const StaffAccount& staff, std::string title) {
                    .staff = &staff};
 }
 
-// The member's sessions end once the registry revoked their keys.
-void EndMembersSessions(const PageDeps& deps, const HttpRequest& request,
-                        const std::string& member) {
-  const absl::Status ended = EndEveryStaffSession(deps, member);
-  if (!ended.ok()) {
-    // Their keys are revoked all the same: their next upstream call ends the session.
-    log::Warn("could not end a staff member's sessions",
-              {{"request_id", request.request_id}, {"error", std::string(ended.message())}});
-  }
-}
-
 // `error` (an error summary's text, "" for none) above the page, with `status`.
 void RenderMember(const PageDeps& deps, const HttpRequest& request, const StaffAccount& staff,
                   const std::string& error, HttpResponse* response) {
@@ -73,13 +62,10 @@ void MemberGet(const PageDeps& deps, const HttpRequest& request, HttpResponse* r
 }
 
 void RolePost(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  std::optional<StaffAccount> staff = RequireStaffForm(deps, request, response);
-  if (!staff) return;
-  const std::optional<std::string> name = StaffNameFromPath(*staff, request.path_params.at(0));
-  if (!name) {
-    RenderErrorPage(deps, 404, request, response);
-    return;
-  }
+  const std::optional<MemberForm> form = RequireMemberForm(deps, request, response);
+  if (!form) return;
+  const StaffAccount* staff = &form->staff;
+  const std::string* name = &form->member;
   const cadre::v1::StaffRole role = StaffRoleFromWord(request.Form("role"));
   if (role == cadre::v1::STAFF_ROLE_UNSPECIFIED) {
     response->status = 400;
@@ -112,13 +98,10 @@ void RolePost(const PageDeps& deps, const HttpRequest& request, HttpResponse* re
 }
 
 void SetupLinkPost(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  std::optional<StaffAccount> staff = RequireStaffForm(deps, request, response);
-  if (!staff) return;
-  const std::optional<std::string> name = StaffNameFromPath(*staff, request.path_params.at(0));
-  if (!name) {
-    RenderErrorPage(deps, 404, request, response);
-    return;
-  }
+  const std::optional<MemberForm> form = RequireMemberForm(deps, request, response);
+  if (!form) return;
+  const StaffAccount* staff = &form->staff;
+  const std::string* name = &form->member;
   cadre::v1::IssueStaffSetupLinkRequest issue;
   issue.set_name(*name);
   cadre::v1::StaffSetupLink link;

@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "services/common/base/time_proto.h"
+#include "services/common/logging.h"
 #include "services/gateway/domain/labels.h"
 
 namespace cadre::gateway {
@@ -111,6 +112,28 @@ std::optional<cadre::v1::Staff> LoadMemberOfPath(const PageDeps& deps, const Htt
     return std::nullopt;
   }
   return member;
+}
+
+std::optional<MemberForm> RequireMemberForm(const PageDeps& deps, const HttpRequest& request,
+                                            HttpResponse* response) {
+  std::optional<StaffAccount> staff = RequireStaffForm(deps, request, response);
+  if (!staff) return std::nullopt;
+  std::optional<std::string> name = StaffNameFromPath(*staff, request.path_params.at(0));
+  if (!name) {
+    RenderErrorPage(deps, 404, request, response);
+    return std::nullopt;
+  }
+  return MemberForm{.staff = *std::move(staff), .member = *std::move(name)};
+}
+
+void EndMembersSessions(const PageDeps& deps, const HttpRequest& request,
+                        const std::string& member) {
+  const absl::Status ended = EndEveryStaffSession(deps, member);
+  if (!ended.ok()) {
+    // Their keys are revoked all the same: their next upstream call ends the session.
+    log::Warn("could not end a staff member's sessions",
+              {{"request_id", request.request_id}, {"error", std::string(ended.message())}});
+  }
 }
 
 }  // namespace cadre::gateway

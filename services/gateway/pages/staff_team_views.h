@@ -32,6 +32,21 @@ std::optional<std::string> StaffNameFromPath(const StaffAccount& staff, const st
 // The member the page's address names (its first path parameter), read with `staff`'s
 // key; nullopt with `response` filled: 404 for an id of the wrong shape, else as
 // RenderStaffUpstreamError (403 for another body's member, 404 for none).
+// For a POST from a member's page: RequireStaffForm (the CSRF token), then the member's
+// name the address gives ("bodies/{code}/staff/{id}"); nullopt with `response` filled
+// (not signed in, an expired form, 404 for an id of the wrong shape).
+struct MemberForm {
+  StaffAccount staff;  // who posts it
+  std::string member;  // whom it changes
+};
+std::optional<MemberForm> RequireMemberForm(const PageDeps& deps, const HttpRequest& request,
+                                            HttpResponse* response);
+
+// Ends every session of `member` once the registry has revoked their keys (deactivated, a
+// new role, a new set-up link); a failure is logged, as their next call ends it anyway.
+void EndMembersSessions(const PageDeps& deps, const HttpRequest& request,
+                        const std::string& member);
+
 std::optional<cadre::v1::Staff> LoadMemberOfPath(const PageDeps& deps, const HttpRequest& request,
                                                  const StaffAccount& staff, HttpResponse* response);
 
