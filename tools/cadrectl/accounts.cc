@@ -142,13 +142,9 @@ absl::Status ResetPassword(Invocation& inv) {
 
 std::vector<Command> AccountCommands() {
   const FlagSpec email = {"email", "EMAIL", "the email signed up with (required)"};
-  const FlagSpec password_file = {"password-file", "FILE",
-                                  "read the password from FILE (one line); never give it as a "
-                                  "flag's value"};
-  const FlagSpec password_stdin = {"password-stdin", "",
-                                   "read the password from stdin's first line"};
-  const FlagSpec key_out = {"key-out", "FILE",
-                            "write the new key to FILE (mode 600) instead of printing it"};
+  const FlagSpec password_file = PasswordFileFlag();
+  const FlagSpec password_stdin = PasswordStdinFlag();
+  const FlagSpec key_out = KeyOutFlag();
   return {
       {"applicants", "sign-up", "", 0, 0,
        "create your applicant account; prints your applicant name and key once",

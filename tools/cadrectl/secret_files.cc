@@ -150,4 +150,17 @@ absl::Status PrivateFile::WriteAndClose(absl::string_view contents) {
   return absl::OkStatus();
 }
 
+FlagSpec PasswordFileFlag() {
+  return {"password-file", "FILE",
+          "read the password from FILE (one line); never give it as a flag's value"};
+}
+
+FlagSpec PasswordStdinFlag() {
+  return {"password-stdin", "", "read the password from stdin's first line"};
+}
+
+FlagSpec KeyOutFlag() {
+  return {"key-out", "FILE", "write the new key to FILE (mode 600) instead of printing it"};
+}
+
 }  // namespace cadre::cadrectl

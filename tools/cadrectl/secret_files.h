@@ -24,6 +24,13 @@ namespace cadre::cadrectl {
 absl::StatusOr<std::string> ReadPassword(const ParsedArgs& args, absl::string_view file_flag,
                                          absl::string_view stdin_flag, std::istream& in);
 
+// The flags that give a password (--password-file FILE, --password-stdin) and the one that
+// writes a new key to a private file (--key-out FILE), as every command that takes them
+// describes them.
+FlagSpec PasswordFileFlag();
+FlagSpec PasswordStdinFlag();
+FlagSpec KeyOutFlag();
+
 // A file created (or emptied) for writing with mode 600, opened before a call so that a
 // path that cannot be written fails before anything happens. Not copyable.
 class PrivateFile {

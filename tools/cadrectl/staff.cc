@@ -252,13 +252,9 @@ std::vector<Command> StaffCommands() {
   const FlagSpec etag = {"etag", "ETAG",
                          "fail with ABORTED unless the account still has this etag (default: "
                          "read it first)"};
-  const FlagSpec password_file = {"password-file", "FILE",
-                                  "read the password from FILE (one line); never give it as a "
-                                  "flag's value"};
-  const FlagSpec password_stdin = {"password-stdin", "",
-                                   "read the password from stdin's first line"};
-  const FlagSpec key_out = {"key-out", "FILE",
-                            "write the new key to FILE (mode 600) instead of printing it"};
+  const FlagSpec password_file = PasswordFileFlag();
+  const FlagSpec password_stdin = PasswordStdinFlag();
+  const FlagSpec key_out = KeyOutFlag();
   std::vector<FlagSpec> list_flags = {{"deactivated", "", "also list deactivated accounts"}};
   for (const FlagSpec& flag : PagingFlags(200)) list_flags.push_back(flag);
   return {
