@@ -64,39 +64,19 @@ ABSL_FLAG(std::string, log_level, "warn", "log level of this process: debug ... 
 namespace cadre::bench {
 namespace {
 
-// host:port → the two; INVALID_ARGUMENT naming --flag.
-absl::Status SplitAddress(const std::string& address, const char* flag, std::string* host,
-                          int* port) {
-  const size_t colon = address.rfind(':');
-  if (colon == std::string::npos || !absl::SimpleAtoi(address.substr(colon + 1), port)) {
-    return absl::InvalidArgumentError(absl::StrCat("--", flag, ": HOST:PORT, not '", address, "'"));
-  }
-  *host = address.substr(0, colon);
-  return absl::OkStatus();
-}
-
 absl::Status CheckRanges() {
-  auto in = [](int v, int lo, int hi, const char* flag) {
-    return v >= lo && v <= hi ? absl::OkStatus()
-                              : absl::InvalidArgumentError(
-                                    absl::StrFormat("--%s: %d-%d, not %d", flag, lo, hi, v));
-  };
   for (const absl::Status& s :
-       {in(absl::GetFlag(FLAGS_roles), 20, 100000, "roles"),
-        in(absl::GetFlag(FLAGS_bodies), 1, 26, "bodies"),
-        in(absl::GetFlag(FLAGS_seed_threads), 1, 64, "seed_threads"),
-        in(absl::GetFlag(FLAGS_people), 1, 1000, "people"),
-        in(absl::GetFlag(FLAGS_applications_each), 0, 100, "applications_each"),
-        in(absl::GetFlag(FLAGS_people_threads), 1, 64, "people_threads"),
-        in(absl::GetFlag(FLAGS_in_flight), 1, 256, "in_flight"),
-        in(absl::GetFlag(FLAGS_repeats), 1, 10, "repeats")}) {
+       {InRange(absl::GetFlag(FLAGS_roles), 20, 100000, "roles"),
+        InRange(absl::GetFlag(FLAGS_bodies), 1, 26, "bodies"),
+        InRange(absl::GetFlag(FLAGS_seed_threads), 1, 64, "seed_threads"),
+        InRange(absl::GetFlag(FLAGS_people), 1, 1000, "people"),
+        InRange(absl::GetFlag(FLAGS_applications_each), 0, 100, "applications_each"),
+        InRange(absl::GetFlag(FLAGS_people_threads), 1, 64, "people_threads"),
+        InRange(absl::GetFlag(FLAGS_in_flight), 1, 256, "in_flight"),
+        InRange(absl::GetFlag(FLAGS_repeats), 1, 10, "repeats")}) {
     if (!s.ok()) return s;
   }
-  if (absl::GetFlag(FLAGS_duration) > absl::Seconds(60) ||
-      absl::GetFlag(FLAGS_duration) <= absl::ZeroDuration()) {
-    return absl::InvalidArgumentError("--duration: above 0, at most 60s");
-  }
-  return absl::OkStatus();
+  return CheckMeasureDuration(absl::GetFlag(FLAGS_duration));
 }
 
 // Waits for the three services; seeds roles and people; signs everyone in.

@@ -81,6 +81,31 @@ keep_bench_logs() {
   fi
 }
 
+# Exits 2 unless the three services, the benchmark $2 and the gateway's web root are built
+# in build directory $1.
+require_page_bench_build() {
+  local build="$1" bench="$2" bin
+  for bin in "${build}"/services/{registry/cadre-registry,matching/cadre-matching,gateway/cadre-gateway} \
+    "${bench}"; do
+    [[ -x "${bin}" ]] || { echo "not built: ${bin}" >&2; exit 2; }
+  done
+  [[ -d "${build}/web/templates" ]] || { echo "no web root in ${build}/web (build cadre-gateway)" >&2; exit 2; }
+}
+
+# The EXIT trap of a page benchmark (trap stop_bench_services EXIT): the gateway, matching,
+# the registry and redis-server that start_bench_services started, stopped by PID; their
+# logs kept (keep_bench_logs); the work directory $work removed; the exit status kept.
+stop_bench_services() {
+  local rc=$?
+  stop "${gateway_pid:-}"
+  stop "${matching_pid:-}"
+  stop "${registry_pid:-}"
+  stop "${redis_pid:-}"
+  keep_bench_logs "${rc}" "${work}" registry matching gateway
+  rm -rf "${work}"
+  exit "${rc}"
+}
+
 # The three services of the page benchmarks, on free loopback ports with metrics off and
 # warn logs, against their own redis-server, in directory $2 (mode 700): the secrets
 # (make_bench_secrets and the gateway's service key), the redis-server (start_bench_redis

@@ -31,7 +31,6 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build_dir="${BUILD_DIR:-build}"
 [[ "${build_dir}" == /* ]] || build_dir="${repo}/${build_dir}"
 bench_bin="${build_dir}/bench/staff_pages_bench"
-web_root="${build_dir}/web"
 if [[ $# -gt 0 && "$1" == "--" ]]; then shift; fi
 repeats="${REPEATS:-3}"
 duration="${DURATION:-5}"
@@ -55,11 +54,11 @@ time_limit="${TIME_LIMIT:-$(( 180 + applicants / 10 + measure * 3 / 2 ))}"
 echo "staff pages bench: one role with ${applicants} applicants, ${in_flight} in flight," \
   "${repeats} run(s) of ${warmup}+${duration} s a target, time limit ${time_limit} s" >&2
 
-for bin in "${build_dir}"/services/{registry/cadre-registry,matching/cadre-matching,gateway/cadre-gateway} \
-  "${bench_bin}"; do
-  [[ -x "${bin}" ]] || { echo "not built: ${bin}" >&2; exit 2; }
-done
-[[ -d "${web_root}/templates" ]] || { echo "no web root in ${web_root} (build cadre-gateway)" >&2; exit 2; }
+# stop, keep_bench_logs, require_page_bench_build, start_bench_services (the secrets,
+# redis-server, the registry, matching and the gateway on free loopback ports) and
+# stop_bench_services
+source "${repo}/bench/bench_processes.sh"
+require_page_bench_build "${build_dir}" "${bench_bin}"
 
 deadline=$(( SECONDS + time_limit ))
 left() { local n=$(( deadline - SECONDS )); echo $(( n > 0 ? n : 1 )); }
@@ -70,22 +69,7 @@ redis_pid=""
 registry_pid=""
 matching_pid=""
 gateway_pid=""
-
-# stop, keep_bench_logs and start_bench_services (the secrets, redis-server, the registry,
-# matching and the gateway on free loopback ports)
-source "${repo}/bench/bench_processes.sh"
-
-cleanup() {
-  local rc=$?
-  stop "${gateway_pid}"
-  stop "${matching_pid}"
-  stop "${registry_pid}"
-  stop "${redis_pid}"
-  keep_bench_logs "${rc}" "${work}" registry matching gateway
-  rm -rf "${work}"
-  exit "${rc}"
-}
-trap cleanup EXIT
+trap stop_bench_services EXIT
 trap 'exit 130' INT TERM
 
 start_bench_services "${build_dir}" "${work}" "${max_live}" "${http_threads}" "${redis_server}"

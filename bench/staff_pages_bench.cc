@@ -68,38 +68,18 @@ ABSL_FLAG(std::string, log_level, "warn", "log level of this process: debug ... 
 namespace cadre::bench {
 namespace {
 
-// host:port → the two; INVALID_ARGUMENT naming --flag.
-absl::Status SplitAddress(const std::string& address, const char* flag, std::string* host,
-                          int* port) {
-  const size_t colon = address.rfind(':');
-  if (colon == std::string::npos || !absl::SimpleAtoi(address.substr(colon + 1), port)) {
-    return absl::InvalidArgumentError(absl::StrCat("--", flag, ": HOST:PORT, not '", address, "'"));
-  }
-  *host = address.substr(0, colon);
-  return absl::OkStatus();
-}
-
 absl::Status CheckRanges() {
-  auto in = [](int v, int lo, int hi, const char* flag) {
-    return v >= lo && v <= hi ? absl::OkStatus()
-                              : absl::InvalidArgumentError(
-                                    absl::StrFormat("--%s: %d-%d, not %d", flag, lo, hi, v));
-  };
   for (const absl::Status& s :
-       {in(absl::GetFlag(FLAGS_applicants), 1, 5000, "applicants"),
-        in(absl::GetFlag(FLAGS_untrained_every), 0, 1000, "untrained_every"),
-        in(absl::GetFlag(FLAGS_seed_threads), 1, 64, "seed_threads"),
-        in(absl::GetFlag(FLAGS_in_flight), 1, 256, "in_flight"),
-        in(absl::GetFlag(FLAGS_driver_threads), 1, 64, "driver_threads"),
-        in(absl::GetFlag(FLAGS_calls_per_channel), 1, 256, "calls_per_channel"),
-        in(absl::GetFlag(FLAGS_repeats), 1, 10, "repeats")}) {
+       {InRange(absl::GetFlag(FLAGS_applicants), 1, 5000, "applicants"),
+        InRange(absl::GetFlag(FLAGS_untrained_every), 0, 1000, "untrained_every"),
+        InRange(absl::GetFlag(FLAGS_seed_threads), 1, 64, "seed_threads"),
+        InRange(absl::GetFlag(FLAGS_in_flight), 1, 256, "in_flight"),
+        InRange(absl::GetFlag(FLAGS_driver_threads), 1, 64, "driver_threads"),
+        InRange(absl::GetFlag(FLAGS_calls_per_channel), 1, 256, "calls_per_channel"),
+        InRange(absl::GetFlag(FLAGS_repeats), 1, 10, "repeats")}) {
     if (!s.ok()) return s;
   }
-  if (absl::GetFlag(FLAGS_duration) > absl::Seconds(60) ||
-      absl::GetFlag(FLAGS_duration) <= absl::ZeroDuration()) {
-    return absl::InvalidArgumentError("--duration: above 0, at most 60s");
-  }
-  return absl::OkStatus();
+  return CheckMeasureDuration(absl::GetFlag(FLAGS_duration));
 }
 
 // Waits for the three services; seeds the role and its applicants; makes the recruiter
