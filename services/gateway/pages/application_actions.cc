@@ -19,6 +19,7 @@
 #include "services/gateway/pages/application_page.h"
 #include "services/gateway/pages/application_views.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -44,11 +45,7 @@ void WithApplicationForm(const PageDeps& deps, const HttpRequest& request, HttpR
     RenderErrorPage(deps, 404, request, response);
     return;
   }
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   grpc::ClientContext context;
   PrepareContext(deps, request, *account, &context);
   act(*account, id, &context);

@@ -24,6 +24,7 @@
 #include "services/gateway/pages/application_page.h"
 #include "services/gateway/pages/application_views.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -51,11 +52,7 @@ void RenderConfirm(const PageDeps& deps, const HttpRequest& request, const Accou
                    const std::string& id, Confirm what, const StepDownForm* form,
                    HttpResponse* response) {
   const std::string path = absl::StrCat("/applications/", id);
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   cadre::v1::Application app;
   grpc::Status status;
   {
@@ -151,11 +148,7 @@ void StepDown(const PageDeps& deps, const HttpRequest& request, HttpResponse* re
     RenderConfirm(deps, request, *account, id, Confirm::kStepDown, &form, response);
     return;
   }
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   grpc::ClientContext context;
   PrepareContext(deps, request, *account, &context);
   cadre::v1::EndPlacementRequest end;

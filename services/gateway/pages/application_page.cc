@@ -20,6 +20,7 @@
 #include "services/gateway/domain/labels.h"
 #include "services/gateway/pages/application_views.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -96,11 +97,7 @@ std::string ApplicationIdOf(const HttpRequest& request) {
 
 void RenderApplicationPage(const PageDeps& deps, const HttpRequest& request, const Account& account,
                            const std::string& id, const json& errors, HttpResponse* response) {
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   cadre::v1::Application app;
   {
     grpc::ClientContext context;

@@ -19,6 +19,7 @@
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/application_views.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -59,11 +60,7 @@ json PlacementView(const cadre::v1::Placement& placement, const BodyNames& names
 void ServeApplications(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
   const std::optional<Account> account = RequireAccount(deps, request, response);
   if (!account.has_value()) return;
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   std::string token = request.Query("page");
   if (token.size() > kMaxPageTokenBytes) token.clear();
   cadre::v1::ListApplicationsResponse page;

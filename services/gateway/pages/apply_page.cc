@@ -31,6 +31,7 @@
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/application_views.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -218,11 +219,7 @@ void SubmitApply(const PageDeps& deps, const HttpRequest& request, HttpResponse*
                     "Why you want this role must be 3,000 characters or fewer", response);
     return;
   }
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   grpc::ClientContext context;
   PrepareContext(deps, request, *account, &context);
   cadre::v1::SubmitApplicationRequest submit;

@@ -19,6 +19,7 @@
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/body_names.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -91,11 +92,7 @@ json CredentialCard(const cadre::v1::Credential& c, const BodyNames& names) {
 void ServeCredentials(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
   const std::optional<Account> account = RequireAccount(deps, request, response);
   if (!account.has_value()) return;
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   grpc::ClientContext context;
   PrepareContext(deps, request, *account, &context);
   cadre::v1::ListCredentialsRequest list;  // no applicant: the caller's own

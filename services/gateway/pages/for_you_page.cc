@@ -18,6 +18,7 @@
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/body_names.h"
 #include "services/gateway/pages/pages.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -87,11 +88,7 @@ json ForYouView(const cadre::v1::RecommendRolesResponse& answer, const BodyNames
 void ServeForYou(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
   const std::optional<Account> account = RequireAccount(deps, request, response);
   if (!account.has_value()) return;
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   const bool all = request.Query("all") == "1";
   const std::string page_token = request.Query("page");
   if (page_token.size() > kMaxPageTokenChars) {

@@ -55,13 +55,6 @@ FormError UpstreamFormError(const grpc::Status& status,
   return {.field = field, .message = absl::StrCat(label_of(field), " ", error.message)};
 }
 
-bool MatchingConfigured(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  if (deps.upstream->matching() != nullptr) return true;
-  RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching service"),
-                      request, response);
-  return false;
-}
-
 grpc::Status GetMyApplicant(const PageDeps& deps, const HttpRequest& request,
                             const Account& account, cadre::v1::Applicant* applicant) {
   grpc::ClientContext context;

@@ -16,6 +16,7 @@
 #include "services/gateway/domain/profile_form.h"
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/page_kit.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 
@@ -37,9 +38,6 @@ nlohmann::json FieldView(const std::string& id, const std::string& value,
 FormError UpstreamFormError(const grpc::Status& status,
                             const std::function<std::string(absl::string_view)>& field_of,
                             const std::function<std::string(absl::string_view)>& label_of);
-
-// Matching, or false after rendering the 503 page when the gateway has none.
-bool MatchingConfigured(const PageDeps& deps, const HttpRequest& request, HttpResponse* response);
 
 // GetMyProfile for `account`.
 grpc::Status GetMyApplicant(const PageDeps& deps, const HttpRequest& request,

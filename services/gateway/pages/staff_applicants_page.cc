@@ -23,6 +23,7 @@
 #include "services/gateway/pages/pages.h"
 #include "services/gateway/pages/staff_kit.h"
 #include "services/gateway/pages/staff_role_views.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -95,11 +96,7 @@ void ServeApplicants(const PageDeps& deps, const HttpRequest& request, HttpRespo
     return;
   }
   if (!StaffRegistryConfigured(deps, request, response)) return;
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   cadre::v1::Role role;
   grpc::Status status = GetBodyRole(deps, request, *staff, id, &role);
   if (!status.ok()) {

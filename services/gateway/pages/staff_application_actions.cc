@@ -18,6 +18,7 @@
 #include "services/gateway/domain/staff_application_words.h"
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/staff_application_page.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -46,11 +47,7 @@ void MovePost(const PageDeps& deps, const HttpRequest& request, HttpResponse* re
     RenderErrorPage(deps, 404, request, response);
     return;
   }
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   StaffMoveFormState state;
   state.reply_by_day = request.Form("reply_by-day").substr(0, kMaxDateField);
   state.reply_by_month = request.Form("reply_by-month").substr(0, kMaxDateField);

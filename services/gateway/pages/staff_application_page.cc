@@ -24,6 +24,7 @@
 #include "services/gateway/pages/application_views.h"
 #include "services/gateway/pages/pages.h"
 #include "services/gateway/pages/staff_role_views.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -132,11 +133,7 @@ std::string StaffApplicationIdOf(const HttpRequest& request) {
 void RenderStaffApplicationPage(const PageDeps& deps, const HttpRequest& request,
                                 const StaffAccount& staff, const std::string& id,
                                 const StaffMoveFormState& state, HttpResponse* response) {
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   cadre::v1::Application app;
   grpc::ClientContext context;
   PrepareStaffContext(deps, request, staff, &context);

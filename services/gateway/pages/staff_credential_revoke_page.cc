@@ -21,6 +21,7 @@
 #include "services/gateway/domain/staff_forms.h"
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/staff_credential_views.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -50,11 +51,7 @@ std::optional<RevokeTarget> TargetOf(const HttpRequest& request) {
 void RenderRevoke(const PageDeps& deps, const HttpRequest& request, const StaffAccount& staff,
                   const RevokeTarget& target, const std::string& reason, const std::string& error,
                   HttpResponse* response) {
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   grpc::ClientContext context;
   PrepareStaffContext(deps, request, staff, &context);
   cadre::v1::ListCredentialsRequest list;
@@ -129,11 +126,7 @@ void Revoke(const PageDeps& deps, const HttpRequest& request, HttpResponse* resp
     RenderRevoke(deps, request, *staff, *target, reason, error, response);
     return;
   }
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   grpc::ClientContext context;
   PrepareStaffContext(deps, request, *staff, &context);
   cadre::v1::RevokeCredentialRequest revoke;

@@ -29,6 +29,7 @@
 #include "services/gateway/pages/pages.h"
 #include "services/gateway/pages/staff_credential_views.h"
 #include "services/gateway/pages/staff_placement_views.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -158,11 +159,7 @@ void Grant(const PageDeps& deps, const HttpRequest& request, HttpResponse* respo
     RenderStaffCredentialsPage(deps, request, *staff, id, true, &values, parsed.errors, response);
     return;
   }
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   grpc::ClientContext context;
   PrepareStaffContext(deps, request, *staff, &context);
   cadre::v1::Credential granted;
@@ -209,11 +206,7 @@ void RenderStaffCredentialsPage(const PageDeps& deps, const HttpRequest& request
   json credentials = json::array();
   const bool listed = list_applicant && !applicant_id.empty();
   if (listed) {
-    if (deps.upstream->matching() == nullptr) {
-      RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                          response);
-      return;
-    }
+    if (!MatchingConfigured(deps, request, response)) return;
     grpc::ClientContext context;
     PrepareStaffContext(deps, request, staff, &context);
     cadre::v1::ListCredentialsRequest list;

@@ -25,6 +25,7 @@
 #include "services/gateway/pages/account_kit.h"
 #include "services/gateway/pages/pages.h"
 #include "services/gateway/pages/staff_placement_views.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -42,13 +43,6 @@ struct EndEarlyForm {
 };
 
 std::string EtagOf(const std::string& given) { return given.size() <= kMaxEtagBytes ? given : ""; }
-
-bool MatchingUp(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
-  if (deps.upstream->matching() != nullptr) return true;
-  RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                      response);
-  return false;
-}
 
 void ServePlacement(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
   const std::optional<StaffAccount> staff = RequireStaff(deps, request, response);
@@ -83,7 +77,7 @@ void Complete(const PageDeps& deps, const HttpRequest& request, HttpResponse* re
     RenderErrorPage(deps, 404, request, response);
     return;
   }
-  if (!MatchingUp(deps, request, response)) return;
+  if (!MatchingConfigured(deps, request, response)) return;
   const grpc::Status status = End(deps, request, *staff, id, cadre::v1::PLACEMENT_STATE_COMPLETED,
                                   "", request.Form("etag"));
   FinishStaffPlacementAction(deps, request, *staff, id, status, "completed", response);
@@ -91,7 +85,7 @@ void Complete(const PageDeps& deps, const HttpRequest& request, HttpResponse* re
 
 void RenderEndEarly(const PageDeps& deps, const HttpRequest& request, const StaffAccount& staff,
                     const std::string& id, const EndEarlyForm* form, HttpResponse* response) {
-  if (!MatchingUp(deps, request, response)) return;
+  if (!MatchingConfigured(deps, request, response)) return;
   cadre::v1::Placement placement;
   {
     grpc::ClientContext context;
@@ -165,7 +159,7 @@ void EndEarly(const PageDeps& deps, const HttpRequest& request, HttpResponse* re
     RenderEndEarly(deps, request, *staff, id, &form, response);
     return;
   }
-  if (!MatchingUp(deps, request, response)) return;
+  if (!MatchingConfigured(deps, request, response)) return;
   const grpc::Status status = End(deps, request, *staff, id, cadre::v1::PLACEMENT_STATE_ENDED_EARLY,
                                   form.reason, form.etag);
   if (status.error_code() == grpc::StatusCode::INVALID_ARGUMENT &&

@@ -9,6 +9,7 @@
 #include "services/gateway/domain/labels.h"
 #include "services/gateway/domain/staff_forms.h"
 #include "services/gateway/pages/account_kit.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 
@@ -57,11 +58,7 @@ json StaffPlacementView(const cadre::v1::Placement& p) {
 void RenderStaffPlacementPage(const PageDeps& deps, const HttpRequest& request,
                               const StaffAccount& staff, const std::string& id, const json& errors,
                               HttpResponse* response) {
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   cadre::v1::Placement placement;
   {
     grpc::ClientContext context;

@@ -23,6 +23,7 @@
 #include "services/gateway/pages/pages.h"
 #include "services/gateway/pages/staff_kit.h"
 #include "services/gateway/pages/staff_placement_views.h"
+#include "services/gateway/pages/upstream_checks.h"
 
 namespace cadre::gateway {
 namespace {
@@ -91,11 +92,7 @@ json Group(const char* id, const std::string& heading,
 void ServePlacements(const PageDeps& deps, const HttpRequest& request, HttpResponse* response) {
   const std::optional<StaffAccount> staff = RequireStaff(deps, request, response);
   if (!staff.has_value()) return;
-  if (deps.upstream->matching() == nullptr) {
-    RenderUpstreamError(deps, grpc::Status(grpc::StatusCode::UNAVAILABLE, "no matching"), request,
-                        response);
-    return;
-  }
+  if (!MatchingConfigured(deps, request, response)) return;
   const cadre::v1::PlacementState filter = PlacementStateFromSlug(request.Query("state"));
   std::string token = filter == cadre::v1::PLACEMENT_STATE_UNSPECIFIED ? "" : request.Query("page");
   if (token.size() > kMaxPageTokenBytes) token.clear();
